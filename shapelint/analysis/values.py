@@ -1,0 +1,180 @@
+"""Immutable abstract values the interpreter computes with.
+
+Everything the interpreter cannot model is ``UNKNOWN``: it propagates silently and never
+produces a finding. Tensors carry, besides their shape, the facts the suspicious-pattern
+rules need: whether the value is a learned weight, whether it was drawn with the shape of
+another tensor, and whether its last shape change showed broadcasting intent.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, join, join_dims
+
+_lineage = itertools.count(1)
+
+
+def new_lineage() -> int:
+    return next(_lineage)
+
+
+class Value:
+    """Base of all abstract values."""
+
+    __slots__ = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown(Value):
+    pass
+
+
+UNKNOWN = Unknown()
+
+
+@dataclass(frozen=True, slots=True)
+class Tensor(Value):
+    """An array of some framework.
+
+    ``lineage`` survives view-like ops (transpose, reshape, view), so a weight made with
+    ``randn_like(x)`` stays related to ``x.t()``. ``like`` is the lineage of the tensor whose
+    shape a random tensor copied. ``intent`` is set by ops that show broadcasting is meant
+    (``None`` indexing, ``unsqueeze``, ``reshape``, ``keepdims=True``).
+    """
+
+    shape: Shape
+    framework: str = "numpy"
+    weight: bool = False
+    like: int | None = None
+    intent: bool = False
+    label: str | None = None
+    lineage: int = field(default_factory=new_lineage)
+
+    def with_shape(self, shape: Shape, *, intent: bool = False, keep_lineage: bool = True) -> Tensor:
+        return replace(
+            self,
+            shape=shape,
+            intent=intent,
+            lineage=self.lineage if keep_lineage else new_lineage(),
+            label=self.label if keep_lineage else None,
+            like=self.like if keep_lineage else None,
+            weight=self.weight if keep_lineage else False,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class IntValue(Value):
+    """An integer whose value may be symbolic (``x.shape[0]``) or unknown."""
+
+    dim: Dim
+
+
+@dataclass(frozen=True, slots=True)
+class Constant(Value):
+    """A literal that is not an int: str, float, bool, None, Ellipsis."""
+
+    value: Any
+
+
+@dataclass(frozen=True, slots=True)
+class TupleValue(Value):
+    """A tuple or list literal, or a shape (``x.shape`` is a tuple of IntValues)."""
+
+    items: tuple[Value, ...]
+    is_list: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SliceValue(Value):
+    start: Value
+    stop: Value
+    step: Value
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleRef(Value):
+    """A module or an attribute path inside one, by canonical dotted name."""
+
+    qualname: str
+
+
+@dataclass(frozen=True, slots=True)
+class Layer(Value):
+    """A framework layer object: its kind and literal constructor arguments."""
+
+    kind: str
+    params: tuple[tuple[str, Value], ...]
+    framework: str
+
+    def param(self, name: str, default: Value = UNKNOWN) -> Value:
+        for key, value in self.params:
+            if key == name:
+                return value
+        return default
+
+
+@dataclass(frozen=True, slots=True)
+class BoundMethod(Value):
+    """``obj.name`` for an object whose methods the models know (tensor or layer)."""
+
+    receiver: Value
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionRef(Value):
+    """A function defined in the analysed file."""
+
+    key: int  # index into the interpreter's function table
+    bound_self: Value | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClassRef(Value):
+    key: int
+
+
+@dataclass(frozen=True, slots=True)
+class Instance(Value):
+    """An instance of a class defined in the file; attributes live in the interpreter."""
+
+    class_key: int
+    ident: int
+
+
+def dim_value(value: Value) -> Dim:
+    """The dim an int-like value stands for; unknown for anything else."""
+    if isinstance(value, IntValue):
+        return value.dim
+    if isinstance(value, Constant) and isinstance(value.value, bool):
+        return UNKNOWN_DIM
+    return UNKNOWN_DIM
+
+
+def join_values(a: Value, b: Value) -> Value:
+    """What is known on both paths."""
+    if a == b:
+        return a
+    if isinstance(a, Tensor) and isinstance(b, Tensor):
+        same = a.lineage == b.lineage
+        return Tensor(
+            shape=join(a.shape, b.shape),
+            framework=a.framework if a.framework == b.framework else "unknown",
+            weight=a.weight and b.weight,
+            like=a.like if a.like == b.like else None,
+            intent=a.intent or b.intent,
+            label=a.label if a.label == b.label else None,
+            lineage=a.lineage if same else new_lineage(),
+        )
+    if isinstance(a, IntValue) and isinstance(b, IntValue):
+        return IntValue(join_dims(a.dim, b.dim))
+    if isinstance(a, TupleValue) and isinstance(b, TupleValue) and len(a.items) == len(b.items):
+        return TupleValue(tuple(join_values(x, y) for x, y in zip(a.items, b.items)), a.is_list)
+    return UNKNOWN
+
+
+def unknown_tensor(framework: str = "unknown") -> Tensor:
+    return Tensor(UNKNOWN_SHAPE, framework)

@@ -1,0 +1,39 @@
+"""The Rule base class: one rule per module, documented by its docstring.
+
+A rule reads interpreter events and yields findings. Its docstring is its documentation page
+(What it does / Why is this bad? / Example / Use instead / Known problems) and its VALID and
+INVALID snippets run as tests named after it; an INVALID snippet marks each expected finding
+with a trailing ``# SHPnnn: col`` comment on the finding's line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from shapelint.diagnostics import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    node: Any
+    code: str
+    message: str
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    status: ClassVar[str] = "stable"  # "stable" or "preview" (runs only when selected)
+    summary: ClassVar[str]  # one line: what fires it
+    events: ClassVar[tuple[type, ...]] = ()
+    VALID: ClassVar[tuple[str, ...]] = ()
+    INVALID: ClassVar[tuple[str, ...]] = ()
+
+    def check(self, event: Any) -> Iterator[Finding]:
+        return iter(())
+
+    def finding(self, node: Any, message: str) -> Finding:
+        return Finding(node, self.code, message)

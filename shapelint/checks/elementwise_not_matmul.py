@@ -1,0 +1,93 @@
+"""SHP002 elementwise-not-matmul.
+
+## What it does
+Finds `*` (or `multiply`) where a matrix product was meant: activations multiplied
+elementwise by a weight matrix that a matrix product would fit, or a column times a row
+that broadcasting silently turns into an outer product.
+
+## Why is this bad?
+Nothing raises. `features.t() * weights` with two (1, 5) tensors broadcasts a (5, 1) column
+against a (1, 5) row into a (5, 5) matrix; `tf.multiply(x, W)` with a square `W` keeps the
+input's shape. Training runs, and the model is silently wrong.
+
+## Example
+```python
+import torch
+
+features = torch.randn(1, 5)
+weights = torch.randn(1, 5)
+output = features.t() * weights
+```
+
+## Use instead
+```python
+output = features @ weights.t()
+```
+
+## Known problems
+An outer product written on purpose with `*` should show its intent with `x[:, None]`,
+`unsqueeze`, or `reshape`, which keeps this rule silent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from shapelint.analysis.events import Elementwise
+from shapelint.analysis.values import Tensor
+from shapelint.checks.base import Finding, Rule
+from shapelint.diagnostics import Severity
+from shapelint.shapes.algebra import broadcast_expansion
+
+
+def _is_weight_matrix(t: Tensor) -> bool:
+    return t.weight and t.shape.rank == 2 and all(d.is_one() is False for d in t.shape.dims)
+
+
+def _matmul_would_fit(x: Tensor, w: Tensor) -> bool:
+    if x.weight or x.shape.min_rank < 1:
+        return False
+    last = x.shape.dims[-1]
+    return last.equals(w.shape.dims[0]) is True or last.equals(w.shape.dims[1]) is True
+
+
+class ElementwiseNotMatmul(Rule):
+    code = "SHP002"
+    name = "elementwise-not-matmul"
+    severity = Severity.WARNING
+    summary = "`*` where a matrix product was meant"
+    events = (Elementwise,)
+
+    VALID = (
+        "import torch\nx = torch.randn(1, 5)\nw = torch.randn(1, 5)\ny = x * w\n",
+        "import torch\nx = torch.randn(5)\ny = torch.randn(5)\nouter = x[:, None] * y[None, :]\n",
+    )
+    INVALID = (
+        "import torch\nfeatures = torch.randn(1, 5)\nweights = torch.randn(1, 5)\n"
+        "out = features.t() * weights  # SHP002: 7\n",
+    )
+
+    def check(self, event: object) -> Iterator[Finding]:
+        if not isinstance(event, Elementwise) or not event.multiply:
+            return
+        left, right = event.left, event.right
+        for x, w in ((left, right), (right, left)):
+            if _is_weight_matrix(w) and _matmul_would_fit(x, w):
+                yield self.finding(
+                    event.node,
+                    f"elementwise `{event.op}` of activations {x.shape} and weight matrix "
+                    f"{w.shape}: a matrix product (`@`/`matmul`) was probably meant",
+                )
+                return
+        if left.intent or right.intent:
+            return
+        if left.shape.min_rank == 0 or right.shape.min_rank == 0:
+            return
+        expands_left, expands_right = broadcast_expansion(left.shape, right.shape)
+        if expands_left and expands_right:
+            yield self.finding(
+                event.node,
+                f"`{event.op}` broadcasts {left.shape} and {right.shape} into an outer product "
+                f"{event.result}: a matrix product was probably meant (write `x[:, None]` or "
+                f"`unsqueeze` if the outer product is intended)",
+            )

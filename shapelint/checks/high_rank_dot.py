@@ -1,0 +1,70 @@
+"""SHP004 high-rank-dot.
+
+## What it does
+Finds `np.dot`, `K.dot` (`keras.backend.dot`, `tf.keras.backend.dot`) and `jnp.dot` whose
+second operand has rank 3 or more.
+
+## Why is this bad?
+N-D `dot` is not a batched matrix product: it contracts the last axis of the first operand
+with the second-to-last axis of the second and keeps *every* other axis of both. Keras
+`K.dot` of (2, 3, 4) and (7, 4, 5) gives (2, 3, 7, 5), multiplying the batch dimensions out;
+a later reshape or reduction hides the mistake.
+
+## Example
+```python
+from keras import backend as K
+
+x = K.ones((2, 3, 4))
+y = K.ones((2, 4, 5))
+z = K.dot(x, y)
+```
+
+## Use instead
+```python
+z = K.batch_dot(x, y, axes=(2, 1))
+```
+
+## Known problems
+A deliberate N-D `dot` (a tensor contraction over every batch pair) is better written with
+`tensordot` or `einsum`, which says which axes are contracted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from shapelint.analysis.events import MatrixProduct
+from shapelint.checks.base import Finding, Rule
+from shapelint.diagnostics import Severity
+
+DOT_OPS = {"numpy.dot": "np.dot", "keras.backend.dot": "K.dot", "jax.numpy.dot": "jnp.dot"}
+
+
+class HighRankDot(Rule):
+    code = "SHP004"
+    name = "high-rank-dot"
+    severity = Severity.WARNING
+    summary = "`dot` with a rank-3+ second operand multiplies batch dimensions out"
+    events = (MatrixProduct,)
+
+    VALID = (
+        "import numpy as np\na = np.ones((2, 3, 4))\nb = np.ones((4, 5))\nc = np.dot(a, b)\n",
+    )
+    INVALID = (
+        "from keras import backend as K\nx = K.ones((2, 3, 4))\ny = K.ones((7, 4, 5))\n"
+        "z = K.dot(x, y)  # SHP004: 5\n",
+    )
+
+    def check(self, event: object) -> Iterator[Finding]:
+        if not isinstance(event, MatrixProduct) or event.op not in DOT_OPS:
+            return
+        rank = event.right.shape.rank
+        if rank is None or rank < 3:
+            return
+        result = f" gives {event.result}" if event.result is not None else ""
+        yield self.finding(
+            event.node,
+            f"`{DOT_OPS[event.op]}` of {event.left.shape} and {event.right.shape}{result}: N-D "
+            f"dot multiplies the batch dimensions out instead of batching; use `matmul`, "
+            f"`batch_dot` or `einsum`",
+        )

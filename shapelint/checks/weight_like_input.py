@@ -1,0 +1,87 @@
+"""SHP003 weight-like-input.
+
+## What it does
+Finds a weight drawn with the shape of the input it is then combined with:
+`weights = torch.randn_like(features)` or `w = np.random.randn(*x.shape)`, followed by a
+product of the two.
+
+## Why is this bad?
+A weight maps `in_features` to `out_features`; its shape is `(in, out)` (or `(out, in)`), not
+the shape of one batch of inputs. A weight shaped like the input either fails in the matrix
+product or, multiplied elementwise, silently computes something else. It also ties the
+weight's size to the batch size.
+
+## Example
+```python
+import torch
+
+features = torch.randn(1, 5)
+weights = torch.randn_like(features)
+y = torch.mm(features, weights.t())
+```
+
+## Use instead
+```python
+weights = torch.randn(5, 1)
+y = torch.mm(features, weights)
+```
+
+## Known problems
+Noise added to an input (`x + torch.randn_like(x)`) is not a weight and is not reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from shapelint.analysis.events import Elementwise, MatrixProduct
+from shapelint.analysis.values import Tensor
+from shapelint.checks.base import Finding, Rule
+from shapelint.diagnostics import Severity
+
+_WEIGHT_NAME = re.compile(r"(?i)(w\d*|w_\w*|\w*weights?\w*|\w*kernel\w*|theta)")
+
+
+class WeightLikeInput(Rule):
+    code = "SHP003"
+    name = "weight-like-input"
+    severity = Severity.WARNING
+    summary = "a weight is created from an input's shape and combined with that input"
+    events = (Elementwise, MatrixProduct)
+
+    VALID = (
+        "import torch\nx = torch.randn(4, 5)\nnoisy = x + torch.randn_like(x)\n",
+        "import torch\nx = torch.randn(4, 5)\nw = torch.randn(5, 3)\ny = x @ w\n",
+    )
+    INVALID = (
+        "import torch\nfeatures = torch.randn(1, 5)\nweights = torch.randn_like(features)\n"
+        "y = torch.mm(features, weights.t())  # SHP003: 5\n",
+    )
+
+    def check(self, event: object) -> Iterator[Finding]:
+        if isinstance(event, MatrixProduct):
+            pairs = ((event.left, event.right), (event.right, event.left))
+            named_only = False
+        elif isinstance(event, Elementwise) and event.multiply:
+            pairs = ((event.left, event.right), (event.right, event.left))
+            named_only = True
+        else:
+            return
+        for x, w in pairs:
+            if self._copies(w, x, named_only):
+                name = f"`{w.label}`" if w.label else "the weight"
+                source = f"`{x.label}`" if x.label else "the input"
+                yield self.finding(
+                    event.node,
+                    f"{name} is drawn with the shape of {source} {x.shape} and then combined "
+                    f"with it: a weight should be shaped (in_features, out_features), not like "
+                    f"the input",
+                )
+                return
+
+    @staticmethod
+    def _copies(w: Tensor, x: Tensor, named_only: bool) -> bool:
+        if w.like is None or w.like != x.lineage:
+            return False
+        return not named_only or bool(w.label and _WEIGHT_NAME.fullmatch(w.label))
