@@ -48,11 +48,16 @@ def lint_file(path: str, config: Config | None = None) -> list[Diagnostic]:
     return lint_source(text, path, config)
 
 
-def lint_source(text: str, path: str = "<stdin>", config: Config | None = None) -> list[Diagnostic]:
-    """All findings for one file's source; never raises."""
+def lint_source(
+    text: str, path: str = "<stdin>", config: Config | None = None, *, syntax_errors: bool = True
+) -> list[Diagnostic]:
+    """All findings for one file's source; never raises.
+
+    ``syntax_errors=False`` keeps a file CPython rejects silent (flake8 reports E999 itself).
+    """
     config = config or Config()
     try:
-        return _lint(text, path, config)
+        return _lint(text, path, config, syntax_errors)
     except RecursionError:
         return _keep(config, path, [_failure(path, 1, 1, "not analysed: nesting too deep")])
     except Exception as exc:  # the crash boundary: one finding, the run goes on
@@ -60,12 +65,12 @@ def lint_source(text: str, path: str = "<stdin>", config: Config | None = None) 
         return _keep(config, path, [_failure(path, 1, 1, message)])
 
 
-def _lint(text: str, path: str, config: Config) -> list[Diagnostic]:
+def _lint(text: str, path: str, config: Config, syntax_errors: bool) -> list[Diagnostic]:
     if config.prefilter and not may_hold_shapes(text):
         return []
     failure = parse_failure(text, path)
     if failure is not None:
-        return _keep(config, path, [failure])
+        return _keep(config, path, [failure]) if syntax_errors else []
     import libcst
 
     from shapelint.analysis.interpreter import analyse

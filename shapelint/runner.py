@@ -9,8 +9,10 @@ from shapelint.diagnostics import Diagnostic
 from shapelint.engine import lint_file
 
 
-def lint_paths(files: Sequence[str], config: Config, *, jobs: int | None = None, use_cache: bool = True) -> list[Diagnostic]:
-    """Findings for every file, sorted by path and position."""
+def lint_paths(
+    files: Sequence[str], config: Config, *, jobs: int | None = None, cache_dir: str | None = None
+) -> list[Diagnostic]:
+    """Findings for every file, sorted by path and position; ``cache_dir=None`` disables the cache."""
     out: list[Diagnostic] = []
     for path in files:
         out.extend(lint_file(path, config))
