@@ -1,12 +1,24 @@
 """Effective configuration: which codes run on which files.
 
-Loading ``[tool.shapelint]`` from pyproject.toml and validating it lives here too; a problem
-raises ConfigError naming the file and key.
+Loading ``[tool.shapelint]`` from pyproject.toml and validating it lives here too: a user who
+mistypes a key or a code must hear about it (ConfigError naming the file and key) rather than
+have the setting silently ignored. Command-line flags are merged on top with ``with_overrides``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10 only
+    import tomli as tomllib
+
+SECTION = "tool.shapelint"
 
 
 class ConfigError(Exception):
@@ -19,7 +31,142 @@ class Config:
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()  # empty: the default excludes (see shapelint.discover)
     extend_exclude: tuple[str, ...] = ()
     prefilter: bool = True
     time_budget: float = 20.0
+
+    def with_overrides(
+        self,
+        *,
+        select: Sequence[str] | None = None,
+        ignore: Sequence[str] | None = None,
+        extend_select: Sequence[str] | None = None,
+    ) -> Config:
+        """Command-line selection on top of the file's.
+
+        As in ruff, a command-line ``--select`` starts the selection afresh (the file's
+        ``select``, ``ignore`` and ``extend-select`` no longer apply); without it, command-line
+        ``--ignore`` and ``--extend-select`` add to the file's lists.
+        """
+        if select is not None:
+            return replace(
+                self,
+                select=tuple(select),
+                ignore=tuple(ignore or ()),
+                extend_select=tuple(extend_select or ()),
+            )
+        return replace(
+            self,
+            ignore=self.ignore + tuple(ignore or ()),
+            extend_select=self.extend_select + tuple(extend_select or ()),
+        )
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest pyproject.toml at or above ``start`` that has a ``[tool.shapelint]`` table."""
+    for directory in (start, *start.parents):
+        candidate = directory / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                data = _read_toml(candidate)
+            except ConfigError:
+                return candidate  # a broken file nearby must be reported, not skipped
+            if "shapelint" in data.get("tool", {}):
+                return candidate
+    return None
+
+
+def load_config(path: Path) -> Config:
+    """Config from a pyproject.toml (its ``[tool.shapelint]``) or a shapelint.toml (top level)."""
+    data = _read_toml(path)
+    if path.name == "pyproject.toml" or "tool" in data:
+        table = data.get("tool", {}).get("shapelint", {})
+        where = f"{path}: [{SECTION}]"
+    else:
+        table, where = data, str(path)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: expected a table")
+    return parse_table(table, where)
+
+
+def parse_table(table: dict[str, Any], where: str) -> Config:
+    """Validate every key and value; a problem raises ConfigError naming ``where`` and the key."""
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        parser = _PARSERS.get(key)
+        if parser is None:
+            known = ", ".join(sorted(_PARSERS))
+            raise ConfigError(f"{where}: unknown key `{key}` (known keys: {known})")
+        try:
+            values[key.replace("-", "_")] = parser(value)
+        except ValueError as exc:
+            raise ConfigError(f"{where}: `{key}`: {exc}") from None
+    return Config(**values)
+
+
+def check_selectors(selectors: Sequence[str]) -> list[str]:
+    """The selectors that name no rule code (an empty list when all are fine)."""
+    from shapelint.checks import unknown_selectors
+
+    return unknown_selectors(list(selectors))
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError("expected a list of strings")
+    return tuple(value)
+
+
+def _codes(value: Any) -> tuple[str, ...]:
+    codes = _strings(value)
+    unknown = check_selectors(codes)
+    if unknown:
+        raise ValueError(f"unknown rule code or prefix `{unknown[0]}`")
+    return tuple(c.upper() if c != "ALL" else c for c in codes)
+
+
+def _per_file(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(value, dict):
+        raise ValueError('expected a table of glob = ["CODE", ...]')
+    out = []
+    for pattern, codes in value.items():
+        try:
+            out.append((pattern, _codes(codes)))
+        except ValueError as exc:
+            raise ValueError(f"`{pattern}`: {exc}") from None
+    return tuple(out)
+
+
+def _budget(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        raise ValueError("expected a positive number of seconds")
+    return float(value)
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("expected true or false")
+    return value
+
+
+_PARSERS: dict[str, Callable[[Any], Any]] = {
+    "select": _codes,
+    "ignore": _codes,
+    "extend-select": _codes,
+    "per-file-ignores": _per_file,
+    "exclude": _strings,
+    "extend-exclude": _strings,
+    "prefilter": _flag,
+    "time-budget": _budget,
+}

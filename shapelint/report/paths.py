@@ -1,0 +1,36 @@
+"""How a finding's path is shown: relative to the project root when it lies inside it.
+
+Kept pure (no file-system access) so that renderers stay golden-testable.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import quote
+
+RULES_URL = "https://github.com/shapelint/shapelint/blob/main/rules/{code}.md"
+
+
+def rule_url(code: str) -> str:
+    return RULES_URL.format(code=code)
+
+
+def display_path(path: str, root: str) -> str:
+    """``path`` relative to ``root`` with forward slashes if it is inside; otherwise unchanged."""
+    normal = posixpath.normpath(path.replace("\\", "/")) if path else path
+    if not posixpath.isabs(normal):
+        return normal[2:] if normal.startswith("./") else normal
+    base = posixpath.normpath(root.replace("\\", "/"))
+    if normal == base or not normal.startswith(base.rstrip("/") + "/"):
+        return normal
+    return posixpath.relpath(normal, base)
+
+
+def file_uri(path: str) -> str:
+    """A file: URI for an absolute POSIX path (directories keep their trailing slash)."""
+    return "file://" + quote(path.replace("\\", "/"))
+
+
+def uri_path(path: str) -> str:
+    """A relative path as a URI reference (percent-encoded, forward slashes)."""
+    return quote(path.replace("\\", "/"))
