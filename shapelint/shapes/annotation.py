@@ -204,10 +204,10 @@ def _evaluate(text: str, env: Mapping[str, Dim]) -> Dim:
 
 def _expression_item(node: ast.expr, text: str, broadcastable: bool = False) -> ExprDim:
     dim = _evaluate_node(node, text, {}, 0)
-    value = dim.value
-    if value is not None and value < 0:
-        raise AnnotationError(f"`{_source(text, node)}` is not a dimension: sizes are never negative")
-    return ExprDim(dim, _source(text, node), broadcastable)
+    source = _source(text, node)
+    if dim.value is not None:
+        _checked_size(dim.value, source)
+    return ExprDim(dim, source, broadcastable)
 
 
 # -- jaxtyping dim strings ----------------------------------------------------------
@@ -288,7 +288,13 @@ def _parse_token(token: str) -> DimItem:
             return AnonymousDim(token)
         return NamedDim(body, mods.broadcastable)
     _forbid_modifiers(mods, token, "an expression")
-    return _expression_item(_parse_expression(body), body.strip(), mods.broadcastable)
+    try:
+        node = _parse_expression(body)
+    except AnnotationError as error:
+        if body == token:
+            raise
+        raise AnnotationError(f"`{token}`: {error.reason}") from None
+    return _expression_item(node, body, mods.broadcastable)
 
 
 def _check_one_variadic(pattern: DimPattern) -> DimPattern:
@@ -475,12 +481,13 @@ def _compare(item: DimItem, dim: Dim, env: dict[str, Dim]) -> tuple[bool | None,
         return True, ""
     if isinstance(item, FixedDim):
         want, label = Dim.of(item.value), str(item.value)
-    elif isinstance(item, NamedDim):
-        want, label = env[item.name], f"`{item.name}`"
     else:
-        want, label = _evaluate(item.text, env), f"`{item.text}`"
-    if label != str(want) and not isinstance(item, FixedDim):
-        label += f" = {want}"
+        if isinstance(item, NamedDim):
+            want, free, label = env[item.name], Dim.sym(item.name), f"`{item.name}`"
+        else:
+            want, free, label = _evaluate(item.text, env), item.dim, f"`{item.text}`"
+        if want != free:
+            label += f" = {want}"  # the value its names are bound to
     verdict = dim.equals(want)
     if item.broadcastable:
         verdict = _either(verdict, dim.is_one())
