@@ -1,22 +1,41 @@
-"""Byte-level prefilter: a file that imports no array library cannot yield a finding.
+"""Text-level prefilter: a file that imports no array library cannot yield a finding.
 
-Runs on the raw text before any parse, so most non-ML files cost one regex scan.
+Runs on the raw text before any parse, so a file without array code costs a few regex scans
+instead of a libcst parse. The answer is one-sided on purpose: "may hold" is allowed to be
+wrong (a docstring that says ``import numpy`` only costs a parse), "cannot hold" never is.
+So the patterns accept every way Python can spell such an import: after ``;`` or ``:`` on one
+line, inside ``try``/``if`` blocks, with backslash continuations, in comma lists, with
+aliases, as ``__import__``/``import_module`` calls. The other sources of shapes that need no
+import are kept too: ``# shape:`` comments and ``assert x.shape == ...`` declarations.
 """
 
 from __future__ import annotations
 
 import re
 
-ARRAY_LIBRARIES = ("numpy", "torch", "tensorflow", "keras", "tf_keras", "jax", "einops", "jaxtyping")
+ARRAY_LIBRARIES = (
+    "numpy", "torch", "tensorflow", "keras", "tf_keras", "jax", "einops", "jaxtyping",
+)  # fmt: skip
 
-_LIBS = "(?:" + "|".join(ARRAY_LIBRARIES) + ")"
-_IMPORT = re.compile(
-    r"^[ \t]*(?:from[ \t]+" + _LIBS + r"\b|import[ \t][^\n]*\b" + _LIBS + r"\b)"
-    r"|#[ \t]*shape[ \t]*:",
-    re.MULTILINE,
+_LIB = r"(?<![\w.])(?:" + "|".join(ARRAY_LIBRARIES) + r")\b"
+_GAP = r"(?:[ \t\f]|\\\r?\n)"  # whitespace inside one logical line, continuations included
+_MAY_HOLD = re.compile(
+    "|".join(
+        (
+            # from numpy import x / from torch.nn import functional
+            rf"\bfrom{_GAP}+{_LIB}",
+            # import os, numpy as np / import torch.nn.functional as F
+            rf"\bimport{_GAP}(?:[\w. \t\f,]|\\\r?\n)*?{_LIB}",
+            # __import__("numpy") / importlib.import_module('torch.nn')
+            rf"\b(?:__import__|import_module)\(\s*[rbuRBU]?['\"]{_LIB}",
+            # declarations that seed shapes without any import
+            r"#[ \t]*shape[ \t]*:",
+            r"\bassert\b[^\n]*\.shape\b",
+        )
+    )
 )
 
 
 def may_hold_shapes(text: str) -> bool:
-    """True unless the text provably holds nothing shapelint can analyse."""
-    return _IMPORT.search(text) is not None
+    """False only when the text provably holds nothing shapelint can analyse."""
+    return _MAY_HOLD.search(text) is not None
