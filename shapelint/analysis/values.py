@@ -12,7 +12,7 @@ import itertools
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, join, join_dims
+from shapelint.shapes.shape import UNKNOWN_SHAPE, Dim, Shape, join, join_dims
 
 _lineage = itertools.count(1)
 
@@ -88,6 +88,27 @@ class TupleValue(Value):
 
 
 @dataclass(frozen=True, slots=True)
+class ShapeValue(Value):
+    """``x.shape`` / ``x.size()``: a tuple of dims, possibly of unknown length."""
+
+    shape: Shape
+
+
+@dataclass(frozen=True, slots=True)
+class ListOf(Value):
+    """A list of unknown length whose items all look like ``item`` (a comprehension)."""
+
+    item: Value
+
+
+@dataclass(frozen=True, slots=True)
+class Splat(Value):
+    """``*value`` in a call's positional arguments, when its length is unknown."""
+
+    value: Value
+
+
+@dataclass(frozen=True, slots=True)
 class SliceValue(Value):
     start: Value
     stop: Value
@@ -108,6 +129,7 @@ class Layer(Value):
     kind: str
     params: tuple[tuple[str, Value], ...]
     framework: str
+    display: str = ""  # the constructor call as written, for messages
 
     def param(self, name: str, default: Value = UNKNOWN) -> Value:
         for key, value in self.params:
@@ -145,15 +167,6 @@ class Instance(Value):
     ident: int
 
 
-def dim_value(value: Value) -> Dim:
-    """The dim an int-like value stands for; unknown for anything else."""
-    if isinstance(value, IntValue):
-        return value.dim
-    if isinstance(value, Constant) and isinstance(value.value, bool):
-        return UNKNOWN_DIM
-    return UNKNOWN_DIM
-
-
 def join_values(a: Value, b: Value) -> Value:
     """What is known on both paths."""
     if a == b:
@@ -173,8 +186,21 @@ def join_values(a: Value, b: Value) -> Value:
         return IntValue(join_dims(a.dim, b.dim))
     if isinstance(a, TupleValue) and isinstance(b, TupleValue) and len(a.items) == len(b.items):
         return TupleValue(tuple(join_values(x, y) for x, y in zip(a.items, b.items)), a.is_list)
+    if isinstance(a, ShapeValue) and isinstance(b, ShapeValue):
+        return ShapeValue(join(a.shape, b.shape))
+    if isinstance(a, ListOf) and isinstance(b, ListOf):
+        item = join_values(a.item, b.item)
+        return ListOf(item) if item is not UNKNOWN else UNKNOWN
     return UNKNOWN
 
 
 def unknown_tensor(framework: str = "unknown") -> Tensor:
     return Tensor(UNKNOWN_SHAPE, framework)
+
+
+@dataclass(frozen=True, slots=True)
+class SuperRef(Value):
+    """``super()`` inside a method: attribute lookup starts after ``class_key``."""
+
+    instance: Instance
+    class_key: int

@@ -1,0 +1,1 @@
+"""The abstract interpreter over libcst: knows syntax and framework APIs, not rules."""

@@ -1,0 +1,67 @@
+"""API models as data: one table per library, looked up by canonical dotted name."""
+
+from __future__ import annotations
+
+from shapelint.analysis.frameworks import einops, jax, keras, numpy, tensorflow, torch
+from shapelint.analysis.frameworks.spec import LayerSpec, Op
+
+# (prefix, table, framework of the tensors it makes)
+_FUNCTION_TABLES: tuple[tuple[str, dict[str, Op], str], ...] = (
+    ("numpy.", numpy.FUNCTIONS, "numpy"),
+    ("jax.numpy.", jax.FUNCTIONS, "jax"),
+    ("jax.random.", jax.RANDOM, "jax"),
+    ("torch.", torch.FUNCTIONS, "torch"),
+    ("tensorflow.", tensorflow.FUNCTIONS, "tensorflow"),
+    ("keras.backend.", keras.BACKEND, "keras"),
+    ("keras.ops.", keras.OPS, "keras"),
+    ("keras.", keras.FUNCTIONAL_LAYERS, "keras"),
+    ("einops.", einops.FUNCTIONS, ""),
+)
+
+_LAYER_TABLES: tuple[tuple[str, dict[str, LayerSpec], str], ...] = (
+    ("torch.nn.", torch.LAYERS, "torch"),
+    ("keras.layers.", keras.LAYERS, "keras"),
+    ("keras.models.", {"Sequential": keras.LAYERS["Sequential"]}, "keras"),
+    ("keras.", {"Sequential": keras.LAYERS["Sequential"]}, "keras"),
+)
+
+_METHOD_TABLES: dict[str, dict[str, Op]] = {
+    "numpy": numpy.METHODS,
+    "jax": numpy.METHODS,
+    "torch": torch.METHODS,
+    "tensorflow": tensorflow.METHODS,
+    "keras": tensorflow.METHODS,
+}
+
+
+def function_spec(qualname: str) -> tuple[Op, str] | None:
+    """The model of a module-level function, and the framework of what it returns."""
+    for prefix, table, framework in _FUNCTION_TABLES:
+        if qualname.startswith(prefix):
+            spec = table.get(qualname[len(prefix) :])
+            if spec is not None:
+                return spec, framework
+    return None
+
+
+def layer_spec(qualname: str) -> tuple[LayerSpec, str] | None:
+    for prefix, table, framework in _LAYER_TABLES:
+        if qualname.startswith(prefix):
+            spec = table.get(qualname[len(prefix) :])
+            if spec is not None:
+                return spec, framework
+    return None
+
+
+def method_spec(framework: str, name: str) -> Op | None:
+    table = _METHOD_TABLES.get(framework)
+    return table.get(name) if table is not None else None
+
+
+LAYER_BASES = frozenset({
+    "torch.nn.Module",
+    "keras.layers.Layer",
+    "keras.Layer",
+    "keras.Model",
+    "keras.models.Model",
+})

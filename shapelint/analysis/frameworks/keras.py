@@ -1,0 +1,112 @@
+"""Keras: the Keras 2 backend (``K``), Keras 3 ``keras.ops``, and ``keras.layers``."""
+
+from __future__ import annotations
+
+from shapelint.analysis.frameworks import numpy as np_table
+from shapelint.analysis.frameworks.spec import LayerSpec, Op, layer, op
+
+BACKEND: dict[str, Op] = {
+    "dot": op("keras_dot", "x", "y"),
+    "batch_dot": op("keras_batch_dot", "x", "y", "axis"),
+    "ones": op("shape", "shape"),
+    "zeros": op("shape", "shape"),
+    "random_normal": op("shape", "shape"),
+    "random_uniform": op("shape", "shape"),
+    "ones_like": op("like"),
+    "zeros_like": op("like"),
+    "random_normal_variable": op("shape", "shape"),
+    "variable": op("parameter", "x", aliases={"value": "x"}),
+    "constant": op("array", "object", "dtype", "shape"),
+    "reshape": op("reshape", "x", "shape"),
+    "permute_dimensions": op("permute", "x", "axis", aliases={"pattern": "axis"}),
+    "transpose": op("reverse"),
+    "expand_dims": op("expand_dims", "x", "axis"),
+    "squeeze": op("squeeze", "x", "axis", strict=True),
+    "concatenate": op("concat", "seq", "axis", default_axis=-1),
+    "stack": op("stack", "seq", "axis"),
+    "flatten": op("flatten", "x"),
+    "batch_flatten": op("keras_flatten"),
+    "sum": op("reduce", "x", "axis", "keepdims"),
+    "mean": op("reduce", "x", "axis", "keepdims"),
+    "max": op("reduce", "x", "axis", "keepdims"),
+    "min": op("reduce", "x", "axis", "keepdims"),
+    "prod": op("reduce", "x", "axis", "keepdims"),
+    "std": op("reduce", "x", "axis", "keepdims"),
+    "var": op("reduce", "x", "axis", "keepdims"),
+    "argmax": op("reduce", "x", "axis", default_axis=-1),
+    "argmin": op("reduce", "x", "axis", default_axis=-1),
+    "int_shape": op("shape_of"),
+    "shape": op("shape_of"),
+    "ndim": op("ndim"),
+}
+for _name in "relu sigmoid tanh softmax exp log abs sqrt square elu softplus dropout l2_normalize cast clip".split():
+    BACKEND[_name] = op("identity")
+for _name, _sym in {"maximum": "maximum", "minimum": "minimum", "equal": "==", "not_equal": "!="}.items():
+    BACKEND[_name] = op("elementwise", "x", "y", op_symbol=_sym)
+
+# Keras 3 ops follow NumPy's semantics (ops.dot is numpy.dot, ops.matmul is numpy.matmul).
+OPS: dict[str, Op] = dict(np_table.FUNCTIONS)
+OPS.update({
+    "transpose": op("permute", "x", "axis"),
+    "squeeze": op("squeeze", "x", "axis", strict=True),
+    "concatenate": op("concat", "seq", "axis", default_axis=0),
+    "shape": op("shape_of"),
+    "convert_to_tensor": op("identity"),
+    "relu": op("identity"),
+    "sigmoid": op("identity"),
+    "softmax": op("identity"),
+})
+
+_IDENTITY_LAYERS = (
+    "Dropout SpatialDropout1D SpatialDropout2D GaussianNoise GaussianDropout AlphaDropout "
+    "BatchNormalization LayerNormalization GroupNormalization UnitNormalization Activation ReLU "
+    "LeakyReLU PReLU ELU Softmax Masking ActivityRegularization Identity Normalization Rescaling"
+).split()
+
+LAYERS: dict[str, LayerSpec] = {
+    "Dense": layer("dense", "units"),
+    "Conv1D": layer("keras_conv", "filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", ndim=1),
+    "Conv2D": layer("keras_conv", "filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", ndim=2),
+    "Conv3D": layer("keras_conv", "filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", ndim=3),
+    "Convolution2D": layer("keras_conv", "filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", ndim=2),
+    "MaxPooling1D": layer("keras_pool", "pool_size", "strides", "padding", "data_format", ndim=1),
+    "MaxPooling2D": layer("keras_pool", "pool_size", "strides", "padding", "data_format", ndim=2),
+    "MaxPooling3D": layer("keras_pool", "pool_size", "strides", "padding", "data_format", ndim=3),
+    "AveragePooling1D": layer("keras_pool", "pool_size", "strides", "padding", "data_format", ndim=1),
+    "AveragePooling2D": layer("keras_pool", "pool_size", "strides", "padding", "data_format", ndim=2),
+    "MaxPool2D": layer("keras_pool", "pool_size", "strides", "padding", "data_format", ndim=2),
+    "AvgPool2D": layer("keras_pool", "pool_size", "strides", "padding", "data_format", ndim=2),
+    "GlobalAveragePooling1D": layer("keras_global_pool", ndim=1),
+    "GlobalAveragePooling2D": layer("keras_global_pool", ndim=2),
+    "GlobalMaxPooling1D": layer("keras_global_pool", ndim=1),
+    "GlobalMaxPooling2D": layer("keras_global_pool", ndim=2),
+    "Flatten": layer("keras_flatten"),
+    "Reshape": layer("keras_reshape", "target_shape"),
+    "Permute": layer("keras_permute", "dims"),
+    "Embedding": layer("keras_embedding", "input_dim", "output_dim"),
+    "LSTM": layer("keras_rnn", "units"),
+    "GRU": layer("keras_rnn", "units"),
+    "SimpleRNN": layer("keras_rnn", "units"),
+    "Dot": layer("keras_dot_layer", "axes", "normalize"),
+    "Concatenate": layer("keras_concatenate", "axis"),
+    "Add": layer("keras_merge", op_symbol="+"),
+    "Subtract": layer("keras_merge", op_symbol="-"),
+    "Multiply": layer("keras_merge", op_symbol="*"),
+    "Average": layer("keras_merge", op_symbol="average"),
+    "Maximum": layer("keras_merge", op_symbol="maximum"),
+    "Minimum": layer("keras_merge", op_symbol="minimum"),
+    "Sequential": layer("sequential", "layers"),
+    "InputLayer": layer("unknown"),
+}
+LAYERS.update({name: layer("identity") for name in _IDENTITY_LAYERS})
+
+# keras.layers.dot(inputs, axes) and friends: functional forms of the merge layers.
+FUNCTIONAL_LAYERS: dict[str, Op] = {
+    "layers.dot": op("keras_dot_fn", "seq", "axis", "normalize"),
+    "layers.concatenate": op("keras_concat_fn", "seq", "axis", default_axis=-1),
+    "layers.add": op("keras_merge_fn", "seq", op_symbol="+"),
+    "layers.multiply": op("keras_merge_fn", "seq", op_symbol="*"),
+    "layers.subtract": op("keras_merge_fn", "seq", op_symbol="-"),
+    "Input": op("keras_input", "shape", "batch_size"),
+    "layers.Input": op("keras_input", "shape", "batch_size"),
+}

@@ -1,0 +1,110 @@
+"""NumPy: module functions and ndarray methods. JAX's ``jax.numpy`` shares these tables."""
+
+from __future__ import annotations
+
+from shapelint.analysis.frameworks.spec import Op, op
+
+_UNARY = (
+    "abs absolute exp exp2 expm1 log log2 log10 log1p sqrt square sin cos tan tanh arcsin arccos "
+    "arctan sinh cosh negative positive sign floor ceil round rint trunc fix clip nan_to_num "
+    "real imag conj conjugate reciprocal isnan isinf isfinite logical_not copy ascontiguousarray "
+    "asarray_chkfinite cumsum cumprod sort flip fliplr flipud roll"
+).split()
+
+_BINARY = {
+    "add": "+", "subtract": "-", "multiply": "*", "divide": "/", "true_divide": "/",
+    "floor_divide": "//", "power": "**", "mod": "%", "remainder": "%", "maximum": "maximum",
+    "minimum": "minimum", "fmax": "fmax", "fmin": "fmin", "greater": ">", "less": "<",
+    "equal": "==", "not_equal": "!=", "greater_equal": ">=", "less_equal": "<=",
+    "logical_and": "and", "logical_or": "or", "logical_xor": "xor", "arctan2": "arctan2",
+    "hypot": "hypot", "heaviside": "heaviside",
+}
+
+_REDUCE = "sum mean max min prod std var median amax amin nansum nanmean nanmax nanmin any all ptp average".split()
+_ARG_REDUCE = "argmax argmin".split()
+
+FUNCTIONS: dict[str, Op] = {
+    # constructors
+    "zeros": op("shape", "shape"),
+    "ones": op("shape", "shape"),
+    "empty": op("shape", "shape"),
+    "full": op("shape", "shape", "fill_value"),
+    "zeros_like": op("like"),
+    "ones_like": op("like"),
+    "empty_like": op("like"),
+    "full_like": op("like"),
+    "array": op("array", "object"),
+    "asarray": op("array", "object"),
+    "asanyarray": op("array", "object"),
+    "arange": op("arange", "start", "stop", "step"),
+    "linspace": op("linspace", "start", "stop", "num", default_num=50),
+    "logspace": op("linspace", "start", "stop", "num", default_num=50),
+    "eye": op("eye", "N", "M"),
+    "identity": op("eye", "N"),
+    "random.randn": op("shape", varargs="shape"),
+    "random.rand": op("shape", varargs="shape"),
+    "random.random": op("shape", "shape"),
+    "random.random_sample": op("shape", "shape"),
+    "random.normal": op("shape", "loc", "scale", "shape"),
+    "random.uniform": op("shape", "low", "high", "shape"),
+    "random.randint": op("shape", "low", "high", "shape"),
+    "random.standard_normal": op("shape", "shape"),
+    # products
+    "matmul": op("matmul", "x", "y"),
+    "dot": op("dot", "x", "y"),
+    "vdot": op("vdot", "x", "y"),
+    "tensordot": op("tensordot", "x", "y", "axis"),
+    "einsum": op("einsum", "subscripts", varargs="operands"),
+    "outer": op("outer", "x", "y"),
+    # shape manipulation
+    "reshape": op("reshape", "x", "shape"),
+    "transpose": op("permute", "x", "axis"),
+    "swapaxes": op("swapaxes", "x", "axis1", "axis2"),
+    "moveaxis": op("moveaxis", "x", "source", "destination"),
+    "squeeze": op("squeeze", "x", "axis", strict=True),
+    "expand_dims": op("expand_dims", "x", "axis"),
+    "concatenate": op("concat", "seq", "axis", default_axis=0),
+    "concat": op("concat", "seq", "axis", default_axis=0),
+    "stack": op("stack", "seq", "axis"),
+    "vstack": op("vstack", "seq"),
+    "row_stack": op("vstack", "seq"),
+    "hstack": op("hstack", "seq"),
+    "ravel": op("flatten", "x"),
+    "atleast_2d": op("atleast_2d", "x"),
+    "broadcast_to": op("broadcast_to", "x", "shape"),
+    "where": op("where", "condition", "x", "y"),
+    "split": op("split", "x", "sections", "axis"),
+    "array_split": op("split", "x", "sections", "axis"),
+    "diag": op("unknown"),
+    "linalg.inv": op("identity"),
+    "linalg.norm": op("reduce", "x", "ord", "axis", "keepdims"),
+    "linalg.pinv": op("reverse_last2"),
+    "argsort": op("identity"),
+}
+FUNCTIONS.update({name: op("identity") for name in _UNARY})
+FUNCTIONS.update({name: op("elementwise", "x", "y", op_symbol=sym) for name, sym in _BINARY.items()})
+FUNCTIONS.update({name: op("reduce", "x", "axis") for name in _REDUCE})
+FUNCTIONS.update({name: op("reduce", "x", "axis") for name in _ARG_REDUCE})
+
+METHODS: dict[str, Op] = {
+    "reshape": op("reshape", "x", "shape", varargs="shape"),
+    "transpose": op("permute", "x", "axis", varargs="axis"),
+    "swapaxes": op("swapaxes", "x", "axis1", "axis2"),
+    "squeeze": op("squeeze", "x", "axis", strict=True),
+    "flatten": op("flatten", "x"),
+    "ravel": op("flatten", "x"),
+    "dot": op("dot", "x", "y"),
+    "astype": op("identity"),
+    "copy": op("identity"),
+    "clip": op("identity"),
+    "round": op("identity"),
+    "cumsum": op("identity"),
+    "sort": op("inplace_identity"),
+    "fill": op("inplace_identity"),
+    "resize": op("invalidate"),
+    "tolist": op("unknown"),
+    "item": op("unknown"),
+}
+METHODS.update({name: op("reduce", "x", "axis", "dtype_or_out", "out", "keepdims") for name in ("sum", "mean", "prod")})
+METHODS.update({name: op("reduce", "x", "axis", "out", "keepdims") for name in ("max", "min", "any", "all", "argmax", "argmin", "ptp")})
+METHODS.update({name: op("reduce", "x", "axis", "dtype", "out", "ddof", "keepdims") for name in ("std", "var")})

@@ -1,0 +1,67 @@
+"""TensorFlow: ``tf.*``, ``tf.math``, ``tf.linalg``, ``tf.random``."""
+
+from __future__ import annotations
+
+from shapelint.analysis.frameworks.spec import Op, op
+
+_UNARY = (
+    "abs exp log log1p sqrt rsqrt square sin cos tanh sigmoid negative sign floor ceil round "
+    "nn.relu nn.relu6 nn.elu nn.selu nn.gelu nn.silu nn.sigmoid nn.tanh nn.softmax nn.log_softmax "
+    "nn.leaky_relu nn.softplus nn.dropout nn.l2_normalize identity stop_gradient cast "
+    "clip_by_value reciprocal is_nan is_inf logical_not cumsum cumprod reverse convert_to_tensor"
+).split()
+
+_BINARY = {
+    "add": "+", "subtract": "-", "multiply": "*", "divide": "/", "truediv": "/",
+    "floordiv": "//", "pow": "**", "maximum": "maximum", "minimum": "minimum",
+    "greater": ">", "less": "<", "equal": "==", "not_equal": "!=", "greater_equal": ">=",
+    "less_equal": "<=", "squared_difference": "squared_difference", "logical_and": "and",
+    "logical_or": "or", "divide_no_nan": "/", "mod": "%", "floormod": "%",
+}
+
+_REDUCE = "reduce_sum reduce_mean reduce_max reduce_min reduce_prod reduce_std reduce_variance reduce_any reduce_all reduce_logsumexp".split()
+
+FUNCTIONS: dict[str, Op] = {
+    "zeros": op("shape", "shape"),
+    "ones": op("shape", "shape"),
+    "fill": op("shape", "shape", "value", aliases={"dims": "shape"}),
+    "zeros_like": op("like"),
+    "ones_like": op("like"),
+    "random.normal": op("shape", "shape"),
+    "random.uniform": op("shape", "shape"),
+    "random.truncated_normal": op("shape", "shape"),
+    "constant": op("array", "object", "dtype", "shape"),
+    "convert_to_tensor": op("array", "object"),
+    "Variable": op("parameter", "x", aliases={"initial_value": "x"}),
+    "range": op("arange", "start", "stop", "step", aliases={"limit": "stop", "delta": "step"}),
+    "linspace": op("linspace", "start", "stop", "num"),
+    "eye": op("eye", "N", "M", aliases={"num_rows": "N", "num_columns": "M"}),
+    "matmul": op("tf_matmul", "x", "y", "transpose_a", "transpose_b", "adjoint_a", "adjoint_b"),
+    "linalg.matmul": op("tf_matmul", "x", "y", "transpose_a", "transpose_b", "adjoint_a", "adjoint_b"),
+    "tensordot": op("tensordot", "x", "y", "axis"),
+    "linalg.tensordot": op("tensordot", "x", "y", "axis"),
+    "einsum": op("einsum", "subscripts", varargs="operands", aliases={"equation": "subscripts"}),
+    "linalg.einsum": op("einsum", "subscripts", varargs="operands", aliases={"equation": "subscripts"}),
+    "reshape": op("reshape", "x", "shape"),
+    "transpose": op("permute", "x", "axis", aliases={"perm": "axis"}),
+    "linalg.matrix_transpose": op("matrix_transpose"),
+    "squeeze": op("squeeze", "x", "axis", strict=True),
+    "expand_dims": op("expand_dims", "x", "axis"),
+    "concat": op("concat", "seq", "axis"),
+    "stack": op("stack", "seq", "axis"),
+    "split": op("split", "x", "sections", "axis", aliases={"num_or_size_splits": "sections", "value": "x"}),
+    "where": op("where", "condition", "x", "y"),
+    "broadcast_to": op("broadcast_to", "x", "shape"),
+    "argmax": op("reduce", "x", "axis"),
+    "argmin": op("reduce", "x", "axis"),
+    "shape": op("shape_of"),
+}
+FUNCTIONS.update({name: op("identity") for name in _UNARY})
+FUNCTIONS.update({name: op("elementwise", "x", "y", op_symbol=sym) for name, sym in _BINARY.items()})
+FUNCTIONS.update({name: op("reduce", "x", "axis", "keepdims") for name in _REDUCE})
+FUNCTIONS.update({f"linalg.{n}": op("identity") for n in ("inv", "l2_normalize")})
+
+METHODS: dict[str, Op] = {
+    "numpy": op("identity", framework="numpy"),
+    "assign": op("identity"),
+}

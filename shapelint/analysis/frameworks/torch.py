@@ -1,0 +1,199 @@
+"""PyTorch: ``torch.*``, ``torch.nn.functional``, tensor methods and ``torch.nn`` layers."""
+
+from __future__ import annotations
+
+from shapelint.analysis.frameworks.spec import LayerSpec, Op, layer, op
+
+_UNARY = (
+    "abs exp exp2 expm1 log log2 log10 log1p sqrt rsqrt square sin cos tan tanh sigmoid relu "
+    "neg negative sign floor ceil round trunc frac clamp clip nan_to_num reciprocal isnan isinf "
+    "isfinite logical_not erf erfc softmax log_softmax cumsum cumprod flip roll tril triu "
+    "sgn signbit detach clone conj real imag angle deg2rad rad2deg lgamma digamma sinh cosh "
+    "asin acos atan arcsin arccos arctan logit fill_ zero_ normal_ uniform_ bernoulli dropout"
+).split()
+
+_BINARY = {
+    "add": "+", "sub": "-", "subtract": "-", "mul": "*", "multiply": "*", "div": "/",
+    "divide": "/", "true_divide": "/", "floor_divide": "//", "pow": "**", "remainder": "%",
+    "fmod": "%", "maximum": "maximum", "minimum": "minimum", "fmax": "fmax", "fmin": "fmin",
+    "gt": ">", "lt": "<", "ge": ">=", "le": "<=", "eq": "==", "ne": "!=", "greater": ">",
+    "less": "<", "atan2": "atan2", "logical_and": "and", "logical_or": "or", "logical_xor": "xor",
+    "hypot": "hypot",
+}
+
+_REDUCE = "sum mean prod std var norm amax amin logsumexp nansum nanmean any all count_nonzero".split()
+_REDUCE_WITH_INDICES = "max min median mode".split()  # with a dim they return (values, indices)
+_ARG_REDUCE = "argmax argmin".split()
+
+FUNCTIONS: dict[str, Op] = {
+    "zeros": op("shape", "shape", varargs="shape"),
+    "ones": op("shape", "shape", varargs="shape"),
+    "empty": op("shape", "shape", varargs="shape"),
+    "randn": op("shape", "shape", varargs="shape"),
+    "rand": op("shape", "shape", varargs="shape"),
+    "full": op("shape", "shape", "fill_value"),
+    "randint": op("randint", "low", "high", "shape"),
+    "normal": op("normal", "mean", "std", "shape"),
+    "zeros_like": op("like"),
+    "ones_like": op("like"),
+    "empty_like": op("like"),
+    "full_like": op("like"),
+    "randn_like": op("like", random=True),
+    "rand_like": op("like", random=True),
+    "randint_like": op("like", random=True),
+    "tensor": op("array", "object"),
+    "as_tensor": op("array", "object"),
+    "from_numpy": op("identity"),
+    "Tensor": op("tensor_ctor", varargs="shape"),
+    "FloatTensor": op("tensor_ctor", varargs="shape"),
+    "LongTensor": op("tensor_ctor", varargs="shape"),
+    "arange": op("arange", "start", "stop", "step"),
+    "linspace": op("linspace", "start", "stop", "num", aliases={"steps": "num"}),
+    "eye": op("eye", "N", "M", aliases={"n": "N", "m": "M"}),
+    "matmul": op("matmul", "x", "y"),
+    "mm": op("mm", "x", "y"),
+    "bmm": op("bmm", "x", "y"),
+    "mv": op("mv", "x", "y"),
+    "dot": op("vdot", "x", "y"),
+    "outer": op("outer", "x", "y"),
+    "ger": op("outer", "x", "y"),
+    "tensordot": op("tensordot", "x", "y", "axis"),
+    "einsum": op("einsum", "subscripts", varargs="operands"),
+    "reshape": op("reshape", "x", "shape"),
+    "permute": op("permute", "x", "axis"),
+    "transpose": op("swapaxes", "x", "axis1", "axis2", aliases={"dim0": "axis1", "dim1": "axis2"}),
+    "swapaxes": op("swapaxes", "x", "axis1", "axis2"),
+    "t": op("torch_t"),
+    "squeeze": op("squeeze", "x", "axis", strict=False),
+    "unsqueeze": op("expand_dims", "x", "axis"),
+    "flatten": op("flatten", "x", "start_dim", "end_dim"),
+    "cat": op("concat", "seq", "axis", default_axis=0),
+    "concat": op("concat", "seq", "axis", default_axis=0),
+    "concatenate": op("concat", "seq", "axis", default_axis=0),
+    "stack": op("stack", "seq", "axis"),
+    "vstack": op("vstack", "seq"),
+    "hstack": op("hstack", "seq"),
+    "chunk": op("split", "x", "sections", "axis"),
+    "split": op("split", "x", "sections", "axis"),
+    "where": op("where", "condition", "x", "y"),
+    "broadcast_to": op("broadcast_to", "x", "shape"),
+    "nn.Parameter": op("parameter", "x"),
+    "nn.parameter.Parameter": op("parameter", "x"),
+    "nn.functional.linear": op("f_linear", "x", "weight", "bias"),
+    "nn.functional.pad": op("unknown"),
+    "nn.functional.one_hot": op("unknown"),
+    "nn.functional.embedding": op("unknown"),
+    "nn.functional.interpolate": op("unknown"),
+    "argsort": op("identity"),
+    "sort": op("unknown"),
+    "topk": op("unknown"),
+}
+FUNCTIONS.update({name: op("identity") for name in _UNARY})
+FUNCTIONS.update({f"nn.functional.{n}": op("identity") for n in (
+    "relu relu6 elu selu gelu silu mish sigmoid tanh softmax log_softmax softplus leaky_relu "
+    "hardtanh hardswish dropout dropout2d normalize layer_norm batch_norm"
+).split()})
+FUNCTIONS.update({name: op("elementwise", "x", "y", op_symbol=sym) for name, sym in _BINARY.items()})
+FUNCTIONS.update({name: op("reduce", "x", "axis", "keepdims") for name in _REDUCE + _ARG_REDUCE})
+FUNCTIONS.update(
+    {name: op("reduce_or_elementwise", "x", "axis", "keepdims", op_symbol=name) for name in _REDUCE_WITH_INDICES}
+)
+
+METHODS: dict[str, Op] = {
+    "view": op("reshape", "x", "shape", varargs="shape"),
+    "reshape": op("reshape", "x", "shape", varargs="shape"),
+    "view_as": op("shape_as", "x", "y"),
+    "reshape_as": op("shape_as", "x", "y"),
+    "expand_as": op("shape_as", "x", "y"),
+    "type_as": op("identity"),
+    "permute": op("permute", "x", "axis", varargs="axis"),
+    "transpose": op("swapaxes", "x", "axis1", "axis2", aliases={"dim0": "axis1", "dim1": "axis2"}),
+    "swapaxes": op("swapaxes", "x", "axis1", "axis2"),
+    "t": op("torch_t"),
+    "flatten": op("flatten", "x", "start_dim", "end_dim"),
+    "squeeze": op("squeeze", "x", "axis", strict=False),
+    "unsqueeze": op("expand_dims", "x", "axis"),
+    "expand": op("expand", "x", "shape", varargs="shape"),
+    "repeat": op("repeat", "x", "shape", varargs="shape"),
+    "chunk": op("split", "x", "sections", "axis"),
+    "split": op("split", "x", "sections", "axis"),
+    "matmul": op("matmul", "x", "y"),
+    "mm": op("mm", "x", "y"),
+    "bmm": op("bmm", "x", "y"),
+    "mv": op("mv", "x", "y"),
+    "dot": op("vdot", "x", "y"),
+    "size": op("size", "x", "axis"),
+    "dim": op("ndim"),
+    "ndimension": op("ndim"),
+    "numel": op("numel"),
+    "unsqueeze_": op("invalidate"),
+    "squeeze_": op("invalidate"),
+    "t_": op("invalidate"),
+    "transpose_": op("invalidate"),
+    "resize_": op("invalidate"),
+    "resize_as_": op("invalidate"),
+    "set_": op("invalidate"),
+    "as_strided_": op("invalidate"),
+    "tolist": op("unknown"),
+    "item": op("unknown"),
+    "numpy": op("identity", framework="numpy"),
+}
+for _name in (
+    "float double half int long bool byte char short to cuda cpu contiguous requires_grad_ "
+    "detach_ clone pin_memory type abs_ clamp_ mul_ add_ sub_ div_ copy_ masked_fill "
+    "masked_fill_ index_fill scatter scatter_ scatter_add index_put_ "
+).split():
+    METHODS[_name] = op("identity")
+for _name in _UNARY:
+    METHODS.setdefault(_name, op("identity"))
+for _name, _sym in _BINARY.items():
+    METHODS[_name] = op("elementwise", "x", "y", op_symbol=_sym)
+for _name in _REDUCE + _ARG_REDUCE:
+    METHODS[_name] = op("reduce", "x", "axis", "keepdims")
+for _name in _REDUCE_WITH_INDICES:
+    METHODS[_name] = op("reduce_or_elementwise", "x", "axis", "keepdims", op_symbol=_name)
+
+_IDENTITY_LAYERS = (
+    "ReLU ReLU6 LeakyReLU PReLU ELU SELU CELU GELU SiLU Mish Sigmoid Tanh Softmax LogSoftmax "
+    "Softplus Softsign Hardtanh Hardswish Hardsigmoid Tanhshrink Threshold Identity "
+    "Dropout Dropout1d Dropout2d Dropout3d AlphaDropout GroupNorm InstanceNorm1d InstanceNorm2d "
+    "InstanceNorm3d LocalResponseNorm"
+).split()
+
+LAYERS: dict[str, LayerSpec] = {
+    "Linear": layer("linear", "in_features", "out_features", "bias"),
+    "LazyLinear": layer("dense", "units", aliases={"out_features": "units"}),
+    "Bilinear": layer("bilinear", "in1_features", "in2_features", "out_features"),
+    "Conv1d": layer("conv", "in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation", "groups", ndim=1),
+    "Conv2d": layer("conv", "in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation", "groups", ndim=2),
+    "Conv3d": layer("conv", "in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation", "groups", ndim=3),
+    "ConvTranspose1d": layer("conv_transpose", "in_channels", "out_channels", "kernel_size", "stride", "padding", "output_padding", "groups", "bias", "dilation", ndim=1),
+    "ConvTranspose2d": layer("conv_transpose", "in_channels", "out_channels", "kernel_size", "stride", "padding", "output_padding", "groups", "bias", "dilation", ndim=2),
+    "ConvTranspose3d": layer("conv_transpose", "in_channels", "out_channels", "kernel_size", "stride", "padding", "output_padding", "groups", "bias", "dilation", ndim=3),
+    "MaxPool1d": layer("pool", "kernel_size", "stride", "padding", "dilation", ndim=1),
+    "MaxPool2d": layer("pool", "kernel_size", "stride", "padding", "dilation", ndim=2),
+    "MaxPool3d": layer("pool", "kernel_size", "stride", "padding", "dilation", ndim=3),
+    "AvgPool1d": layer("pool", "kernel_size", "stride", "padding", ndim=1),
+    "AvgPool2d": layer("pool", "kernel_size", "stride", "padding", ndim=2),
+    "AvgPool3d": layer("pool", "kernel_size", "stride", "padding", ndim=3),
+    "AdaptiveAvgPool1d": layer("adaptive_pool", "output_size", ndim=1),
+    "AdaptiveAvgPool2d": layer("adaptive_pool", "output_size", ndim=2),
+    "AdaptiveAvgPool3d": layer("adaptive_pool", "output_size", ndim=3),
+    "AdaptiveMaxPool1d": layer("adaptive_pool", "output_size", ndim=1),
+    "AdaptiveMaxPool2d": layer("adaptive_pool", "output_size", ndim=2),
+    "AdaptiveMaxPool3d": layer("adaptive_pool", "output_size", ndim=3),
+    "Flatten": layer("torch_flatten", "start_dim", "end_dim"),
+    "Unflatten": layer("unflatten", "dim", "unflattened_size"),
+    "Embedding": layer("embedding", "num_embeddings", "embedding_dim"),
+    "RNN": layer("rnn", "input_size", "hidden_size", "num_layers"),
+    "LSTM": layer("rnn", "input_size", "hidden_size", "num_layers"),
+    "GRU": layer("rnn", "input_size", "hidden_size", "num_layers"),
+    "MultiheadAttention": layer("multihead_attention", "embed_dim", "num_heads"),
+    "BatchNorm1d": layer("batchnorm", "num_features"),
+    "BatchNorm2d": layer("batchnorm", "num_features"),
+    "BatchNorm3d": layer("batchnorm", "num_features"),
+    "LayerNorm": layer("layernorm", "normalized_shape"),
+    "Sequential": layer("sequential"),
+    "ModuleList": layer("module_list", "modules"),
+}
+LAYERS.update({name: layer("identity") for name in _IDENTITY_LAYERS})
