@@ -28,6 +28,7 @@ _MAX_VALUE = 2**62
 _MAX_TERMS = 64
 _MAX_DEGREE = 16
 _MAX_DEPTH = 64
+_MAX_QUOTED = 40
 
 
 class AnnotationError(Exception):
@@ -129,19 +130,24 @@ def _min_max(values: list[Dim], want_min: bool) -> Dim:
     return best
 
 
+def _quote(text: str) -> str:
+    """Text for a message, cut short: a reason must stay readable for hostile input."""
+    return f"`{text}`" if len(text) <= _MAX_QUOTED else f"`{text[: _MAX_QUOTED - 1]}…`"
+
+
 def _source(text: str, node: ast.AST) -> str:
     return ast.get_source_segment(text, node) or ast.unparse(node)
 
 
 def _not_a_dim(what: str) -> AnnotationError:
-    return AnnotationError(f"`{what}` is not a dimension")
+    return AnnotationError(f"{_quote(what)} is not a dimension")
 
 
 def _checked_size(value: int, text: str) -> int:
     if value < 0:
-        raise AnnotationError(f"`{text}` is not a dimension: sizes are never negative")
+        raise AnnotationError(f"{_quote(text)} is not a dimension: sizes are never negative")
     if value > _MAX_VALUE:
-        raise AnnotationError(f"`{text}` is too large to be a dimension")
+        raise AnnotationError(f"{_quote(text)} is too large to be a dimension")
     return value
 
 
@@ -187,7 +193,7 @@ def _evaluate_node(node: ast.expr, text: str, env: Mapping[str, Dim], depth: int
 
 def _syntax_error(text: str, error: Exception) -> AnnotationError:
     detail = error.msg if isinstance(error, SyntaxError) else "too complex"
-    return AnnotationError(f"cannot parse `{text}`: {detail}")
+    return AnnotationError(f"cannot parse {_quote(text)}: {detail}")
 
 
 @lru_cache(maxsize=1024)
@@ -232,7 +238,7 @@ def _strip_modifiers(token: str) -> tuple[_Modifiers, str]:
         field = _MODIFIER_FIELDS.get(body[0])
         if field is not None:
             if getattr(mods, field):
-                raise AnnotationError(f"`{token}` uses `{body[0]}` twice")
+                raise AnnotationError(f"{_quote(token)} uses `{body[0]}` twice")
             setattr(mods, field, True)
             body = body[1:]
         elif body.count("=") == 1:
@@ -257,19 +263,19 @@ def _forbid_modifiers(mods: _Modifiers, token: str, kind: str) -> None:
         (mods.treepath, "tree-dependent"),
     ):
         if flag:
-            raise AnnotationError(f"`{token}`: {kind} cannot be {what}")
+            raise AnnotationError(f"{_quote(token)}: {kind} cannot be {what}")
 
 
 def _parse_token(token: str) -> DimItem:
     """One space-separated jaxtyping dim, with jaxtyping's own rules for what is invalid."""
     if "..." in token:
         if token != "...":
-            raise AnnotationError(f"`...` must stand alone, not in `{token}`")
+            raise AnnotationError(f"`...` must stand alone, not in {_quote(token)}")
         return VariadicDim(None)
     if "," in token and "(" not in token:
-        raise AnnotationError(f"`{token}`: separate dims with spaces, not commas")
+        raise AnnotationError(f"{_quote(token)}: separate dims with spaces, not commas")
     if token.endswith("#"):
-        raise AnnotationError(f"`{token}`: `#` goes before the name")
+        raise AnnotationError(f"{_quote(token)}: `#` goes before the name")
     mods, body = _strip_modifiers(token)
     size = _fixed_size(body)
     if size is not None:
@@ -280,7 +286,7 @@ def _parse_token(token: str) -> DimItem:
         return VariadicDim(None) if mods.variadic else AnonymousDim(token)
     if not body or body.isidentifier():
         if mods.anonymous and mods.broadcastable:
-            raise AnnotationError(f"`{token}`: an anonymous dim cannot be broadcastable")
+            raise AnnotationError(f"{_quote(token)}: an anonymous dim cannot be broadcastable")
         if mods.variadic:
             anonymous = mods.anonymous or mods.treepath or not body
             return VariadicDim(None if anonymous else body, mods.broadcastable)
@@ -293,14 +299,14 @@ def _parse_token(token: str) -> DimItem:
     except AnnotationError as error:
         if body == token:
             raise
-        raise AnnotationError(f"`{token}`: {error.reason}") from None
+        raise AnnotationError(f"{_quote(token)}: {error.reason}") from None
     return _expression_item(node, body, mods.broadcastable)
 
 
 def _check_one_variadic(pattern: DimPattern) -> DimPattern:
     variadic = [item for item in pattern if isinstance(item, VariadicDim)]
     if len(variadic) > 1:
-        shown = ", ".join(f"`{_format_item(item)}`" for item in variadic)
+        shown = ", ".join(_quote(_format_item(item)) for item in variadic)
         raise AnnotationError(f"two variadic dims: {shown}")
     return pattern
 
@@ -342,7 +348,7 @@ def _comment_item(node: ast.expr, text: str) -> DimItem:
         if isinstance(node.value, ast.Name):
             name = node.value.id
             return VariadicDim(None if name.startswith("_") else name)
-        raise AnnotationError(f"`{_source(text, node)}`: only a name can be variadic")
+        raise AnnotationError(f"{_quote(_source(text, node))}: only a name can be variadic")
     if isinstance(node, ast.Name):
         return AnonymousDim(node.id) if node.id.startswith("_") else NamedDim(node.id)
     if isinstance(node, ast.Constant) and type(node.value) is int:
@@ -395,7 +401,7 @@ def parse_shape_comment(comment: str) -> DimPattern | None:
     elif isinstance(tree, _SINGLE_DIM) and not _is_other_call(tree):
         nodes = [tree]
     else:
-        raise AnnotationError(f"`{body}` is not a shape: write its dims, e.g. `(B, T)`")
+        raise AnnotationError(f"{_quote(body)} is not a shape: write its dims, e.g. `(B, T)`")
     return _check_one_variadic(tuple(_comment_item(node, wrapped) for node in nodes))
 
 
@@ -483,9 +489,9 @@ def _compare(item: DimItem, dim: Dim, env: dict[str, Dim]) -> tuple[bool | None,
         want, label = Dim.of(item.value), str(item.value)
     else:
         if isinstance(item, NamedDim):
-            want, free, label = env[item.name], Dim.sym(item.name), f"`{item.name}`"
+            want, free, label = env[item.name], Dim.sym(item.name), _quote(item.name)
         else:
-            want, free, label = _evaluate(item.text, env), item.dim, f"`{item.text}`"
+            want, free, label = _evaluate(item.text, env), item.dim, _quote(item.text)
         if want != free:
             label += f" = {want}"  # the value its names are bound to
     verdict = dim.equals(want)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -487,6 +488,28 @@ def test_hostile_dims_are_cheap_and_contained(text: str) -> None:
         assert len(pattern) == 1
         assert isinstance(pattern[0], ExprDim)
         assert pattern[0].dim.is_unknown
+
+
+def test_long_text_is_cut_short_in_reasons() -> None:
+    with pytest.raises(AnnotationError) as caught:
+        parse_dims("x" * 60 + "+")
+    assert caught.value.reason == "cannot parse `" + "x" * 39 + "…`: invalid syntax"
+    with pytest.raises(AnnotationError) as caught:
+        parse_shape_comment("# shape: (" + "n, " * 30 + "2.5)")
+    assert caught.value.reason == "`2.5` is not a dimension"
+
+
+def test_long_sums_are_unknown_even_deep_in_the_call_stack() -> None:
+    """The analysis calls in from deep recursion: evaluation depth must stay bounded."""
+
+    def descend(depth: int) -> DimPattern:
+        if depth > 0:
+            return descend(depth - 1)
+        return parse_dims("+".join(["n"] * 300))
+
+    frames = len(inspect.stack())
+    pattern = descend(sys.getrecursionlimit() - frames - 120)
+    assert pattern == (ExprDim(Dim.unknown(), "+".join(["n"] * 300)),)
 
 
 @settings(max_examples=400, deadline=None)
