@@ -157,14 +157,17 @@ _BINARY = {ast.Add: Dim.__add__, ast.Sub: Dim.__sub__, ast.Mult: Dim.__mul__}
 def _evaluate_node(node: ast.expr, text: str, env: Mapping[str, Dim], depth: int) -> Dim:
     """The value of an allow-listed expression; unknown for anything else.
 
-    Raises AnnotationError only for what can never be a size: a non-integer literal.
+    Raises AnnotationError only for a literal that can never be a size: not an integer,
+    or too large. (A literal is never negative: ``-3`` is unary minus applied to 3.)
     """
     if depth > _MAX_DEPTH:
         return UNKNOWN_DIM
     if isinstance(node, ast.Constant):
-        if isinstance(node.value, int) and not isinstance(node.value, bool):
-            return Dim.of(_checked_size(node.value, _source(text, node)))
-        raise _not_a_dim(_source(text, node))
+        if type(node.value) is not int:
+            raise _not_a_dim(_source(text, node))
+        if node.value > _MAX_VALUE:
+            _checked_size(node.value, _source(text, node))
+        return Dim.of(node.value)
     if isinstance(node, ast.Name):
         return env.get(node.id, Dim.sym(node.id))
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
@@ -268,6 +271,10 @@ def _forbid_modifiers(mods: _Modifiers, token: str, kind: str) -> None:
 
 def _parse_token(token: str) -> DimItem:
     """One space-separated jaxtyping dim, with jaxtyping's own rules for what is invalid."""
+    if "{" in token or "}" in token:
+        # jaxtyping first formats the string as an f-string over the function's arguments:
+        # the value is not knowable here. Taken as one dim, the documented use (`"{size}"`).
+        return VariadicDim(None) if token.lstrip("#_?").startswith("*") else AnonymousDim(token)
     if "..." in token:
         if token != "...":
             raise AnnotationError(f"`...` must stand alone, not in {_quote(token)}")
@@ -281,9 +288,6 @@ def _parse_token(token: str) -> DimItem:
     if size is not None:
         _forbid_modifiers(mods, token, "a fixed size")
         return FixedDim(_checked_size(size, token), mods.broadcastable)
-    if "{" in body or "}" in body:
-        # An f-string over the function's arguments: its value is not knowable here.
-        return VariadicDim(None) if mods.variadic else AnonymousDim(token)
     if not body or body.isidentifier():
         if mods.anonymous and mods.broadcastable:
             raise AnnotationError(f"{_quote(token)}: an anonymous dim cannot be broadcastable")
@@ -317,7 +321,25 @@ def parse_dims(text: str) -> DimPattern:
     Follows jaxtyping: ``name=X`` documents ``X`` (the name is ignored), ``_name`` and
     ``?name`` are not checked, ``#`` accepts size 1 too, ``...`` equals ``*_``.
     """
-    return _check_one_variadic(tuple(_parse_token(token) for token in text.split()))
+    return _check_one_variadic(tuple(_parse_token(token) for token in _tokens(text)))
+
+
+def _tokens(text: str) -> list[str]:
+    """Split at whitespace, except inside ``{...}``: an f-string field may hold spaces."""
+    tokens: list[str] = []
+    current = ""
+    depth = 0
+    for char in text:
+        if char.isspace() and depth == 0:
+            if current:
+                tokens.append(current)
+            current = ""
+            continue
+        depth = max(0, depth + (char == "{") - (char == "}"))
+        current += char
+    if current:
+        tokens.append(current)
+    return tokens
 
 
 # -- "# shape:" comments -------------------------------------------------------------
@@ -366,13 +388,23 @@ def _comment_item(node: ast.expr, text: str) -> DimItem:
     return _expression_item(node, text)
 
 
-# What a shape comment may be when it is not a tuple or list: one dim, ``(n+1)``.
-_SINGLE_DIM = (ast.Name, ast.Constant, ast.BinOp, ast.UnaryOp, ast.Call)
+_PLAIN = (ast.Name, ast.Constant, ast.BinOp, ast.UnaryOp, ast.operator, ast.unaryop, ast.Load)
 
 
-def _is_other_call(node: ast.expr) -> bool:
-    return isinstance(node, ast.Call) and not (
-        isinstance(node.func, ast.Name) and node.func.id in ("min", "max")
+def _is_plain_dim(tree: ast.expr) -> bool:
+    """Whether a shape comment without brackets is one allow-listed dim (``n+1``). Anything
+    else (``x.shape``, ``None``, ``(B, T) + (F,)``) would declare a rank nobody meant."""
+    if isinstance(tree, ast.Constant) and tree.value is None:
+        return False
+    return all(
+        isinstance(node, _PLAIN)
+        or (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in ("min", "max")
+            and not node.keywords
+        )
+        for node in ast.walk(tree)
     )
 
 
@@ -398,7 +430,7 @@ def parse_shape_comment(comment: str) -> DimPattern | None:
         raise _syntax_error(body, error) from None
     if isinstance(tree, ast.Tuple | ast.List):
         nodes = tree.elts
-    elif isinstance(tree, _SINGLE_DIM) and not _is_other_call(tree):
+    elif _is_plain_dim(tree):
         nodes = [tree]
     else:
         raise AnnotationError(f"{_quote(body)} is not a shape: write its dims, e.g. `(B, T)`")

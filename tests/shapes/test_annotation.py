@@ -89,6 +89,11 @@ def variadic(*dims: int | Dim | None) -> Shape:
         ("{size}", (AnonymousDim("{size}"),)),
         ("{self.n}+3", (AnonymousDim("{self.n}+3"),)),
         ("*{rest}", (VariadicDim(None),)),
+        ("#*{rest} d", (VariadicDim(None), NamedDim("d"))),
+        ("{a + b} n", (AnonymousDim("{a + b}"), NamedDim("n"))),
+        ("{min(a, b)}", (AnonymousDim("{min(a, b)}"),)),
+        ("{a,b}", (AnonymousDim("{a,b}"),)),
+        ("} n", (AnonymousDim("}"), NamedDim("n"))),
         # Modifiers with an empty name: jaxtyping accepts them; they check nothing here.
         ("?", (AnonymousDim("?"),)),
         ("*", (VariadicDim(None),)),
@@ -158,6 +163,8 @@ def test_parse_dims_rejects(text: str, reason: str) -> None:
         ("# shape: (B)", (NamedDim("B"),)),
         ("# shape: 7", (FixedDim(7),)),
         ("# shape: (n+1)", (expr("n+1", Dim.sym("n") + 1),)),
+        ("# shape: B*T", (expr("B*T", B * T),)),
+        ("# shape: ...", (VariadicDim(None),)),
         ("# shape: min(a, 4)", (expr("min(a, 4)", Dim.unknown()),)),
         ("# shape: (3, 4)  # noqa: SHP001", (FixedDim(3), FixedDim(4))),
         ("# shape: (3, 4)#", (FixedDim(3), FixedDim(4))),
@@ -211,6 +218,10 @@ def test_not_a_shape_comment(comment: str) -> None:
         ("# shape: (*(a+b), c)", "`*(a+b)`: only a name can be variadic"),
         ("# shape: x.shape", "`x.shape` is not a shape: write its dims, e.g. `(B, T)`"),
         ("# shape: f(x)", "`f(x)` is not a shape: write its dims, e.g. `(B, T)`"),
+        ("# shape: None", "`None` is not a shape: write its dims, e.g. `(B, T)`"),
+        ("# shape: (B, T) + (F,)", "`(B, T) + (F,)` is not a shape: write its dims, e.g. `(B, T)`"),
+        ("# shape: 2*x.size(0)", "`2*x.size(0)` is not a shape: write its dims, e.g. `(B, T)`"),
+        ("# shape: min(a, *b)", "`min(a, *b)` is not a shape: write its dims, e.g. `(B, T)`"),
         ("# shape:", "no shape after `shape:`"),
         ("# shape:    # noqa", "no shape after `shape:`"),
     ],
@@ -521,6 +532,8 @@ def test_parse_dims_raises_only_annotation_error(text: str) -> None:
         assert isinstance(error.reason, str) and error.reason
     else:
         assert sum(isinstance(item, VariadicDim) for item in pattern) <= 1
+        if "{" not in text and "}" not in text:
+            assert len(pattern) == len(text.split())
         format_pattern(pattern)
         pattern_to_shape(pattern)
 
