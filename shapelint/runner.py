@@ -1,19 +1,245 @@
-"""Linting many files: the work list, and (later) the process pool and the content cache."""
+"""Linting many files: the content cache first, then a process pool for what is left.
+
+Why a pool of our own rather than ``ProcessPoolExecutor``: when a worker dies (the native
+parser can crash, the kernel can kill a process) the executor only says "broken" for every
+pending task. Here each worker streams one result per file over its own pipe, so the parent
+always knows the exact file a dead worker was on: that file gets one SHP900, the rest of the
+worker's chunk goes back on the queue, a fresh worker takes over, and no other finding is lost.
+
+Small runs never pay for a pool: below ``POOL_MIN_BYTES`` of uncached source (or with one
+file, or one job) everything runs in this process. Work goes out largest files first, in
+chunks small enough to keep every core busy until the end.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
 
+from shapelint.cache import Cache, open_cache
 from shapelint.config import Config
-from shapelint.diagnostics import Diagnostic
-from shapelint.engine import lint_file
+from shapelint.diagnostics import Diagnostic, Position, Severity
+
+# Below this much uncached source a pool costs more than it saves: each worker pays
+# ~0.4 s importing libcst, about what one core needs to analyse this many bytes.
+POOL_MIN_BYTES = 400_000
+MAX_CHUNK = 8
+WORKER_CRASHED = "analysis crashed the worker"
+
+LintOne = Callable[[str], list[Diagnostic]]
 
 
 def lint_paths(
     files: Sequence[str], config: Config, *, jobs: int | None = None, cache_dir: str | None = None
 ) -> list[Diagnostic]:
-    """Findings for every file, sorted by path and position; ``cache_dir=None`` disables the cache."""
-    out: list[Diagnostic] = []
-    for path in files:
-        out.extend(lint_file(path, config))
-    return sorted(out, key=Diagnostic.sort_key)
+    """Findings for every file, sorted by path and position.
+
+    ``jobs=None`` uses every core; ``cache_dir=None`` disables the cache.
+    """
+    cache = open_cache(cache_dir, config) if cache_dir is not None else None
+    results: list[Diagnostic] = []
+    misses: list[tuple[str, int]] = []
+    for path in dict.fromkeys(files):
+        cached = _cached(cache, path)
+        if cached is None:
+            misses.append((path, _size(path)))
+        else:
+            results.extend(cached)
+    lint_one = functools.partial(lint_and_store, config=config, cache=cache)
+    results.extend(d for d in run(misses, lint_one, jobs=jobs) if _kept(d, config))
+    return sorted(results, key=Diagnostic.sort_key)
+
+
+def lint_and_store(path: str, config: Config, cache: Cache | None) -> list[Diagnostic]:
+    """One file through the engine; the findings are cached under the bytes actually analysed."""
+    from shapelint.engine import decode, lint_file, lint_source
+
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+        text = decode(data)
+    except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
+        return lint_file(path, config)  # the engine words the failure; not cached
+    diagnostics = lint_source(text, path, config)
+    if cache is not None:
+        cache.store(path, data, diagnostics)
+    return diagnostics
+
+
+def run(
+    work: Sequence[tuple[str, int]], lint_one: LintOne, *, jobs: int | None = None
+) -> list[Diagnostic]:
+    """``lint_one`` over every ``(path, size)``, in this process or a pool of ``jobs`` workers."""
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    total = sum(size for _, size in work)
+    if jobs == 1 or len(work) <= 1 or total < POOL_MIN_BYTES:
+        return [diag for path, _ in work for diag in lint_one(path)]
+    chunks = chunked(work, target=total // (jobs * 16))
+    return _Pool(lint_one, min(jobs, len(chunks))).run(chunks)
+
+
+def chunked(work: Sequence[tuple[str, int]], target: int) -> deque[list[str]]:
+    """Largest files first, each chunk up to ``target`` bytes or ``MAX_CHUNK`` files.
+
+    Big files travel alone and come first, small ones share a message and fill the tail,
+    so no core sits idle while another finishes a giant.
+    """
+    chunks: deque[list[str]] = deque()
+    current: list[str] = []
+    filled = 0
+    for path, size in sorted(work, key=lambda item: -item[1]):
+        current.append(path)
+        filled += size
+        if filled >= target or len(current) == MAX_CHUNK:
+            chunks.append(current)
+            current, filled = [], 0
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    chunk: list[str] = field(default_factory=list)  # files sent and not yet answered
+
+
+class _Pool:
+    def __init__(self, lint_one: LintOne, jobs: int) -> None:
+        self.lint_one = lint_one
+        self.jobs = jobs
+        self.context = multiprocessing.get_context()
+        self.results: list[Diagnostic] = []
+
+    def run(self, chunks: deque[list[str]]) -> list[Diagnostic]:
+        workers: list[_Worker] = []
+        try:
+            while chunks or workers:
+                while chunks and len(workers) < self.jobs:
+                    worker = self._start()
+                    workers.append(worker)
+                    self._give(worker, chunks)
+                self._serve(workers, chunks)
+        finally:
+            for worker in workers:
+                worker.process.kill()
+                worker.process.join()
+        return self.results
+
+    def _start(self) -> _Worker:
+        parent, child = self.context.Pipe()
+        process = self.context.Process(target=_work, args=(child, self.lint_one), daemon=True)
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def _give(self, worker: _Worker, chunks: deque[list[str]]) -> None:
+        worker.chunk = chunks.popleft()
+        try:
+            worker.conn.send(worker.chunk)
+        except OSError:
+            pass  # the worker is dead: the next wait sees its sentinel and buries it
+
+    def _serve(self, workers: list[_Worker], chunks: deque[list[str]]) -> None:
+        """Wait for any result or death, and handle everything that is ready."""
+        by_handle: dict[object, _Worker] = {}
+        handles: list[Connection | int] = []
+        for worker in workers:
+            by_handle[worker.conn] = by_handle[worker.process.sentinel] = worker
+            handles += [worker.conn, worker.process.sentinel]
+        for handle in wait(handles):
+            worker = by_handle[handle]
+            if worker not in workers:
+                continue
+            if not self._receive(worker):
+                self._bury(worker, chunks)
+                workers.remove(worker)
+            elif not worker.chunk:
+                if chunks:
+                    self._give(worker, chunks)
+                else:
+                    self._stop(worker)
+                    workers.remove(worker)
+
+    def _stop(self, worker: _Worker) -> None:
+        try:
+            worker.conn.send(None)
+        except OSError:
+            pass  # already gone, with nothing left to do
+        worker.process.join()
+        worker.conn.close()
+
+    def _receive(self, worker: _Worker) -> bool:
+        """Take every finished file's findings; False when the worker is gone."""
+        try:
+            while worker.conn.poll():
+                path, diagnostics = worker.conn.recv()
+                worker.chunk.remove(path)
+                self.results.extend(diagnostics)
+        except (EOFError, OSError):
+            return False
+        return worker.process.is_alive()
+
+    def _bury(self, worker: _Worker, chunks: deque[list[str]]) -> None:
+        """A dead worker: its current file gets one SHP900, the rest of its chunk is requeued."""
+        worker.process.join()
+        worker.conn.close()
+        if worker.chunk:
+            culprit, *rest = worker.chunk
+            self.results.append(crash_diagnostic(culprit, worker.process.exitcode))
+            if rest:
+                chunks.appendleft(rest)
+
+
+def crash_diagnostic(path: str, exitcode: int | None) -> Diagnostic:
+    """One SHP900 for the file a worker was analysing when it died."""
+    if exitcode is not None and exitcode < 0:
+        detail = f" (signal {-exitcode})"
+    else:
+        detail = f" (exit code {exitcode})"
+    message = WORKER_CRASHED + detail
+    return Diagnostic(path, Position(1, 1), Position(1, 2), "SHP900", message, Severity.ERROR)
+
+
+def _work(conn: Connection, lint_one: LintOne) -> None:
+    """A worker's loop: a chunk of paths in, one ``(path, findings)`` message out per file."""
+    while True:
+        chunk = conn.recv()
+        if chunk is None:
+            return
+        for path in chunk:
+            conn.send((path, lint_one(path)))
+
+
+def _kept(diag: Diagnostic, config: Config) -> bool:
+    """The engine applied the selection already; only the pool's crash findings still need it."""
+    if not diag.message.startswith(WORKER_CRASHED):
+        return True
+    from shapelint.checks import is_enabled
+
+    return is_enabled(config, diag.code, diag.path)
+
+
+def _cached(cache: Cache | None, path: str) -> list[Diagnostic] | None:
+    if cache is None:
+        return None
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    return cache.load(path, data)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0

@@ -1,0 +1,152 @@
+"""The content cache: a file whose bytes, path and settings are unchanged is not analysed again.
+
+Why it is shaped this way:
+
+- The key is the sha256 of everything the findings depend on: the file's bytes, its path
+  (findings carry it, and per-file ignores match on it), the effective config, shapelint's
+  version and a fingerprint of shapelint's own sources (so a development checkout whose
+  analysis changed without a version bump never serves stale findings).
+- One small JSON entry per key, written to a temporary file and moved into place with
+  ``os.replace``: a reader sees a whole entry or none, so concurrent runs and a run killed
+  midway can only leave missing entries (recomputed) or stray temporaries (never read).
+- An entry holds its own key and is validated field by field when read: a corrupt, truncated
+  or foreign entry is a miss, never trusted.
+- Reading the cache needs only hashlib and json: a fully warm run never imports libcst.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from shapelint.config import Config
+from shapelint.diagnostics import Diagnostic, Position, Severity
+
+CACHE_DIR_NAME = ".shapelint_cache"
+FORMAT = 1  # bump when the entry layout changes
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Cache:
+    """Entries under ``root``, valid for one salt (version, sources fingerprint, config)."""
+
+    root: Path
+    salt: str
+
+    def key(self, path: str, content: bytes) -> str:
+        digest = hashlib.sha256(self.salt.encode())
+        digest.update(b"\0" + path.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(content)
+        return digest.hexdigest()
+
+    def load(self, path: str, content: bytes) -> list[Diagnostic] | None:
+        """The cached findings for this file's bytes, or None on a miss or a bad entry."""
+        key = self.key(path, content)
+        try:
+            with open(self._entry(key), "rb") as handle:
+                data = json.loads(handle.read())
+        except (OSError, ValueError):
+            return None
+        return _decode(data, key, path)
+
+    def store(self, path: str, content: bytes, diagnostics: list[Diagnostic]) -> None:
+        """Write the entry atomically; a cache that cannot be written is silently skipped."""
+        key = self.key(path, content)
+        entry = self._entry(key)
+        rows = [_encode(d) for d in diagnostics]
+        payload = json.dumps({"format": FORMAT, "key": key, "diagnostics": rows})
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(prefix=".tmp-", dir=entry.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    handle.write(payload)
+                os.replace(temporary, entry)
+            except BaseException:
+                _remove(temporary)
+                raise
+        except OSError:
+            return
+
+    def _entry(self, key: str) -> Path:
+        return self.root / "entries" / key[:2] / f"{key}.json"
+
+
+def open_cache(cache_dir: str | os.PathLike[str], config: Config) -> Cache | None:
+    """The cache at ``<cache_dir>/.shapelint_cache`` (created, with a ``.gitignore`` of ``*``).
+
+    None when the directory cannot be created: the run goes on uncached.
+    """
+    root = Path(cache_dir) / CACHE_DIR_NAME
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        ignore = root / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# Automatically created by shapelint.\n*\n", encoding="utf-8")
+    except OSError:
+        return None
+    return Cache(root, salt(config))
+
+
+def salt(config: Config) -> str:
+    """Everything besides the file that the findings depend on, as one stable string."""
+    from shapelint import __version__
+
+    settings = json.dumps(dataclasses.asdict(config), sort_keys=True, default=str)
+    sources = sources_fingerprint()
+    return f"shapelint {__version__} format {FORMAT} sources {sources} config {settings}"
+
+
+def sources_fingerprint() -> str:
+    """sha256 over shapelint's own ``.py`` files: a changed analysis invalidates every entry."""
+    digest = hashlib.sha256()
+    for source in sorted(_PACKAGE.rglob("*.py")):
+        digest.update(source.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+        try:
+            digest.update(source.read_bytes())
+        except OSError:
+            continue
+    return digest.hexdigest()
+
+
+def _encode(diag: Diagnostic) -> list[Any]:
+    start, end = diag.start, diag.end
+    severity = diag.severity.value
+    return [start.line, start.column, end.line, end.column, diag.code, diag.message, severity]
+
+
+def _decode(data: Any, key: str, path: str) -> list[Diagnostic] | None:
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
+        return None
+    rows = data.get("diagnostics")
+    if not isinstance(rows, list):
+        return None
+    out: list[Diagnostic] = []
+    for row in rows:
+        if not (isinstance(row, list) and len(row) == 7):
+            return None
+        *numbers, code, message, severity = row
+        if not all(type(n) is int and n >= 0 for n in numbers):
+            return None
+        if not (isinstance(code, str) and isinstance(message, str) and severity in _SEVERITIES):
+            return None
+        start, end = Position(numbers[0], numbers[1]), Position(numbers[2], numbers[3])
+        out.append(Diagnostic(path, start, end, code, message, Severity(severity)))
+    return out
+
+
+_SEVERITIES = frozenset(s.value for s in Severity)
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        return
