@@ -506,10 +506,14 @@ def _either(a: bool | None, b: bool | None) -> bool | None:
 
 def _compare(item: DimItem, dim: Dim, env: dict[str, Dim]) -> tuple[bool | None, str]:
     """Whether ``dim`` satisfies ``item``, binding a free name on the way; the label says
-    what was declared, for the reason of a contradiction."""
+    what was declared, for the reason of a contradiction.
+
+    A symbol in an inferred dim is the size of that name, so a free name that occurs in
+    ``dim`` is compared, not bound: ``B`` never fits ``B+1``.
+    """
     if isinstance(item, AnonymousDim | VariadicDim):
         return True, ""
-    if isinstance(item, NamedDim) and item.name not in env:
+    if isinstance(item, NamedDim) and item.name not in env and item.name not in dim.names():
         if dim.is_unknown:
             return None, ""
         if item.broadcastable and dim.value is None:
@@ -521,7 +525,8 @@ def _compare(item: DimItem, dim: Dim, env: dict[str, Dim]) -> tuple[bool | None,
         want, label = Dim.of(item.value), str(item.value)
     else:
         if isinstance(item, NamedDim):
-            want, free, label = env[item.name], Dim.sym(item.name), _quote(item.name)
+            free = Dim.sym(item.name)
+            want, label = env.get(item.name, free), _quote(item.name)
         else:
             want, free, label = _evaluate(item.text, env), item.dim, _quote(item.text)
         if want != free:

@@ -297,8 +297,10 @@ def test_format_pattern(text: str, formatted: str) -> None:
         ("n n", Shape.of(3, 3), {}, True, {"n": Dim.of(3)}, ""),
         ("d d+1", Shape.of(3, 4), {}, True, {"d": Dim.of(3)}, ""),
         ("d+1 d", Shape.of(4, 3), {}, True, {"d": Dim.of(3)}, ""),
-        ("B T", Shape((B, T)), {}, True, {"B": B, "T": T}, ""),
-        ("B T*F", Shape((B, T * F)), {}, True, {"B": B}, ""),
+        ("B T", Shape((B, T)), {}, True, {}, ""),  # a name is its own symbol: nothing to bind
+        ("n B", Shape((B, B)), {}, True, {"n": B}, ""),
+        ("#T", Shape((T,)), {}, True, {}, ""),
+        ("B T*F", Shape((B, T * F)), {}, True, {}, ""),
         ("_ _", Shape.of(None, None), {}, True, {}, ""),
         ("*b d", Shape.of(4), {}, True, {"d": Dim.of(4)}, ""),
         ("*b d", Shape.of(2, 3, 4), {}, True, {"d": Dim.of(4)}, ""),
@@ -368,6 +370,15 @@ def test_format_pattern(text: str, formatted: str) -> None:
         ),
         ("n+1", Shape((Dim.sym("n"),)), {}, False, {}, "dim 0: declared `n+1`, inferred n"),
         ("T", Shape((T + 1,)), {"T": T}, False, {"T": T}, "dim 0: declared `T`, inferred T+1"),
+        ("T", Shape((T + 1,)), {}, False, {}, "dim 0: declared `T`, inferred T+1"),
+        (
+            "B T",
+            Shape((B, B + 1)),
+            {"T": B},
+            False,
+            {"T": B},
+            "dim 1: declared `T` = B, inferred B+1",
+        ),
         (
             "h//2",
             Shape.of(5),
@@ -422,6 +433,7 @@ def test_format_pattern(text: str, formatted: str) -> None:
         ("3", Shape((B,)), {}, None, {}, ""),
         ("n", Shape.of(None), {}, None, {}, ""),
         ("n+1", Shape.of(5), {}, None, {}, ""),
+        ("T", Shape((2 * B,)), {"T": B}, None, {"T": B}, ""),  # B might be 0
         ("h//2", Shape.of(5), {}, None, {}, ""),
         ("#b", Shape((T,)), {}, None, {}, ""),  # T might be the 1 that does not bind
         ("#b", Shape.of(None), {"b": Dim.of(3)}, None, {"b": Dim.of(3)}, ""),
