@@ -615,3 +615,86 @@ def test_module_never_evaluates_code() -> None:
     assert imported == allowed | {"shapelint.shapes.shape"}
     assert "libcst" not in inspect.getsource(annotation)
     assert "shapelint.analysis" not in inspect.getsource(annotation)
+
+
+# -- match against a brute-force reference on concrete shapes ----------------------------
+
+_VALUES = (1, 2, 3)
+
+
+def _reference(pattern: DimPattern, dims: tuple[int, ...], env: dict[str, int]) -> bool:
+    """jaxtyping's rule on a concrete shape, written the obvious way."""
+    star = [i for i, item in enumerate(pattern) if isinstance(item, VariadicDim)]
+    if star:
+        head, tail = pattern[: star[0]], pattern[star[0] + 1 :]
+        if len(dims) < len(head) + len(tail):
+            return False
+        pairs = list(zip(head, dims, strict=False))
+        pairs += list(zip(tail, dims[len(dims) - len(tail) :], strict=True))
+    else:
+        if len(dims) != len(pattern):
+            return False
+        pairs = list(zip(pattern, dims, strict=True))
+    env = dict(env)
+    for item, size in pairs:
+        if isinstance(item, FixedDim):
+            if size != item.value and not (item.broadcastable and size == 1):
+                return False
+        elif isinstance(item, NamedDim):
+            if item.broadcastable and size == 1:
+                continue
+            if env.setdefault(item.name, size) != size:
+                return False
+    return True
+
+
+def _concretisations(shape: Shape) -> list[tuple[int, ...]]:
+    options: list[list[int]] = [[d.value] if d.value is not None else list(_VALUES) for d in shape]
+    tails: list[tuple[int, ...]] = [()]
+    for choice in options:
+        tails = [t + (v,) for t in tails for v in choice]
+    if not shape.variadic:
+        return tails
+    heads: list[tuple[int, ...]] = [(), *((v,) for v in _VALUES)]
+    heads += [(v, w) for v in _VALUES for w in _VALUES]
+    return [h + t for h in heads for t in tails]
+
+
+_REF_ITEMS = st.one_of(
+    st.builds(FixedDim, st.sampled_from(_VALUES), st.booleans()),
+    st.builds(NamedDim, st.sampled_from(["a", "b"]), st.booleans()),
+    st.just(AnonymousDim()),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_REF_ITEMS, max_size=4),
+    st.one_of(st.none(), st.integers(0, 4)),
+    st.lists(st.one_of(st.none(), st.sampled_from(_VALUES)), max_size=4),
+    st.booleans(),
+    st.dictionaries(st.sampled_from(["a", "b"]), st.sampled_from(_VALUES), max_size=1),
+)
+def test_match_agrees_with_reference(
+    items: list[FixedDim | NamedDim | AnonymousDim],
+    star_at: int | None,
+    sizes: list[int | None],
+    unknown_rank: bool,
+    given_env: dict[str, int],
+) -> None:
+    pattern: DimPattern = tuple(items)
+    if star_at is not None:
+        at = min(star_at, len(items))
+        pattern = (*pattern[:at], VariadicDim(None), *pattern[at:])
+    shape = Shape.from_dims(sizes, variadic=unknown_rank)
+    result = match(pattern, shape, {k: Dim.of(v) for k, v in given_env.items()})
+    outcomes = {_reference(pattern, dims, given_env) for dims in _concretisations(shape)}
+    if result.ok is True:
+        assert outcomes == {True}
+    if result.ok is False:
+        assert outcomes == {False}
+        assert result.reason
+    if outcomes == {True} and not unknown_rank and None not in sizes:
+        assert result.ok is True  # concrete shapes are decided, never left unknown
+    if outcomes == {False} and not unknown_rank and None not in sizes:
+        assert result.ok is False
