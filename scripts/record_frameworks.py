@@ -26,7 +26,7 @@ import subprocess
 import sys
 import time
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -43,13 +43,13 @@ Case = tuple[str, dict[str, Any], list[list[int]], Callable[..., Any]]
 # -- shared helpers ----------------------------------------------------------------------
 
 
-def sample(rng: random.Random, n: int, **choices: list[Any]) -> Iterator[dict[str, Any]]:
+def sample(rng: random.Random, n: int, **choices: Sequence[Any]) -> Iterator[dict[str, Any]]:
     """``n`` distinct random picks from the product of ``choices`` (deterministic per seed)."""
     keys = list(choices)
     space = list(itertools.product(*(choices[k] for k in keys)))
     rng.shuffle(space)
     for combo in space[:n]:
-        yield dict(zip(keys, combo))
+        yield dict(zip(keys, combo, strict=True))
 
 
 def jsonable(value: Any) -> Any:
@@ -58,7 +58,7 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-def pairs(shapes: list[tuple[int, ...]]) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]]]:
+def pairs(shapes: Sequence[tuple[int, ...]]) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]]]:
     return itertools.product(shapes, shapes)
 
 
@@ -111,11 +111,11 @@ def torch_cases() -> Iterator[Case]:
         yield "torch.Tensor.t", {}, [list(s)], lambda x: x.t()
 
     # F.linear(x, weight, bias)
-    for x, w, b in itertools.product([(4,), (2, 4), (3, 2, 4), (2, 5), ()],
-                                     [(6, 4), (4,), (6, 5), (1, 4), (2, 3, 4)],
-                                     [None, (6,), (1,), (5,)]):
-        inputs = [list(x), list(w)] + ([list(b)] if b is not None else [])
-        yield "torch.nn.functional.linear", {"bias": b is not None}, inputs, F.linear
+    biases: list[tuple[int, ...] | None] = [None, (6,), (1,), (5,)]
+    for x, w, bias in itertools.product([(4,), (2, 4), (3, 2, 4), (2, 5), ()],
+                                        [(6, 4), (4,), (6, 5), (1, 4), (2, 3, 4)], biases):
+        inputs = [list(x), list(w)] + ([list(bias)] if bias is not None else [])
+        yield "torch.nn.functional.linear", {"bias": bias is not None}, inputs, F.linear
 
     for in_f, out_f in [(4, 6), (5, 2)]:
         for x in [(), (4,), (5,), (2, 4), (2, 5), (3, 2, 4), (3, 2, 5), (1, 4, 1)]:
@@ -134,8 +134,19 @@ def torch_cases() -> Iterator[Case]:
         for x in [(2, 3, 5, 6), (3, 5, 6), (5, 6), (2, 3, 2, 2)]:
             yield ("torch.nn.AdaptiveAvgPool2d", {"output_size": out_size}, [list(x)],
                    lambda t, o=out_size: nn.AdaptiveAvgPool2d(o)(t))
+    for out_size in [1, (1, 1), 2, (2, 3)]:
+        for x in [(5,), (5, 6), (2, 3, 4, 5, 6), (1, 2, 3, 4, 5, 6)]:
+            yield ("torch.nn.AdaptiveAvgPool2d", {"output_size": out_size}, [list(x)],
+                   lambda t, o=out_size: nn.AdaptiveAvgPool2d(o)(t))
+        for x in [(5, 6), (3, 5, 6), (2, 3, 5, 6), (2, 3, 4, 5, 6)]:
+            yield ("torch.nn.AdaptiveMaxPool2d", {"output_size": out_size}, [list(x)],
+                   lambda t, o=out_size: nn.AdaptiveMaxPool2d(o)(t))
+    for out_size in [1, (1, 1, 1), (2, 1, 3)]:
+        for x in [(5, 6), (5, 6, 7), (2, 5, 6, 7), (2, 3, 4, 5, 6), (1, 2, 3, 4, 5, 6)]:
+            yield ("torch.nn.AdaptiveAvgPool3d", {"output_size": out_size}, [list(x)],
+                   lambda t, o=out_size: nn.AdaptiveAvgPool3d(o)(t))
     for out_size in [1, 4]:
-        for x in [(2, 3, 5), (3, 5), (5,)]:
+        for x in [(2, 3, 5), (3, 5), (5,), (2, 3, 4, 5)]:
             yield ("torch.nn.AdaptiveAvgPool1d", {"output_size": out_size}, [list(x)],
                    lambda t, o=out_size: nn.AdaptiveAvgPool1d(o)(t))
 
@@ -157,13 +168,15 @@ def torch_conv_cases(rng: random.Random) -> Iterator[Case]:
 
     layers = {1: nn.Conv1d, 2: nn.Conv2d, 3: nn.Conv3d}
     counts = {1: 120, 2: 260, 3: 50}
-    spatial = {1: [(7,), (3,), (1,), (10,)], 2: [(7, 7), (3, 5), (1, 1), (4, 6), (9, 4)],
-               3: [(5, 5, 5), (3, 4, 2), (1, 2, 3)]}
-    kernels = {1: [1, 2, 3, 5], 2: [1, 2, 3, 5, (3, 1), (2, 4)], 3: [1, 3, (1, 2, 3)]}
-    strides = {1: [1, 2, 3], 2: [1, 2, (2, 1)], 3: [1, 2]}
+    spatial: dict[int, list[Any]] = {
+        1: [(7,), (3,), (1,), (10,)], 2: [(7, 7), (3, 5), (1, 1), (4, 6), (9, 4)],
+        3: [(5, 5, 5), (3, 4, 2), (1, 2, 3)]}
+    kernels: dict[int, list[Any]] = {
+        1: [1, 2, 3, 5], 2: [1, 2, 3, 5, (3, 1), (2, 4)], 3: [1, 3, (1, 2, 3)]}
+    strides: dict[int, list[Any]] = {1: [1, 2, 3], 2: [1, 2, (2, 1)], 3: [1, 2]}
     paddings = {1: [0, 1, 2, "same", "valid"], 2: [0, 1, (1, 0), "same", "valid"],
                 3: [0, 1, "same", "valid"]}
-    dilations = {1: [1, 2], 2: [1, 2, (1, 2)], 3: [1, 2]}
+    dilations: dict[int, list[Any]] = {1: [1, 2], 2: [1, 2, (1, 2)], 3: [1, 2]}
     for nd in (1, 2, 3):
         for c in sample(rng, counts[nd], kernel_size=kernels[nd], stride=strides[nd],
                         padding=paddings[nd], dilation=dilations[nd], spatial=spatial[nd],
@@ -191,9 +204,10 @@ def torch_conv_cases(rng: random.Random) -> Iterator[Case]:
 def torch_pool_cases(rng: random.Random) -> Iterator[Case]:
     from torch import nn
 
-    common = dict(kernel_size=[1, 2, 3, (3, 2)], stride=[None, 1, 2, 3, (1, 2)],
-                  padding=[0, 1, 2, (1, 0)], ceil_mode=[False, True],
-                  x=[(2, 3, 7, 7), (3, 5, 6), (2, 3, 2, 2), (3, 1, 1), (2, 3, 4, 9), (5, 6)])
+    common: dict[str, list[Any]] = dict(
+        kernel_size=[1, 2, 3, (3, 2)], stride=[None, 1, 2, 3, (1, 2)], padding=[0, 1, 2, (1, 0)],
+        ceil_mode=[False, True],
+        x=[(2, 3, 7, 7), (3, 5, 6), (2, 3, 2, 2), (3, 1, 1), (2, 3, 4, 9), (5, 6)])
     for c in sample(rng, 200, dilation=[1, 2, (2, 1)], **common):
         x = c.pop("x")
         yield "torch.nn.MaxPool2d", c, [list(x)], lambda t, a=c: nn.MaxPool2d(**a)(t)
@@ -260,7 +274,7 @@ def record_tensorflow() -> tuple[str, list[dict[str, Any]]]:
     def cases() -> Iterator[Case]:
         shapes = [(3,), (2, 3), (3, 4), (4, 3), (3, 3), (2, 3, 4), (2, 4, 3), (1, 4, 5),
                   (3, 4, 5), (5, 1, 3, 4), (2, 2, 4, 3)]
-        flags = [dict(zip(("transpose_a", "transpose_b", "adjoint_a", "adjoint_b"), f))
+        flags = [dict(zip(("transpose_a", "transpose_b", "adjoint_a", "adjoint_b"), f, strict=True))
                  for f in itertools.product([False, True], repeat=4)]
         rng = random.Random(1)
         for a, b in pairs(shapes):
@@ -331,7 +345,9 @@ def record_tf_keras() -> tuple[str, list[dict[str, Any]]]:
             yield "keras.backend.dot", {}, [list(a), list(b)], K.dot
         bd_shapes = [(2,), (2, 3), (2, 4), (2, 3, 4), (2, 4, 3), (2, 4, 5), (3, 3, 4),
                      (2, 5, 3, 4), (2, 3, 4, 5)]
-        for axes in [None, 1, 2, -1, (1, 2), (2, 1), (1, 1), (2, 2), (0, 1), (2, 3), (-1, -2)]:
+        axes_choices: list[Any] = [None, 1, 2, -1, (1, 2), (2, 1), (1, 1), (2, 2), (0, 1), (2, 3),
+                                   (-1, -2)]
+        for axes in axes_choices:
             for a, b in pairs(bd_shapes):
                 yield ("keras.backend.batch_dot", {"axes": jsonable(axes)}, [list(a), list(b)],
                        lambda x, y, ax=axes: K.batch_dot(x, y, axes=ax))

@@ -1,0 +1,219 @@
+"""Replay what the real frameworks did (tests/data/*.json) against the shape rules.
+
+Each record is one call of a real torch / TensorFlow / Keras op on zero tensors: its
+arguments, input shapes, and either the output shape or the fact that it raised. A rule
+agrees with a record when it gives the same shape, and raises ShapeError exactly when the
+framework raised. No framework is needed to run these tests.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from shapelint.shapes import frameworks as fw
+from shapelint.shapes.shape import Shape, ShapeError
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+FILES = {"torch": "torch.json", "tensorflow": "tensorflow.json", "tf_keras": "tf_keras.json",
+         "keras3": "keras3.json"}
+
+Rule = Callable[[dict[str, Any], list[Shape]], Any]
+
+
+@cache
+def _load(name: str) -> dict[str, Any]:
+    return json.loads((DATA / FILES[name]).read_text())
+
+
+def _numpy(fn: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> Rule:
+    """NumPy itself as the rule, on zero-stride stand-ins (no memory is allocated)."""
+
+    def rule(args: dict[str, Any], inputs: list[Shape]) -> Shape:
+        arrays = [np.broadcast_to(np.zeros((), np.float32), s.concrete() or ()) for s in inputs]
+        try:
+            return Shape.of(*fn(*arrays).shape)
+        except ValueError as exc:
+            raise ShapeError(str(exc)) from exc
+
+    return rule
+
+
+def _algebra_matmul(args: dict[str, Any], inputs: list[Shape]) -> Shape:
+    try:
+        from shapelint.shapes.algebra import matmul  # type: ignore[attr-defined]
+    except ImportError:
+        pytest.skip("shapelint.shapes.algebra.matmul does not exist yet")
+    return matmul(*inputs)
+
+
+def _ints(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _conv(ndim: int, style: str) -> Rule:
+    def rule(a: dict[str, Any], x: list[Shape]) -> Shape:
+        if style != "torch":
+            return fw.conv(x[0], ndim=ndim, out_channels=a["filters"],
+                           kernel_size=_ints(a["kernel_size"]), stride=_ints(a["strides"]),
+                           padding=a["padding"], dilation=_ints(a["dilation_rate"]),
+                           channels_last=True, style=style)
+        return fw.conv(x[0], ndim=ndim, out_channels=a["out_channels"],
+                       kernel_size=_ints(a["kernel_size"]), stride=_ints(a["stride"]),
+                       padding=_ints(a["padding"]), dilation=_ints(a["dilation"]),
+                       in_channels=a["in_channels"], groups=a["groups"],
+                       padding_mode=a["padding_mode"])
+
+    return rule
+
+
+def _torch_pool(ndim: int, kind: str) -> Rule:
+    def rule(a: dict[str, Any], x: list[Shape]) -> Shape:
+        return fw.pool(x[0], ndim=ndim, kernel_size=_ints(a["kernel_size"]),
+                       stride=_ints(a["stride"]), padding=_ints(a["padding"]),
+                       dilation=_ints(a.get("dilation", 1)), ceil_mode=a["ceil_mode"], kind=kind)
+
+    return rule
+
+
+def _keras_pool(a: dict[str, Any], x: list[Shape]) -> Shape:
+    return fw.pool(x[0], ndim=2, kernel_size=_ints(a["pool_size"]), stride=_ints(a["strides"]),
+                   padding=a["padding"], channels_last=True, style="keras")
+
+
+def _torch_rnn(a: dict[str, Any], x: list[Shape]) -> tuple[Shape, Shape]:
+    return fw.rnn(x[0], hidden_size=a["hidden_size"], input_size=a["input_size"],
+                  batch_first=a["batch_first"], bidirectional=a["bidirectional"],
+                  num_layers=a["num_layers"], proj_size=a.get("proj_size", 0))
+
+
+def _keras_rnn(a: dict[str, Any], x: list[Shape]) -> Shape:
+    return fw.keras_rnn(x[0], a["units"], a["return_sequences"])
+
+
+def _keras_dot_layer(a: dict[str, Any], x: list[Shape]) -> Shape:
+    return fw.keras_dot_layer(x[0], x[1], _ints(a["axes"]))
+
+
+def _tf_keras_dense(a: dict[str, Any], x: list[Shape]) -> Shape:
+    return fw.dense(x[0], a["units"])
+
+
+RULES: dict[str, Rule] = {
+    "torch.mm": lambda a, x: fw.mm(*x),
+    "torch.bmm": lambda a, x: fw.bmm(*x),
+    "torch.mv": lambda a, x: fw.mv(*x),
+    "torch.matmul": _algebra_matmul,
+    "torch.Tensor.t": lambda a, x: fw.torch_t(*x),
+    "torch.nn.functional.linear": lambda a, x: fw.f_linear(*x),
+    "torch.nn.Linear": lambda a, x: fw.linear(x[0], a["in_features"], a["out_features"]),
+    "torch.nn.Bilinear": lambda a, x: fw.bilinear(
+        x[0], x[1], a["in1_features"], a["in2_features"], a["out_features"]),
+    "torch.nn.Conv1d": _conv(1, "torch"),
+    "torch.nn.Conv2d": _conv(2, "torch"),
+    "torch.nn.Conv3d": _conv(3, "torch"),
+    "torch.nn.ConvTranspose2d": lambda a, x: fw.conv_transpose(
+        x[0], ndim=2, out_channels=a["out_channels"], kernel_size=_ints(a["kernel_size"]),
+        stride=_ints(a["stride"]), padding=_ints(a["padding"]),
+        output_padding=_ints(a["output_padding"]), dilation=_ints(a["dilation"]),
+        in_channels=a["in_channels"]),
+    "torch.nn.MaxPool1d": _torch_pool(1, "max"),
+    "torch.nn.MaxPool2d": _torch_pool(2, "max"),
+    "torch.nn.AvgPool2d": _torch_pool(2, "avg"),
+    "torch.nn.AdaptiveAvgPool1d": lambda a, x: fw.adaptive_pool(
+        x[0], ndim=1, output_size=_ints(a["output_size"])),
+    "torch.nn.AdaptiveAvgPool2d": lambda a, x: fw.adaptive_pool(
+        x[0], ndim=2, output_size=_ints(a["output_size"])),
+    "torch.nn.AdaptiveAvgPool3d": lambda a, x: fw.adaptive_pool(
+        x[0], ndim=3, output_size=_ints(a["output_size"])),
+    "torch.nn.AdaptiveMaxPool2d": lambda a, x: fw.adaptive_pool(
+        x[0], ndim=2, output_size=_ints(a["output_size"]), kind="max"),
+    "torch.nn.Flatten": lambda a, x: fw.torch_flatten(x[0], a["start_dim"], a["end_dim"]),
+    "torch.nn.Embedding": lambda a, x: fw.embedding(
+        x[0], a["num_embeddings"], a["embedding_dim"]),
+    "torch.nn.LSTM": _torch_rnn,
+    "torch.nn.GRU": _torch_rnn,
+    "torch.nn.RNN": _torch_rnn,
+    "torch.nn.MultiheadAttention": lambda a, x: fw.multihead_attention(
+        *x, embed_dim=a["embed_dim"], num_heads=a["num_heads"], batch_first=a["batch_first"]),
+    "tf.linalg.matmul": lambda a, x: fw.tf_matmul(x[0], x[1], **a),
+    "keras.backend.dot": lambda a, x: fw.keras_dot(*x),
+    "keras.backend.batch_dot": lambda a, x: fw.keras_batch_dot(x[0], x[1], _ints(a["axes"])),
+    "keras.layers.Dot": _keras_dot_layer,
+    "keras.layers.dot": _keras_dot_layer,
+    "keras.layers.Dense": _tf_keras_dense,
+    "keras.layers.Flatten": lambda a, x: fw.keras_flatten(x[0]),
+    "keras.layers.Conv1D": _conv(1, "keras"),
+    "keras.layers.Conv2D": _conv(2, "keras"),
+    "keras.layers.MaxPooling2D": _keras_pool,
+    "keras.layers.AveragePooling2D": _keras_pool,
+    "keras.layers.LSTM": _keras_rnn,
+    "keras.layers.GRU": _keras_rnn,
+    "keras.layers.SimpleRNN": _keras_rnn,
+    # Keras 3 ops follow NumPy: NumPy itself is the rule here.
+    "keras.ops.dot": _numpy(np.dot),
+    "keras.ops.matmul": _numpy(np.matmul),
+}
+
+# Where one framework file needs another reading of the same op name.
+OVERRIDES: dict[tuple[str, str], Rule] = {
+    ("keras3", "keras.layers.Conv2D"): _conv(2, "keras3"),
+}
+
+
+def _outcome(result: Any) -> Any:
+    if isinstance(result, tuple):
+        return [_outcome(r) for r in result]
+    concrete = result.concrete()
+    return list(concrete) if concrete is not None else str(result)
+
+
+def _replay(name: str, record: dict[str, Any]) -> str | None:
+    """None when the rule agrees with the record, else a one-line description."""
+    rule = OVERRIDES.get((name, record["op"])) or RULES[record["op"]]
+    inputs = [Shape.of(*s) for s in record["inputs"]]
+    try:
+        got: Any = _outcome(rule(record["args"], inputs))
+    except ShapeError as exc:
+        got = f"ShapeError({exc.reason})"
+    want = "error" if record["error"] else record["output"]
+    if record["error"] == str(got).startswith("ShapeError") and (record["error"] or got == want):
+        return None
+    return (f"{record['op']} {record['args']} {record['inputs']}: framework "
+            f"{record.get('message') or want}, rule {got}")
+
+
+def _ids() -> list[tuple[str, str]]:
+    out = []
+    for name in FILES:
+        ops = Counter(r["op"] for r in _load(name)["records"])
+        out += [(name, op) for op in sorted(ops)]
+    return out
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_file_names_framework_and_version(name: str) -> None:
+    data = _load(name)
+    assert data["framework"] == name
+    assert isinstance(data["version"], str) and data["version"][0].isdigit()
+    assert data["generated_by"] == "scripts/record_frameworks.py"
+    assert len(data["records"]) >= 100
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_recorded_op_has_a_rule(name: str) -> None:
+    assert {r["op"] for r in _load(name)["records"]} <= set(RULES)
+
+
+@pytest.mark.parametrize(("name", "op"), _ids(), ids=[f"{n}:{o}" for n, o in _ids()])
+def test_rule_agrees_with_framework(name: str, op: str) -> None:
+    records = [r for r in _load(name)["records"] if r["op"] == op]
+    mismatches = [m for m in (_replay(name, r) for r in records) if m is not None]
+    assert not mismatches, f"{len(mismatches)}/{len(records)} disagree:\n" + "\n".join(mismatches)
