@@ -153,6 +153,9 @@ def _check(args: argparse.Namespace) -> int:
     else:
         if "-" in args.paths:
             raise UsageError("- (stdin) cannot be combined with other paths")
+        missing = [path for path in args.paths if not os.path.exists(path)]
+        if missing:
+            raise UsageError(f"{missing[0]}: no such file or directory")
         files = discover(args.paths, root, config.exclude, config.extend_exclude)
         cache = None if args.no_cache else str(root / CACHE_DIR)
         diagnostics = lint_paths(files, config, jobs=args.jobs, cache_dir=cache)

@@ -19,6 +19,8 @@ from shapelint import __version__, cli, engine
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "delivery"
 SYNTAX_LINE = "bad.py:2:13: SHP900 syntax error: '(' was never closed"
 analysis_pending = pytest.mark.xfail(strict=False, reason="analysis not landed")
+# engine._NOQA matches codes as [A-Z][0-9]+, so "# noqa: SHP002" acts as a blanket noqa
+noqa_codes_pending = pytest.mark.xfail(strict=False, reason="engine reads SHPnnn noqa as blanket")
 
 
 @pytest.fixture()
@@ -135,6 +137,14 @@ def test_an_internal_error_exits_2_with_one_line(
     assert run(capsys, "check") == (2, "", "shapelint: internal error: RuntimeError: boom\n")
 
 
+def test_a_missing_path_is_a_usage_error(project: Path, capsys) -> None:
+    assert run(capsys, "check", "ok.py", "nope.py") == (
+        2,
+        "",
+        "shapelint: error: nope.py: no such file or directory\n",
+    )
+
+
 def test_jobs_must_be_positive(project: Path, capsys) -> None:
     code, _, err = run(capsys, "check", "-j", "0")
     assert (code, err) == (2, "shapelint: error: --jobs: expected a positive number\n")
@@ -201,7 +211,7 @@ def test_shape_mismatch_end_to_end(capsys) -> None:
     assert (code, record["code"], record["location"]) == (1, "SHP001", {"row": 4, "column": 5})
 
 
-@analysis_pending
+@noqa_codes_pending
 def test_noqa_silences_only_the_named_codes(capsys) -> None:
     path = str(FIXTURES / "noqa.py")
     code, out, _ = run(capsys, "check", path, "--output-format", "json")
