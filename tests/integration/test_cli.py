@@ -19,7 +19,7 @@ from shapelint import __version__, cli, engine
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "delivery"
 SYNTAX_LINE = "bad.py:2:13: SHP900 syntax error: '(' was never closed"
 analysis_pending = pytest.mark.xfail(strict=False, reason="analysis not landed")
-# engine._NOQA matches codes as [A-Z][0-9]+, so "# noqa: SHP002" acts as a blanket noqa
+# engine._NOQA matches codes as [A-Z][0-9]+, so a noqa naming SHP002 acts as a blanket noqa
 noqa_codes_pending = pytest.mark.xfail(strict=False, reason="engine reads SHPnnn noqa as blanket")
 
 

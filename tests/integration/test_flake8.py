@@ -14,7 +14,7 @@ from shapelint import __version__
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "delivery"
 analysis_pending = pytest.mark.xfail(strict=False, reason="analysis not landed")
-# engine._NOQA matches codes as [A-Z][0-9]+, so "# noqa: SHP002" acts as a blanket noqa
+# engine._NOQA matches codes as [A-Z][0-9]+, so a noqa naming SHP002 acts as a blanket noqa
 noqa_codes_pending = pytest.mark.xfail(strict=False, reason="engine reads SHPnnn noqa as blanket")
 
 # Makes the analysis raise, then runs flake8 as its console script would.
