@@ -215,7 +215,7 @@ def test_concurrent_runs_leave_a_cache_that_gives_identical_results(tmp_path: Pa
 
 
 def test_a_run_killed_midway_leaves_a_cache_that_gives_identical_results(tmp_path: Path) -> None:
-    files = _corpus(tmp_path, 150, repeat=20)
+    files = _corpus(tmp_path, 60, repeat=10)
     cache = tmp_path / "project"
     uncached = _result(_launch(tmp_path, files, "-", jobs=1))
     victim = _launch(tmp_path, files, str(cache), jobs=1)
