@@ -61,6 +61,7 @@ _COMPARE_SYMBOLS: dict[type, str] = {
     cst.LessThan: "<", cst.GreaterThan: ">", cst.LessThanEqual: "<=", cst.GreaterThanEqual: ">=",
     cst.Equal: "==", cst.NotEqual: "!=",
 }
+_FRAMEWORK_OBJECT_METHODS = frozenset({"add_weight", "add_variable", "register_buffer", "register_parameter"})
 _LIST_MUTATORS = frozenset({"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse"})
 _BUILTINS = frozenset({
     "len", "range", "int", "tuple", "list", "zip", "enumerate", "min", "max", "super", "isinstance",
@@ -810,6 +811,8 @@ class Interpreter:
                 return FunctionRef(found.key, owner)
             if isinstance(found, Constant) and isinstance(found.value, tuple) and found.value[:1] == ("property",):
                 return UNKNOWN
+            if found is None and name in _FRAMEWORK_OBJECT_METHODS:
+                return BoundMethod(owner, name)
             return found if found is not None else UNKNOWN
         if isinstance(owner, SuperRef):
             found = self.class_lookup(owner.instance.class_key, name, after=owner.class_key)
@@ -819,8 +822,10 @@ class Interpreter:
         if isinstance(owner, ClassRef):
             found = self.class_lookup(owner.key, name)
             return found if isinstance(found, FunctionRef) else UNKNOWN
+        if isinstance(owner, (TupleValue, ListOf)) and name in _LIST_MUTATORS:
+            return BoundMethod(owner, name)
         if isinstance(owner, Layer):
-            if name in ("add", "append") and owner.kind == "sequential":
+            if name in ("add", "append", "extend", "insert"):
                 return BoundMethod(owner, name)
             return layers.layer_attribute(owner, name)
         return UNKNOWN
@@ -975,9 +980,17 @@ class Interpreter:
 
     def call_method(self, node: cst.Call, method: BoundMethod, positional: list[Value], keywords: dict[str, Value], opaque: bool) -> Value:
         receiver = method.receiver
+        if isinstance(receiver, Instance):
+            return self.call_object_method(receiver, method.name, positional, keywords)
+        if isinstance(receiver, (TupleValue, ListOf)):
+            if isinstance(node.func, cst.Attribute):
+                self.assign_target(node.func.value, UNKNOWN)  # the list changed length
+            return UNKNOWN
         if isinstance(receiver, Layer):
-            if method.name in ("add", "append") and positional and isinstance(node.func, cst.Attribute):
-                self.assign_target(node.func.value, layers.with_added_layer(receiver, positional[0]))
+            if isinstance(node.func, cst.Attribute):
+                grows = receiver.kind == "sequential" and method.name in ("add", "append") and len(positional) == 1
+                changed = layers.with_added_layer(receiver, positional[0]) if grows else UNKNOWN
+                self.assign_target(node.func.value, changed)
             return Constant(None)
         if not isinstance(receiver, Tensor):
             return UNKNOWN
@@ -994,6 +1007,23 @@ class Interpreter:
         qualname = f"{'jax.numpy' if receiver.framework == 'jax' else receiver.framework}.{method.name}"
         call = ops.Call(self, node, declarations.source(node.func), qualname, spec, receiver.framework, args, varargs)
         return apply_kind(call)
+
+    def call_object_method(self, instance: Instance, name: str, positional: list[Value], keywords: dict[str, Value]) -> Value:
+        """Methods a layer inherits from the framework: weights and buffers it registers."""
+        if name in ("add_weight", "add_variable"):
+            shape_value = keywords.get("shape")
+            if shape_value is None:
+                shape_value = next((p for p in positional if not isinstance(p, Constant)), None)
+            shape = convert.as_shape(shape_value) if shape_value is not None else None
+            return Tensor(shape or UNKNOWN_SHAPE, "keras", weight=True)
+        if name in ("register_buffer", "register_parameter") and len(positional) >= 2:
+            label = positional[0]
+            value = positional[1]
+            if isinstance(label, Constant) and isinstance(label.value, str):
+                if isinstance(value, Tensor) and name == "register_parameter":
+                    value = Tensor(value.shape, value.framework, True, value.like, value.intent, label.value, value.lineage)
+                self.instances.setdefault(instance.ident, {})[label.value] = value
+        return Constant(None)
 
     def call_builtin(self, node: cst.Call, name: str, positional: list[Value], keywords: dict[str, Value]) -> Value:
         first = positional[0] if positional else UNKNOWN

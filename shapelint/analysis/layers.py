@@ -65,9 +65,13 @@ class LayerCall:
         return convert.as_bool(self.param(name), default)
 
     def input(self, index: int = 0) -> Tensor | None:
-        if index < len(self.inputs):
-            return convert.literal_tensor(self.inputs[index], self.layer.framework)
-        return None
+        """The tensor fed in; a layer's input is a tensor even when nothing else is known."""
+        if index >= len(self.inputs):
+            return None
+        value = self.inputs[index]
+        if value is UNKNOWN:
+            return Tensor(UNKNOWN_SHAPE, self.layer.framework)
+        return convert.literal_tensor(value, self.layer.framework)
 
     def tensor(self, shape: Shape | None) -> Tensor:
         base = self.input()
@@ -289,6 +293,9 @@ def _sequential(call: LayerCall) -> Value:
         return call.tensor(None) if call.input() is not None else UNKNOWN
     value: Value = call.inputs[0] if call.inputs else UNKNOWN
     for item in layers.items:
+        if isinstance(item, Tensor):  # keras.Input(...) as the first entry
+            value = item
+            continue
         if not isinstance(item, Layer):
             return call.tensor(None) if isinstance(value, Tensor) else UNKNOWN
         value = apply_layer(call.emitter, call.node, item, [value], {})
@@ -351,14 +358,16 @@ def _keras_flatten(call: LayerCall) -> Value:
 
 
 def _keras_reshape(call: LayerCall) -> Value:
+    """``Reshape(target_shape)`` keeps the batch dim and reshapes the rest."""
     x = call.input()
     target = convert.as_shape(call.param("target_shape"))
     if x is None or target is None or target.variadic:
         return UNKNOWN if x is None else call.tensor(None)
     if x.shape.variadic or not x.shape.dims:
         return call.tensor(Shape((UNKNOWN_DIM, *[UNKNOWN_DIM if d.value == -1 else d for d in target.dims])))
-    newshape: list[Dim | int] = [x.shape.dims[0]] + [d.value if d.value is not None else d for d in target.dims]
-    return call.tensor(call.run(algebra.reshape, x.shape, newshape))
+    newshape: list[Dim | int] = [d.value if d.value is not None else d for d in target.dims]
+    rest = call.run(algebra.reshape, Shape(x.shape.dims[1:]), newshape)
+    return call.tensor(Shape((x.shape.dims[0], *rest.dims)) if rest is not None else None)
 
 
 def _keras_permute(call: LayerCall) -> Value:

@@ -230,8 +230,14 @@ def _parameter(call: Call) -> Value:
 # -- elementwise --------------------------------------------------------------------
 
 
-def elementwise(emitter: Emitter, node: Any, symbol: str, left: Value, right: Value, framework: str) -> Value:
-    """A broadcasting binary op on two operands, shared by operators and functions."""
+def elementwise(
+    emitter: Emitter, node: Any, symbol: str, left: Value, right: Value, framework: str, *, multiply: bool | None = None
+) -> Value:
+    """A broadcasting binary op on two operands, shared by operators and functions.
+
+    ``symbol`` names the op in messages (``*``, ``tf.multiply``); ``multiply`` says whether it
+    is a product (defaults to ``symbol == "*"``).
+    """
     lt = convert.literal_tensor(left, framework)
     rt = convert.literal_tensor(right, framework)
     if lt is None or rt is None:
@@ -243,7 +249,7 @@ def elementwise(emitter: Emitter, node: Any, symbol: str, left: Value, right: Va
         emitter.emit(OpFailed(node, symbol, error.reason, (lt.shape, rt.shape), ("broadcast", (lt.shape, rt.shape))))
         return Tensor(UNKNOWN_SHAPE, lt.framework if isinstance(left, Tensor) else rt.framework)
     if isinstance(left, Tensor) and isinstance(right, Tensor):
-        emitter.emit(Elementwise(node, symbol, left, right, result, symbol == "*"))
+        emitter.emit(Elementwise(node, symbol, left, right, result, symbol == "*" if multiply is None else multiply))
     base = left if isinstance(left, Tensor) else right
     assert isinstance(base, Tensor)
     return Tensor(result, base.framework, intent=lt.intent or rt.intent)
@@ -253,7 +259,8 @@ def _elementwise(call: Call) -> Value:
     x, y = call.get("x"), call.get("y")
     if x is None or y is None:
         return call.unknown()
-    return elementwise(call.emitter, call.node, call.display, x, y, call.result_framework())
+    multiply = call.opt("op_symbol") == "*"
+    return elementwise(call.emitter, call.node, call.display, x, y, call.result_framework(), multiply=multiply)
 
 
 def _where(call: Call) -> Value:

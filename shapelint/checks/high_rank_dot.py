@@ -59,9 +59,9 @@ class HighRankDot(Rule):
         if not isinstance(event, MatrixProduct) or event.op not in DOT_OPS:
             return
         rank = event.right.shape.rank
-        if rank is None or rank < 3:
-            return
-        result = f" gives {event.result}" if event.result is not None else ""
+        if rank is None or rank < 3 or event.result is None:
+            return  # a product that raises is SHP001's
+        result = f" gives {event.result}"
         yield self.finding(
             event.node,
             f"`{DOT_OPS[event.op]}` of {event.left.shape} and {event.right.shape}{result}: N-D "

@@ -74,7 +74,7 @@ class WeightLikeInput(Rule):
                 source = f"`{x.label}`" if x.label else "the input"
                 yield self.finding(
                     event.node,
-                    f"{name} is drawn with the shape of {source} {x.shape} and then combined "
+                    f"{name} {w.shape} is drawn with the shape of {source} and then combined "
                     f"with it: a weight should be shaped (in_features, out_features), not like "
                     f"the input",
                 )

@@ -1,0 +1,19 @@
+"""Linear regression by gradient descent in NumPy, correct: shapelint stays silent."""
+
+import numpy as np
+
+X = np.random.randn(100, 3)
+true_w = np.array([1.5, -2.0, 0.5])
+y = X @ true_w + 0.1 * np.random.randn(100)
+
+w = np.zeros(3)
+for step in range(100):
+    prediction = X @ w
+    error = prediction - y
+    grad = X.T @ error / len(y)
+    w -= 0.1 * grad
+
+images = np.zeros((32, 28, 28))
+flat = images.reshape(32, 784)
+both = np.concatenate([flat, np.zeros((32, 10))], axis=1)
+distances = np.sqrt(((X[:, None, :] - X[None, :, :]) ** 2).sum(axis=-1))
