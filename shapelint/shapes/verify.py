@@ -271,7 +271,7 @@ def _index(a: object, key: object) -> Thunk:
     if not isinstance(key, Sequence) or len(key) > MAX_RANK:
         raise _CannotJudge
     budget = [_bound(sa)]
-    items = tuple(_key_item(item, budget) for item in key)
+    items: tuple[Any, ...] = tuple(_key_item(item, budget) for item in key)
     _cap(0, budget[0])
     x = _standin(sa)
     return lambda: x[items]
