@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from shapelint.shapes.algebra import broadcast
 from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, ShapeError
 
 DimArg = Dim | int | None  # an op argument: a known int, a Dim, or None for "not known"
@@ -82,35 +83,6 @@ def _tuple(value: SizeArg, n: int, name: str) -> tuple[Dim, ...]:
     if len(items) != n:
         raise ShapeError(f"{name} needs {n} values, got {len(items)}")
     return items
-
-
-def _broadcast_batch(a: Shape, b: Shape, what: str) -> Shape:
-    """Broadcast two shapes of batch dims (right-aligned, 1 stretches), variadic-aware."""
-    out: list[Dim] = []
-    n = max(len(a.dims), len(b.dims))
-    for i in range(1, n + 1):
-        x = a.dims[-i] if i <= len(a.dims) else None
-        y = b.dims[-i] if i <= len(b.dims) else None
-        if x is None or y is None:
-            present = x if x is not None else y
-            assert present is not None
-            other_variadic = a.variadic if x is None else b.variadic
-            out.append(present if not other_variadic or present.is_one() is False
-                       and present.is_known else UNKNOWN_DIM)
-            continue
-        if _differ(x, y) and x.is_one() is False and y.is_one() is False:
-            raise ShapeError(f"{what}: batch dimensions {a} and {b} do not broadcast")
-        if x.is_one() is True:
-            out.append(y)
-        elif y.is_one() is True or x.equals(y) is True:
-            out.append(x)
-        elif x.is_known and x.is_one() is False:
-            out.append(x)
-        elif y.is_known and y.is_one() is False:
-            out.append(y)
-        else:
-            out.append(UNKNOWN_DIM)
-    return Shape(tuple(reversed(out)), a.variadic or b.variadic)
 
 
 def _batch_part(x: Shape, core: int) -> Shape:
@@ -253,7 +225,10 @@ def tf_matmul(a: Shape, b: Shape, transpose_a: bool = False, transpose_b: bool =
     rows, inner_a = (a[-1], a[-2]) if transpose_a or adjoint_a else (a[-2], a[-1])
     inner_b, cols = (b[-1], b[-2]) if transpose_b or adjoint_b else (b[-2], b[-1])
     _inner(a, b, inner_a, inner_b)
-    batch = _broadcast_batch(_batch_part(a, 2), _batch_part(b, 2), "`tf.matmul`")
+    try:
+        batch = broadcast(_batch_part(a, 2), _batch_part(b, 2))
+    except ShapeError:
+        raise ShapeError(f"`tf.matmul`: batch dimensions of {a} and {b} do not broadcast") from None
     return Shape(batch.dims + (rows, cols), batch.variadic)
 
 
