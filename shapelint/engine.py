@@ -165,3 +165,39 @@ def _failure(path: str, line: int, column: int, message: str) -> Diagnostic:
     return Diagnostic(
         path, Position(line, column), Position(line, column + 1), ANALYSIS_FAILED, message, Severity.ERROR
     )
+
+
+def annotate_source(text: str, path: str = "<stdin>") -> str:
+    """The source with the inferred shape of every assignment, parameter and return beside
+    it: what ``shapelint shapes FILE`` prints, so users can see what the analysis sees."""
+    failure = parse_failure(text, path)
+    if failure is not None:
+        return f"{path}:{failure.start.line}:{failure.start.column}: {failure.message}\n"
+    import libcst
+    from libcst.metadata import MetadataWrapper, PositionProvider
+
+    from shapelint.analysis.interpreter import Interpreter
+    from shapelint.analysis.values import Tensor
+
+    module = libcst.parse_module(text)
+    interpreter = Interpreter(module, record=True)
+    interpreter.run()
+    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    notes: dict[int, list[str]] = {}
+    for node, names in interpreter.recorded.items():
+        where = positions.get(node)
+        if where is None:
+            continue
+        described = [f"{name}: {value.shape}" for name, value in names if isinstance(value, Tensor)]
+        if described:
+            notes.setdefault(where.start.line, []).extend(described)
+
+    lines = text.splitlines()
+    width = min(max((len(line) for line in lines), default=0), 88)
+    out = []
+    for number, line in enumerate(lines, start=1):
+        if number in notes:
+            out.append(f"{line.ljust(width)}  # {'; '.join(notes[number])}")
+        else:
+            out.append(line)
+    return "\n".join(out) + "\n"

@@ -226,6 +226,8 @@ class Interpreter:
             value = self.eval(node.value) if node.value is not None else Constant(None)
             if self.frame.return_pattern is not None and node.value is not None:
                 value = declarations.check_return(self, node.value, value)
+            if node.value is not None:
+                self.note(node, cst.Name("return"), value)
             self.frame.returns.append(value)
             return True
         elif isinstance(node, cst.Raise):
@@ -253,6 +255,12 @@ class Interpreter:
         names = [(declarations.source(target), value)]
         if isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, TupleValue):
             names = [(declarations.source(el.value), v) for el, v in zip(target.elements, value.items)]
+        self.note_names(node, names)
+
+    def note_names(self, node: cst.CSTNode, names: list[tuple[str, Value]]) -> None:
+        """Keep, per statement, the most informative values seen (for ``shapelint shapes``)."""
+        if not names:
+            return
         previous = self.recorded.get(node)
         if previous is None or declarations.information(names) >= declarations.information(previous):
             self.recorded[node] = names
@@ -540,6 +548,10 @@ class Interpreter:
         self.active.add(key)
         try:
             self.bind_params(info, args, keywords, arg_nodes, has_self)
+            if self.record and not self.muted:
+                params = [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]
+                named = [(p.name.value, scope.get(p.name.value, UNKNOWN)) for p in params]
+                self.note_names(node.name, [(n, v) for n, v in named if isinstance(v, Tensor)])
             frame.return_pattern = declarations.return_pattern(self, node)
             falls_through = not self.exec_block(node.body.body if isinstance(node.body, cst.IndentedBlock) else [node.body])
             returns = list(frame.returns)
