@@ -80,11 +80,12 @@ class Cache:
 
 
 def open_cache(cache_dir: str | os.PathLike[str], config: Config) -> Cache | None:
-    """The cache at ``<cache_dir>/.shapelint_cache`` (created, with a ``.gitignore`` of ``*``).
+    """The cache in ``cache_dir`` (by convention ``<project root>/.shapelint_cache``).
 
-    None when the directory cannot be created: the run goes on uncached.
+    The directory is created with a ``.gitignore`` of ``*`` in it, so it never shows up in
+    ``git status`` wherever it lands. None when it cannot be created: the run goes on uncached.
     """
-    root = Path(cache_dir) / CACHE_DIR_NAME
+    root = Path(cache_dir)
     try:
         root.mkdir(parents=True, exist_ok=True)
         ignore = root / ".gitignore"

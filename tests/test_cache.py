@@ -89,15 +89,20 @@ def _result(process: subprocess.Popen[str]) -> dict[str, object]:
 
 
 def _entries(cache_dir: Path) -> list[Path]:
-    return sorted((cache_dir / CACHE_DIR_NAME / "entries").rglob("*.json"))
+    return sorted((cache_dir / "entries").rglob("*.json"))
 
 
 def test_open_creates_the_directory_with_a_gitignore(tmp_path: Path) -> None:
-    cache = open_cache(tmp_path, Config())
+    cache = open_cache(tmp_path / CACHE_DIR_NAME, Config())
     assert cache is not None
     assert cache.root == tmp_path / CACHE_DIR_NAME
     lines = (tmp_path / CACHE_DIR_NAME / ".gitignore").read_text().splitlines()
     assert lines[-1] == "*"
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    cache.store("a.py", b"x", [DIAG])
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"],
+                            cwd=tmp_path, check=True, capture_output=True, text=True)  # fmt: skip
+    assert status.stdout == ""
 
 
 def test_an_unwritable_cache_directory_means_no_cache(tmp_path: Path) -> None:
@@ -173,9 +178,9 @@ def test_a_foreign_entry_under_my_name_is_a_miss(tmp_path: Path) -> None:
 def test_a_changed_file_is_analysed_again(tmp_path: Path) -> None:
     target = tmp_path / "t.py"
     target.write_text("import numpy\nx = (\n")
-    first = lint_paths([str(target)], Config(), cache_dir=str(tmp_path))
+    first = lint_paths([str(target)], Config(), cache_dir=str(tmp_path / CACHE_DIR_NAME))
     target.write_text("import numpy\n\n\nx = (\n")
-    second = lint_paths([str(target)], Config(), cache_dir=str(tmp_path))
+    second = lint_paths([str(target)], Config(), cache_dir=str(tmp_path / CACHE_DIR_NAME))
     assert [d.start.line for d in first] == [2]
     assert [d.start.line for d in second] == [4]
 
@@ -184,16 +189,16 @@ def test_a_corrupt_entry_is_recomputed_and_repaired(tmp_path: Path) -> None:
     target = tmp_path / "t.py"
     target.write_text("import numpy\nx = (\n")
     expected = lint_paths([str(target)], Config())
-    assert lint_paths([str(target)], Config(), cache_dir=str(tmp_path)) == expected
-    (entry,) = _entries(tmp_path)
+    assert lint_paths([str(target)], Config(), cache_dir=str(tmp_path / CACHE_DIR_NAME)) == expected
+    (entry,) = _entries(tmp_path / CACHE_DIR_NAME)
     entry.write_text('{"format": 1, "key": "forged", "diagnostics": []}')
-    assert lint_paths([str(target)], Config(), cache_dir=str(tmp_path)) == expected
+    assert lint_paths([str(target)], Config(), cache_dir=str(tmp_path / CACHE_DIR_NAME)) == expected
     assert json.loads(entry.read_text())["key"] == entry.stem
 
 
 def test_a_warm_run_reads_entries_and_never_imports_libcst(tmp_path: Path) -> None:
     files = _corpus(tmp_path, 12)
-    cache = str(tmp_path / "project")
+    cache = str(tmp_path / CACHE_DIR_NAME)
     uncached = _result(_launch(tmp_path, files, "-"))
     cold = _result(_launch(tmp_path, files, cache))
     assert cold["libcst"] is True  # the cold run did parse
@@ -205,18 +210,18 @@ def test_a_warm_run_reads_entries_and_never_imports_libcst(tmp_path: Path) -> No
 
 def test_concurrent_runs_leave_a_cache_that_gives_identical_results(tmp_path: Path) -> None:
     files = _corpus(tmp_path, 40)
-    cache = str(tmp_path / "project")
+    cache = str(tmp_path / CACHE_DIR_NAME)
     uncached = _result(_launch(tmp_path, files, "-"))
     first, second = _launch(tmp_path, files, cache), _launch(tmp_path, files, cache)
     assert _result(first)["rows"] == _result(second)["rows"] == uncached["rows"]
     warm = _result(_launch(tmp_path, files, cache))
     assert warm == {"libcst": False, "rows": uncached["rows"]}
-    assert not list((Path(cache) / CACHE_DIR_NAME).rglob(".tmp-*"))
+    assert not list(Path(cache).rglob(".tmp-*"))
 
 
 def test_a_run_killed_midway_leaves_a_cache_that_gives_identical_results(tmp_path: Path) -> None:
     files = _corpus(tmp_path, 60, repeat=10)
-    cache = tmp_path / "project"
+    cache = tmp_path / CACHE_DIR_NAME
     uncached = _result(_launch(tmp_path, files, "-", jobs=1))
     victim = _launch(tmp_path, files, str(cache), jobs=1)
     deadline = time.monotonic() + 120
