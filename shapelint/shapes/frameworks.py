@@ -182,26 +182,32 @@ def bilinear(x1: Shape, x2: Shape, in1: DimArg, in2: DimArg, out: DimArg) -> Sha
     """``nn.Bilinear(in1, in2, out)``: (…, in1) and (…, in2) with the same (…) -> (…, out)."""
     _require_min_rank(x1, 1, "`nn.Bilinear` input1")
     _require_min_rank(x2, 1, "`nn.Bilinear` input2")
-    if x1.rank is not None and x2.rank is not None and x1.rank != x2.rank:
-        raise ShapeError(f"`nn.Bilinear` inputs need the same rank, got {x1} and {x2}")
     for x, expected, name in ((x1, _dim(in1), "in1_features"), (x2, _dim(in2), "in2_features")):
         if x.dims and _differ(x[-1], expected):
             raise ShapeError(f"nn.Bilinear({name}={expected}) expects last dim {expected}, got {x}")
-    lead: list[Dim] = []
-    n = min(len(x1.dims), len(x2.dims)) - 1
-    for i in range(n, 0, -1):
-        a, b = x1.dims[-1 - i], x2.dims[-1 - i]
-        if _differ(a, b):
-            raise ShapeError(f"`nn.Bilinear` batch dims differ: {x1} and {x2}")
-        lead.append(_pick(a, b))
-    longer = x1 if len(x1.dims) >= len(x2.dims) else x2
-    extra = longer.dims[: len(longer.dims) - 1 - n]
-    variadic = x1.variadic and x2.variadic
-    if x1.variadic != x2.variadic:
-        # the fixed-rank side tells the full rank; its extra dims are the leading batch dims
-        fixed = x2 if x1.variadic else x1
-        extra = fixed.dims[: len(fixed.dims) - 1 - n]
-    return Shape(tuple(extra) + tuple(lead) + (_dim(out),), variadic)
+    lead = _same_dims(Shape(x1.dims[:-1], x1.variadic), Shape(x2.dims[:-1], x2.variadic),
+                      f"`nn.Bilinear` batch dims differ: {x1} and {x2}")
+    return Shape(lead.dims + (_dim(out),), lead.variadic)
+
+
+def _same_dims(a: Shape, b: Shape, reason: str) -> Shape:
+    """Two shapes that must be identical (same rank, equal dims), merged."""
+    if a.rank is not None and b.rank is not None and a.rank != b.rank:
+        raise ShapeError(reason)
+    fixed = a if a.rank is not None else b if b.rank is not None else None
+    other = b if fixed is a else a
+    if fixed is not None and len(other.dims) > len(fixed.dims):
+        raise ShapeError(reason)
+    n = min(len(a.dims), len(b.dims))
+    tail = []
+    for x, y in zip(a.dims[len(a.dims) - n:], b.dims[len(b.dims) - n:], strict=True):
+        if _differ(x, y):
+            raise ShapeError(reason)
+        tail.append(_pick(x, y))
+    if fixed is None:
+        longer = a if len(a.dims) >= len(b.dims) else b
+        return Shape(longer.dims[: len(longer.dims) - n] + tuple(tail), True)
+    return Shape(fixed.dims[: len(fixed.dims) - n] + tuple(tail))
 
 
 def embedding(indices: Shape, num: DimArg, dim: DimArg) -> Shape:
@@ -640,7 +646,7 @@ def rnn(x: Shape, *, hidden_size: DimArg, input_size: DimArg = None, batch_first
         return output, Shape((layers, h_out))
     if rank == 3:
         return output, Shape((layers, x[-3] if batch_first else x[-2], h_out))
-    return output, Shape((layers, UNKNOWN_DIM, h_out), True)
+    return output, Shape((h_out,), True)  # (layers, h_out) or (layers, N, h_out)
 
 
 def keras_rnn(x: Shape, units: DimArg, return_sequences: bool = False) -> Shape:

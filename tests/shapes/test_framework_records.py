@@ -19,7 +19,7 @@ import pytest
 
 from shapelint.shapes import algebra
 from shapelint.shapes import frameworks as fw
-from shapelint.shapes.shape import Shape, ShapeError
+from shapelint.shapes.shape import Dim, Shape, ShapeError
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 FILES = {"torch": "torch.json", "tensorflow": "tensorflow.json", "tf_keras": "tf_keras.json",
@@ -209,3 +209,78 @@ def test_rule_agrees_with_framework(name: str, op: str) -> None:
     records = [r for r in _load(name)["records"] if r["op"] == op]
     mismatches = [m for m in (_replay(name, r) for r in records) if m is not None]
     assert not mismatches, f"{len(mismatches)}/{len(records)} disagree:\n" + "\n".join(mismatches)
+
+
+# -- soundness: the recorded successes, with inputs made less known, must never raise ------------
+
+
+def _value(d: Dim, env: dict[str, int]) -> int | None:
+    """The int a dim takes when its symbols take ``env``'s values; None if unknown."""
+    if d.terms is None:
+        return None
+    total = 0
+    for monomial, coefficient in d.terms:
+        term = coefficient
+        for name in monomial:
+            term *= env[name]
+        total += term
+    return total
+
+
+def _covers(abstract: Shape, concrete: list[int], env: dict[str, int]) -> bool:
+    """Whether ``concrete`` is one of the shapes ``abstract`` stands for."""
+    if abstract.variadic:
+        if len(abstract.dims) > len(concrete):
+            return False
+        concrete = concrete[len(concrete) - len(abstract.dims):]
+    elif len(abstract.dims) != len(concrete):
+        return False
+    values = [_value(d, env) for d in abstract.dims]
+    return all(v is None or v == c for v, c in zip(values, concrete, strict=True))
+
+
+def _abstractions(inputs: list[list[int]]) -> list[tuple[str, list[Shape], dict[str, int]]]:
+    """Each input dim in turn made unknown, then symbolic; each input's leading dims in turn
+    replaced by an unknown-length prefix; each input with every dim unknown; every input
+    unknown."""
+    out: list[tuple[str, list[Shape], dict[str, int]]] = [
+        ("every input unknown", [Shape.unknown() for _ in inputs], {})]
+    for i, dims in enumerate(inputs):
+        for j, value in enumerate(dims):
+            for kind, dim in (("unknown", Dim.unknown()), ("symbol", Dim.sym("n"))):
+                shapes = [Shape.of(*s) for s in inputs]
+                shapes[i] = Shape(shapes[i].dims[:j] + (dim,) + shapes[i].dims[j + 1:])
+                out.append((f"input {i} dim {j} {kind}", shapes, {"n": value}))
+        shapes = [Shape.of(*s) for s in inputs]
+        shapes[i] = Shape.unknown_rank(len(dims))
+        out.append((f"input {i} all dims unknown", shapes, {}))
+        for drop in range(len(dims) + 1):
+            shapes = [Shape.of(*s) for s in inputs]
+            shapes[i] = Shape(shapes[i].dims[drop:], variadic=True)
+            out.append((f"input {i} first {drop} dims variadic", shapes, {}))
+    return out
+
+
+def _unsound(name: str, record: dict[str, Any]) -> list[str]:
+    rule = OVERRIDES.get((name, record["op"])) or RULES[record["op"]]
+    outputs = record["output"] if isinstance(record["output"][0], list) else [record["output"]]
+    problems = []
+    for how, shapes, env in _abstractions(record["inputs"]):
+        try:
+            result = rule(record["args"], shapes)
+        except ShapeError as exc:
+            problems.append(f"{how}: false error {exc.reason}")
+            continue
+        results = result if isinstance(result, tuple) else (result,)
+        for got, want in zip(results, outputs, strict=True):
+            if not _covers(got, want, env):
+                problems.append(f"{how}: {got} does not cover {want}")
+    return [f"{record['op']} {record['args']} {record['inputs']}: {p}" for p in problems]
+
+
+@pytest.mark.parametrize(("name", "op"), _ids(), ids=[f"{n}:{o}" for n, o in _ids()])
+def test_less_known_inputs_give_no_false_error(name: str, op: str) -> None:
+    records = [r for r in _load(name)["records"]
+               if r["op"] == op and not r["error"] and r["output"]]
+    problems = [p for r in records for p in _unsound(name, r)]
+    assert not problems, f"{len(problems)} unsound results:\n" + "\n".join(problems[:40])
