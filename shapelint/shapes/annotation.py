@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 import re
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -194,17 +195,22 @@ def _evaluate_node(node: ast.expr, text: str, env: Mapping[str, Dim], depth: int
     return UNKNOWN_DIM
 
 
-def _syntax_error(text: str, error: Exception) -> AnnotationError:
-    detail = error.msg if isinstance(error, SyntaxError) else "too complex"
-    return AnnotationError(f"cannot parse {_quote(text)}: {detail}")
+def _parse(source: str, shown: str) -> ast.expr:
+    """``ast.parse`` in eval mode, failing with an AnnotationError that shows ``shown``.
+    Its warnings (``1if x else 2``) are no concern here and must not turn into exceptions
+    under ``-W error``."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return ast.parse(source, mode="eval").body
+    except (SyntaxError, ValueError, MemoryError, RecursionError) as error:
+        detail = error.msg if isinstance(error, SyntaxError) else "too complex"
+        raise AnnotationError(f"cannot parse {_quote(shown)}: {detail}") from None
 
 
 @lru_cache(maxsize=1024)
 def _parse_expression(text: str) -> ast.expr:
-    try:
-        return ast.parse(text.strip(), mode="eval").body
-    except (SyntaxError, ValueError, MemoryError, RecursionError) as error:
-        raise _syntax_error(text, error) from None
+    return _parse(text.strip(), text.strip())
 
 
 def _evaluate(text: str, env: Mapping[str, Dim]) -> Dim:
@@ -271,10 +277,6 @@ def _forbid_modifiers(mods: _Modifiers, token: str, kind: str) -> None:
 
 def _parse_token(token: str) -> DimItem:
     """One space-separated jaxtyping dim, with jaxtyping's own rules for what is invalid."""
-    if "{" in token or "}" in token:
-        # jaxtyping first formats the string as an f-string over the function's arguments:
-        # the value is not knowable here. Taken as one dim, the documented use (`"{size}"`).
-        return VariadicDim(None) if token.lstrip("#_?").startswith("*") else AnonymousDim(token)
     if "..." in token:
         if token != "...":
             raise AnnotationError(f"`...` must stand alone, not in {_quote(token)}")
@@ -298,6 +300,10 @@ def _parse_token(token: str) -> DimItem:
             return AnonymousDim(token)
         return NamedDim(body, mods.broadcastable)
     _forbid_modifiers(mods, token, "an expression")
+    if "{" in body or "}" in body:
+        # jaxtyping formats the dim as an f-string over the function's arguments first:
+        # its value is not knowable here.
+        return AnonymousDim(token)
     try:
         node = _parse_expression(body)
     except AnnotationError as error:
@@ -319,27 +325,12 @@ def parse_dims(text: str) -> DimPattern:
     """A jaxtyping dim string (``"batch 3"``, ``"*batch d"``, ``""``) as a pattern.
 
     Follows jaxtyping: ``name=X`` documents ``X`` (the name is ignored), ``_name`` and
-    ``?name`` are not checked, ``#`` accepts size 1 too, ``...`` equals ``*_``.
+    ``?name`` are not checked, ``#`` accepts size 1 too, ``...`` equals ``*_``, and a dim
+    with an f-string field (``{size}``) is not checked either. What jaxtyping rejects when
+    the annotation is made is rejected here too, and so is an expression jaxtyping would
+    fail to evaluate at call time (``d+``, ``3.5``, ``-1``).
     """
-    return _check_one_variadic(tuple(_parse_token(token) for token in _tokens(text)))
-
-
-def _tokens(text: str) -> list[str]:
-    """Split at whitespace, except inside ``{...}``: an f-string field may hold spaces."""
-    tokens: list[str] = []
-    current = ""
-    depth = 0
-    for char in text:
-        if char.isspace() and depth == 0:
-            if current:
-                tokens.append(current)
-            current = ""
-            continue
-        depth = max(0, depth + (char == "{") - (char == "}"))
-        current += char
-    if current:
-        tokens.append(current)
-    return tokens
+    return _check_one_variadic(tuple(_parse_token(token) for token in text.split()))
 
 
 # -- "# shape:" comments -------------------------------------------------------------
@@ -424,10 +415,7 @@ def parse_shape_comment(comment: str) -> DimPattern | None:
         raise AnnotationError("no shape after `shape:`")
     _check_brackets(body)
     wrapped = "(" + _QUESTION.sub("_", body) + ")"
-    try:
-        tree = ast.parse(wrapped, mode="eval").body
-    except (SyntaxError, ValueError, MemoryError, RecursionError) as error:
-        raise _syntax_error(body, error) from None
+    tree = _parse(wrapped, body)
     if isinstance(tree, ast.Tuple | ast.List):
         nodes = tree.elts
     elif _is_plain_dim(tree):
