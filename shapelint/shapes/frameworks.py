@@ -451,11 +451,12 @@ def _check_padding_mode(mode: str, pads: Sequence[tuple[Dim, Dim]], spatial: Seq
 
 
 def conv(x: Shape, *, ndim: int, out_channels: DimArg, kernel_size: SizeArg,
-         stride: SizeArg = 1, padding: PadArg = 0, dilation: SizeArg = 1,
+         stride: SizeArg = 1, padding: PadArg = "valid", dilation: SizeArg = 1,
          in_channels: DimArg = None, groups: DimArg = 1, channels_last: bool = False,
          padding_mode: str = "zeros", style: str = "torch") -> Shape:
     """An N-d convolution layer. ``style="torch"`` (``ConvNd``): input (C, *spatial) or
-    (N, C, *spatial), padding an int, tuple, "same" (stride 1 only) or "valid".
+    (N, C, *spatial), padding an int, tuple, "same" (stride 1 only) or "valid" (the default
+    of both frameworks, the same as 0).
     ``style="keras"`` (``ConvND`` of tf-keras, or of a Keras whose generation is not known)
     and ``"keras3"``: a batch dim is required, padding "valid", "same" or "causal", strides
     > 1 cannot be combined with a dilation > 1, and an empty output axis is an error only
@@ -518,17 +519,19 @@ def conv_transpose(x: Shape, *, ndim: int, out_channels: DimArg, kernel_size: Si
 
 
 def pool(x: Shape, *, ndim: int, kernel_size: SizeArg, stride: SizeArg | None = None,
-         padding: PadArg = 0, dilation: SizeArg = 1, ceil_mode: bool = False,
+         padding: PadArg | None = None, dilation: SizeArg = 1, ceil_mode: bool = False,
          channels_last: bool = False, kind: str = "max", style: str = "torch") -> Shape:
     """Max or average pooling (``kind`` "max" or "avg"). ``style="torch"``
     (``MaxPoolNd``/``AvgPoolNd``): input (C, *spatial) or (N, C, *spatial), stride
     defaults to the kernel, padding at most half the kernel. ``style="keras"`` or
     ``"keras3"`` (``MaxPoolingND``/``AveragePoolingND``): exactly (N, *spatial, C) with
-    ``channels_last``, padding "valid" or "same"; an empty output axis is not an error."""
+    ``channels_last``, padding "valid" or "same"; an empty output axis is not an error.
+    ``padding=None`` is the framework's default: 0, or "valid"."""
     kernel = _tuple(kernel_size, ndim, "kernel_size")
     strides = _tuple(stride if stride is not None else kernel, ndim, "stride")
     dilations = _tuple(dilation, ndim, "dilation")
     if style != "torch":
+        padding = "valid" if padding is None else padding
         _require_ranks(x, (ndim + 2,), f"`Pooling{ndim}D`")
         if not isinstance(padding, str) or padding not in ("valid", "same"):
             raise ShapeError(f"Keras pooling padding must be 'valid' or 'same', got {padding!r}")
@@ -540,7 +543,7 @@ def pool(x: Shape, *, ndim: int, kernel_size: SizeArg, stride: SizeArg | None = 
         raise ShapeError(f"torch pooling padding must be an int or a tuple, got {padding!r}")
     what = f"`{'Max' if kind == 'max' else 'Avg'}Pool{ndim}d`"
     _require_ranks(x, (ndim + 1, ndim + 2), what)
-    pads = _tuple(padding, ndim, "padding")
+    pads = _tuple(0 if padding is None else padding, ndim, "padding")
     for p, k in zip(pads, kernel, strict=True):
         half = (k // 2).value  # max pooling also checks the dilated kernel, a weaker bound
         if p.value is not None and half is not None and p.value > half:
@@ -683,4 +686,4 @@ def multihead_attention(q: Shape, k: Shape, v: Shape, *, embed_dim: DimArg,
         batch_axis = -3 if batch_first else -2
         if _differ(q[batch_axis], k[batch_axis]):
             raise ShapeError(f"`MultiheadAttention` batch sizes differ: query {q}, key {k}")
-    return _with_last(q, e) if q.dims else UNKNOWN_SHAPE
+    return _with_last(q, e) if q.dims else Shape((e,), True)
