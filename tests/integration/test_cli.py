@@ -18,7 +18,6 @@ from shapelint import __version__, cli, engine
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "delivery"
 SYNTAX_LINE = "bad.py:2:13: SHP900 syntax error: '(' was never closed"
-analysis_pending = pytest.mark.xfail(strict=False, reason="analysis not landed")
 # engine._NOQA matches codes as [A-Z][0-9]+, so a noqa naming SHP002 acts as a blanket noqa
 noqa_codes_pending = pytest.mark.xfail(strict=False, reason="engine reads SHPnnn noqa as blanket")
 
@@ -204,7 +203,6 @@ def test_shapes_annotates_assignments(capsys) -> None:
     assert "(64, 784)" in out.splitlines()[1]
 
 
-@analysis_pending
 def test_shape_mismatch_end_to_end(capsys) -> None:
     code, out, _ = run(capsys, "check", str(FIXTURES / "mismatch.py"), "--output-format", "json")
     record = json.loads(out)[0]

@@ -13,7 +13,6 @@ import pytest
 from shapelint import __version__
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "delivery"
-analysis_pending = pytest.mark.xfail(strict=False, reason="analysis not landed")
 # engine._NOQA matches codes as [A-Z][0-9]+, so a noqa naming SHP002 acts as a blanket noqa
 noqa_codes_pending = pytest.mark.xfail(strict=False, reason="engine reads SHPnnn noqa as blanket")
 
@@ -94,7 +93,6 @@ def test_options_are_read_from_flake8_config_files(workdir: Path) -> None:
     assert result.stdout.splitlines()[-1] == "budget 7.5"
 
 
-@analysis_pending
 def test_findings_with_codes_rows_and_columns(workdir: Path) -> None:
     result = flake8(workdir, "--select", "SHP", "mismatch.py", "elementwise.py")
     assert result.returncode == 1
@@ -112,7 +110,6 @@ def test_noqa_is_flake8s(workdir: Path) -> None:
     assert "SHP002" in flake8(workdir, "--select", "SHP", "elementwise.py").stdout
 
 
-@analysis_pending
 def test_stdin(workdir: Path) -> None:
     source = (workdir / "mismatch.py").read_text()
     result = flake8(

@@ -32,7 +32,6 @@ SKIPPED_METADATA = {"RECORD", "INSTALLER", "REQUESTED", "direct_url.json"}
 NOT_COPIED = shutil.ignore_patterns(
     ".git", "venv", ".venv", "__pycache__", "*.egg-info", "build", "dist", ".*_cache", "corpus"
 )
-analysis_pending = pytest.mark.xfail(strict=False, reason="analysis not landed")
 
 
 def requirement_closure(seeds: tuple[str, ...]) -> list[importlib.metadata.Distribution]:
@@ -179,7 +178,6 @@ def test_a_clean_file_passes(env: dict[str, str], hook_repo: Path, tmp_path: Pat
     )
 
 
-@analysis_pending
 def test_a_staged_shape_bug_fails_and_correct_array_code_passes(
     env: dict[str, str], hook_repo: Path, tmp_path: Path
 ) -> None:
