@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from shapelint import __version__, cli, engine
+from shapelint import __version__, cli
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "delivery"
 SYNTAX_LINE = "bad.py:2:13: SHP900 syntax error: '(' was never closed"
@@ -194,9 +194,6 @@ def test_unknown_rule_exits_2(capsys) -> None:
     )
 
 
-@pytest.mark.xfail(
-    not hasattr(engine, "annotate_source"), strict=False, reason="annotate_source not landed"
-)
 def test_shapes_annotates_assignments(capsys) -> None:
     code, out, _ = run(capsys, "shapes", str(FIXTURES / "mismatch.py"))
     assert code == 0
