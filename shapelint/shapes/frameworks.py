@@ -391,8 +391,11 @@ def _assemble(batch: Shape, channels: Dim, spatial: Sequence[Dim], channels_last
 
 
 def _check_input_rank(x: Shape, ndim: int, what: str, style: str) -> None:
-    if style != "torch":
+    """torch: unbatched or batched; Keras 3: batched; tf-keras: any number of batch dims."""
+    if style == "keras":
         _require_min_rank(x, ndim + 2, what)
+    elif style == "keras3":
+        _require_ranks(x, (ndim + 2,), what)
     else:
         _require_ranks(x, (ndim + 1, ndim + 2), what)
 
@@ -458,10 +461,10 @@ def conv(x: Shape, *, ndim: int, out_channels: DimArg, kernel_size: SizeArg,
     (N, C, *spatial), padding an int, tuple, "same" (stride 1 only) or "valid" (the default
     of both frameworks, the same as 0).
     ``style="keras"`` (``ConvND`` of tf-keras, or of a Keras whose generation is not known)
-    and ``"keras3"``: a batch dim is required, padding "valid", "same" or "causal", strides
-    > 1 cannot be combined with a dilation > 1, and an empty output axis is an error only
-    in Keras 3. ``in_channels=None`` (Keras builds on the first call) skips the channel
-    check."""
+    and ``"keras3"``: a batch dim is required (tf-keras also takes more leading batch dims,
+    Keras 3 does not), padding "valid", "same" or "causal", strides > 1 cannot be combined
+    with a dilation > 1, and an empty output axis is an error only in Keras 3.
+    ``in_channels=None`` (Keras builds on the first call) skips the channel check."""
     keras = style != "torch"
     what = f"`Conv{ndim}{'D' if keras else 'd'}`"
     _check_input_rank(x, ndim, what, style)

@@ -156,6 +156,7 @@ RULES: dict[str, Rule] = {
 
 # Where one framework file needs another reading of the same op name.
 OVERRIDES: dict[tuple[str, str], Rule] = {
+    ("keras3", "keras.layers.Conv1D"): _conv(1, "keras3"),
     ("keras3", "keras.layers.Conv2D"): _conv(2, "keras3"),
 }
 

@@ -263,6 +263,12 @@ def test_conv_keras() -> None:
     assert reason(fw.conv, S(28, 28, 1), ndim=2, out_channels=32, kernel_size=3,
                   channels_last=True, style="keras") == (
         "`Conv2D` needs a tensor of rank >= 4, got (28, 28, 1)")
+    # extra leading batch dims: tf-keras keeps them, Keras 3 refuses
+    assert fw.conv(S(2, 5, 7, 7, 3), ndim=2, out_channels=4, kernel_size=3, channels_last=True,
+                   style="keras") == S(2, 5, 5, 5, 4)
+    assert reason(fw.conv, S(2, 5, 7, 7, 3), ndim=2, out_channels=4, kernel_size=3,
+                  channels_last=True, style="keras3") == (
+        "`Conv2D` needs a 4-D tensor, got (2, 5, 7, 7, 3)")
 
 
 def test_conv_transpose() -> None:
