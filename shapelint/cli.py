@@ -124,7 +124,11 @@ def _settings(args: argparse.Namespace) -> tuple[Config, Path]:
         config, root = load_config(path), path.resolve().parent
     else:
         found = find_pyproject(cwd)
-        config, root = (load_config(found), found.parent) if found else (Config(), cwd)
+        if found is None:
+            config, root = Config(), cwd
+        else:
+            shown = found.relative_to(cwd) if found.parent == cwd else found
+            config, root = load_config(shown), found.parent
     select, ignore, extend = (
         _flatten(args.select),
         _flatten(args.ignore),

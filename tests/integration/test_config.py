@@ -73,6 +73,9 @@ def test_the_nearest_pyproject_with_the_table_is_used(
     shutil.copy(FIXTURES / "syntax_error.py", nested / "bad.py")
     monkeypatch.chdir(nested)
     assert run(capsys)[0] == 0
+    (project / "pyproject.toml").write_text("[tool.shapelint]\nignore = 1\n")
+    code, _, err = run(capsys)
+    assert (code, err.split(": [")[0]) == (2, f"shapelint: error: {project / 'pyproject.toml'}")
 
 
 def test_explicit_config_file(project: Path, capsys) -> None:
@@ -99,10 +102,10 @@ def test_explicit_config_file(project: Path, capsys) -> None:
 def test_bad_config_exits_2_with_one_line_naming_file_and_key(
     project: Path, capsys, body: str, problem: str
 ) -> None:
-    path = write_config(project, body)
+    write_config(project, body)
     code, out, err = run(capsys)
     assert (code, out) == (2, "")
-    assert err.startswith(f"shapelint: error: {path}: [tool.shapelint]: ")
+    assert err.startswith("shapelint: error: pyproject.toml: [tool.shapelint]: ")
     assert problem in err
     assert err.count("\n") == 1 and "Traceback" not in err
 
@@ -111,7 +114,7 @@ def test_invalid_toml_names_the_file(project: Path, capsys) -> None:
     (project / "pyproject.toml").write_text("[tool.shapelint\nselect = 1\n")
     code, _, err = run(capsys)
     assert code == 2
-    assert err.startswith(f"shapelint: error: {project / 'pyproject.toml'}: invalid TOML: ")
+    assert err.startswith("shapelint: error: pyproject.toml: invalid TOML: ")
     assert err.count("\n") == 1
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import tomllib
 import yaml
 
+from shapelint import cli
 from shapelint.checks import REGISTRY
 from shapelint.config import parse_table
 
@@ -17,6 +19,20 @@ README = (REPO / "README.md").read_text(encoding="utf-8")
 
 def blocks(language: str) -> list[str]:
     return re.findall(rf"```{language}\n(.*?)```", README, re.DOTALL)
+
+
+def test_the_before_and_after_example_prints_what_the_readme_shows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    section = README.split("## Before and after", 1)[1]
+    source = re.search(r"```python\n(.*?)```", section, re.DOTALL)
+    console = re.search(r"```console\n\$ (.*?)\n(.*?)```", section, re.DOTALL)
+    assert source and console and console.group(1) == "shapelint check model.py"
+    (tmp_path / "model.py").write_text(source.group(1))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert cli.main(["check", "model.py"]) == 1
+    assert capsys.readouterr().out == console.group(2)
 
 
 def test_both_setup_commands_appear_verbatim() -> None:
