@@ -456,7 +456,7 @@ def _check_padding_mode(mode: str, pads: Sequence[tuple[Dim, Dim]], spatial: Seq
 def conv(x: Shape, *, ndim: int, out_channels: DimArg, kernel_size: SizeArg,
          stride: SizeArg = 1, padding: PadArg = "valid", dilation: SizeArg = 1,
          in_channels: DimArg = None, groups: DimArg = 1, channels_last: bool = False,
-         padding_mode: str = "zeros", style: str = "torch") -> Shape:
+         padding_mode: str = "zeros", style: str | None = None) -> Shape:
     """An N-d convolution layer. ``style="torch"`` (``ConvNd``): input (C, *spatial) or
     (N, C, *spatial), padding an int, tuple, "same" (stride 1 only) or "valid" (the default
     of both frameworks, the same as 0).
@@ -464,7 +464,11 @@ def conv(x: Shape, *, ndim: int, out_channels: DimArg, kernel_size: SizeArg,
     and ``"keras3"``: a batch dim is required (tf-keras also takes more leading batch dims,
     Keras 3 does not), padding "valid", "same" or "causal", strides > 1 cannot be combined
     with a dilation > 1, and an empty output axis is an error only in Keras 3.
-    ``in_channels=None`` (Keras builds on the first call) skips the channel check."""
+    ``in_channels=None`` (Keras builds on the first call) skips the channel check.
+    ``style=None`` reads a channels-last layout or "causal" padding as Keras (torch has
+    neither), anything else as torch."""
+    if style is None:
+        style = "keras" if channels_last or padding == "causal" else "torch"
     keras = style != "torch"
     what = f"`Conv{ndim}{'D' if keras else 'd'}`"
     _check_input_rank(x, ndim, what, style)
@@ -523,13 +527,16 @@ def conv_transpose(x: Shape, *, ndim: int, out_channels: DimArg, kernel_size: Si
 
 def pool(x: Shape, *, ndim: int, kernel_size: SizeArg, stride: SizeArg | None = None,
          padding: PadArg | None = None, dilation: SizeArg = 1, ceil_mode: bool = False,
-         channels_last: bool = False, kind: str = "max", style: str = "torch") -> Shape:
+         channels_last: bool = False, kind: str = "max", style: str | None = None) -> Shape:
     """Max or average pooling (``kind`` "max" or "avg"). ``style="torch"``
     (``MaxPoolNd``/``AvgPoolNd``): input (C, *spatial) or (N, C, *spatial), stride
     defaults to the kernel, padding at most half the kernel. ``style="keras"`` or
     ``"keras3"`` (``MaxPoolingND``/``AveragePoolingND``): exactly (N, *spatial, C) with
     ``channels_last``, padding "valid" or "same"; an empty output axis is not an error.
-    ``padding=None`` is the framework's default: 0, or "valid"."""
+    ``padding=None`` is the framework's default: 0, or "valid". ``style=None`` reads a
+    channels-last layout or a string padding as Keras (torch has neither), else torch."""
+    if style is None:
+        style = "keras" if channels_last or isinstance(padding, str) else "torch"
     kernel = _tuple(kernel_size, ndim, "kernel_size")
     strides = _tuple(stride if stride is not None else kernel, ndim, "stride")
     dilations = _tuple(dilation, ndim, "dilation")

@@ -249,6 +249,11 @@ def test_conv_keras() -> None:
                    style="keras") == S("B", 26, 26, 32)
     assert fw.conv(S(2, 10, 3), ndim=1, out_channels=4, kernel_size=5, padding="causal",
                    dilation=2, channels_last=True, style="keras") == S(2, 10, 4)
+    # without a style, channels-last or "causal" means Keras: "same" with a stride is fine
+    assert fw.conv(x, ndim=2, out_channels=32, kernel_size=3, stride=2, padding="same",
+                   channels_last=True) == same
+    assert fw.conv(S(2, 3, 9), ndim=1, out_channels=4, kernel_size=3, stride=2,
+                   padding="causal") == S(2, 4, 5)  # channels first
     # an empty axis: tf-keras runs, Keras 3 refuses
     empty = S(2, 1, 1, 3)
     assert fw.conv(empty, ndim=2, out_channels=2, kernel_size=2, channels_last=True,
@@ -301,8 +306,11 @@ def test_pool() -> None:
         "kernel 2 is larger than the padded input 1")
     assert reason(fw.pool, S(7, 7, 3), ndim=2, kernel_size=2, channels_last=True,
                   style="keras") == "`Pooling2D` needs a 4-D tensor, got (7, 7, 3)"
-    assert reason(fw.pool, S(2, 3, 7, 7), ndim=2, kernel_size=2, padding="same") == (
-        "torch pooling padding must be an int or a tuple, got 'same'")
+    assert reason(fw.pool, S(2, 3, 7, 7), ndim=2, kernel_size=2, padding="same",
+                  style="torch") == "torch pooling padding must be an int or a tuple, got 'same'"
+    # without a style, a string padding or a channels-last layout means Keras
+    assert fw.pool(S(2, 7, 7, 3), ndim=2, kernel_size=2, padding="same") == S(2, 7, 4, 2)
+    assert fw.pool(S(2, 7, 7, 3), ndim=2, kernel_size=2, channels_last=True) == S(2, 3, 3, 3)
 
 
 def test_adaptive_pool() -> None:
