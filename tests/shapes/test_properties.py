@@ -159,8 +159,10 @@ def related(draw: st.DrawFn, base: Concrete) -> Concrete:
 def broadcast_case(draw: st.DrawFn) -> list[Concrete]:
     base = draw(SHAPE)
     count = draw(st.integers(1, 3))
-    return [draw(st.one_of(related(base), SHAPE)) if draw(st.booleans()) else draw(related(base))
-            for _ in range(count)]
+    return [
+        draw(st.one_of(related(base), SHAPE)) if draw(st.booleans()) else draw(related(base))
+        for _ in range(count)
+    ]
 
 
 @st.composite
@@ -169,7 +171,11 @@ def product_pair(draw: st.DrawFn) -> tuple[Concrete, Concrete]:
     inner = draw(DIM)
     a = draw(st.lists(DIM, max_size=3)) + [inner]
     b_rank = draw(st.integers(1, 4))
-    b = [inner] if b_rank == 1 else draw(st.lists(DIM, min_size=b_rank - 2, max_size=b_rank - 2)) + [inner, draw(DIM)]
+    b = (
+        [inner]
+        if b_rank == 1
+        else draw(st.lists(DIM, min_size=b_rank - 2, max_size=b_rank - 2)) + [inner, draw(DIM)]
+    )
     if draw(st.integers(0, 4)) == 0:
         return draw(SHAPE), draw(SHAPE)
     if len(a) > 2 and len(b) > 2 and draw(st.booleans()):
@@ -194,7 +200,10 @@ def einsum_case(draw: st.DrawFn) -> tuple[str, list[Concrete]]:
         letters = draw(st.lists(st.sampled_from(SUBSCRIPT_LETTERS), max_size=4))
         use_ellipsis = draw(st.integers(0, 3)) == 0
         at = draw(st.integers(0, len(letters)))
-        dims = [sizes[c] if draw(st.integers(0, 7)) else draw(st.sampled_from([1, 2, 5])) for c in letters]
+        dims = [
+            sizes[c] if draw(st.integers(0, 7)) else draw(st.sampled_from([1, 2, 5]))
+            for c in letters
+        ]
         if use_ellipsis:
             own = list(ellipsis_dims[draw(st.integers(0, len(ellipsis_dims))) :])
             own = [1 if draw(st.integers(0, 3)) == 0 else d for d in own]
@@ -563,7 +572,9 @@ def test_reduce_sound(dims: Concrete, axis: Any, keepdims: bool, data: st.DataOb
 
 
 @given(join_case(), st.booleans(), st.data())
-def test_concatenate_sound(case: tuple[list[Concrete], int], flat: bool, data: st.DataObject) -> None:
+def test_concatenate_sound(
+    case: tuple[list[Concrete], int], flat: bool, data: st.DataObject
+) -> None:
     shapes, axis = case
     where = None if flat else axis
     expected = numpy_shape(lambda: np.concatenate([standin(s) for s in shapes], axis=where))
