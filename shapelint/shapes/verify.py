@@ -83,24 +83,36 @@ def _axis(value: object) -> int | tuple[int, ...] | None:
     return _ints(value)
 
 
-def _concrete(shape: object) -> tuple[int, ...]:
+def _concrete(shape: object, capped: bool = True) -> tuple[int, ...]:
     if not isinstance(shape, Shape):
         raise _CannotJudge
     dims = shape.concrete()
     if dims is None or len(dims) > MAX_RANK or any(d < 0 or d >= MAX_DIM for d in dims):
         raise _CannotJudge
-    if math.prod(dims) > MAX_ELEMENTS:
+    if capped and math.prod(dims) > MAX_ELEMENTS:
         raise _CannotJudge
     return dims
 
 
-def _shapes(values: object) -> list[tuple[int, ...]]:
+def _shapes(values: object, capped: bool = True) -> list[tuple[int, ...]]:
+    """Concrete operand shapes; ``capped`` bounds their total size (a relabelled op
+    checks its own caps after shrinking)."""
     if not isinstance(values, Sequence) or len(values) > MAX_OPERANDS:
         raise _CannotJudge
-    shapes = [_concrete(v) for v in values]
-    if sum(math.prod(s) for s in shapes) > MAX_ELEMENTS:
+    shapes = [_concrete(v, capped) for v in values]
+    if capped and sum(math.prod(s) for s in shapes) > MAX_ELEMENTS:
         raise _CannotJudge
     return shapes
+
+
+def _relabel(shapes: Sequence[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    """The same shapes with every size other than 0 and 1 replaced by a small one, keeping
+    which sizes are equal. Products, einsum and broadcasting accept or refuse shapes by
+    those equalities alone, so the small case has the same verdict at a fraction of the
+    work."""
+    sizes = sorted({d for s in shapes for d in s if d > 1})
+    small = {d: k + 2 for k, d in enumerate(sizes)}
+    return [tuple(small.get(d, d) for d in s) for s in shapes]
 
 
 def _standin(dims: tuple[int, ...]) -> np.ndarray:
@@ -141,7 +153,7 @@ def _product_cap(out: Sequence[int], inner: int) -> None:
 
 
 def _matmul(a: object, b: object) -> Thunk:
-    sa, sb = _shapes((a, b))
+    sa, sb = _relabel(_shapes((a, b), capped=False))
     if sa and sb:
         rows = sa[-2] if len(sa) >= 2 else 1
         cols = sb[-1] if len(sb) >= 2 else 1
@@ -151,7 +163,7 @@ def _matmul(a: object, b: object) -> Thunk:
 
 
 def _dot(a: object, b: object) -> Thunk:
-    sa, sb = _shapes((a, b))
+    sa, sb = _relabel(_shapes((a, b), capped=False))
     if sa and sb:
         out = list(sa[:-1]) + (list(sb[:-2]) + list(sb[-1:]) if len(sb) >= 2 else [])
         _product_cap(out, sa[-1])
@@ -162,7 +174,7 @@ def _dot(a: object, b: object) -> Thunk:
 
 
 def _tensordot(a: object, b: object, axes: object = 2) -> Thunk:
-    sa, sb = _shapes((a, b))
+    sa, sb = _relabel(_shapes((a, b), capped=False))
     if isinstance(axes, (int, np.integer, Dim)) and not isinstance(axes, bool):
         spec: Any = _int(axes)
     else:
@@ -179,7 +191,7 @@ def _tensordot(a: object, b: object, axes: object = 2) -> Thunk:
 def _einsum(subscripts: object, *operands: object) -> Thunk:
     if not isinstance(subscripts, str) or len(subscripts) > 200:
         raise _CannotJudge
-    dims = _shapes(operands)
+    dims = _relabel(_shapes(operands, capped=False))
     # every label and every '...' dim is an axis of some operand: the product of the
     # operand sizes bounds both the iteration and the output
     _cap(0, math.prod(_bound(s) for s in dims))
