@@ -233,3 +233,28 @@ def test_the_module_runs_as_a_program(tmp_path: Path) -> None:
     )
     assert (version.returncode, version.stdout) == (0, f"shapelint {__version__}\n")
     assert (result.returncode, result.stdout.splitlines()[0], result.stderr) == (1, SYNTAX_LINE, "")
+
+
+def test_gitignore_patterns(tmp_path: Path) -> None:
+    from shapelint.discover import discover
+
+    for name in (
+        "top.py",
+        "pkg/top.py",
+        "docs/a/b/gen_x.py",
+        "docs/gen_y.py",
+        "pkg/keep.py",
+        "pkg/tmp_1.py",
+        "pkg/[x].py",
+    ):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x = 1\n")
+    (tmp_path / "notes.txt").write_text("not python\n")
+    (tmp_path / ".gitignore").write_text(
+        "# comment\n/top.py\ndocs/**/gen_*.py\ntmp_?.py\n\\[x].py\n"
+    )
+    found = discover([str(tmp_path)], tmp_path)
+    assert [Path(p).relative_to(tmp_path).as_posix() for p in found] == [
+        "pkg/keep.py",
+        "pkg/top.py",
+    ]
