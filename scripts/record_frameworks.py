@@ -244,12 +244,17 @@ def torch_rnn_cases(rng: random.Random) -> Iterator[Case]:
 def torch_mha_cases(rng: random.Random) -> Iterator[Case]:
     from torch import nn
 
-    for c in sample(rng, 120, embed_dim=[6], num_heads=[1, 2, 3, 4], batch_first=[False, True],
+    for c in sample(rng, 200, embed_dim=[6], num_heads=[1, 2, 3, 4], batch_first=[False, True],
                     q=[(5, 2, 6), (5, 6), (5, 2, 4), (1, 2, 6), (5, 3, 6)],
                     kv=[((7, 2, 6), (7, 2, 6)), ((7, 6), (7, 6)), ((7, 2, 6), (8, 2, 6)),
-                        ((7, 3, 6), (7, 3, 6)), ((7, 2, 5), (7, 2, 5))]):
+                        ((7, 3, 6), (7, 3, 6)), ((7, 2, 5), (7, 2, 5)), ((7, 2, 5), (7, 2, 4)),
+                        ((7, 5), (7, 4)), ((7, 2, 5), (8, 2, 4))],
+                    kvdim=[(None, None), (None, None), (5, 4)]):
         q = c.pop("q")
         k, v = c.pop("kv")
+        kdim, vdim = c.pop("kvdim")
+        if kdim is not None:
+            c.update(kdim=kdim, vdim=vdim)
 
         def fn(qt: Any, kt: Any, vt: Any, a: dict[str, Any] = c) -> Any:
             return nn.MultiheadAttention(**a)(qt, kt, vt)[0]

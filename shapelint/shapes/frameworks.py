@@ -479,6 +479,7 @@ def conv(x: Shape, *, ndim: int, out_channels: DimArg, kernel_size: SizeArg,
     batch, channels, spatial = _layout(x, ndim, channels_last)
     _check_channels(channels, in_channels, x)
     if keras:
+        padding = padding.lower() if isinstance(padding, str) else padding  # as Keras does
         if not isinstance(padding, str) or padding not in ("valid", "same", "causal"):
             raise ShapeError(f"Keras padding must be 'valid', 'same' or 'causal', got {padding!r}")
         if any((s.value or 1) > 1 for s in strides) and any((d.value or 1) > 1 for d in dilations):
@@ -542,6 +543,7 @@ def pool(x: Shape, *, ndim: int, kernel_size: SizeArg, stride: SizeArg | None = 
     dilations = _tuple(dilation, ndim, "dilation")
     if style != "torch":
         padding = "valid" if padding is None else padding
+        padding = padding.lower() if isinstance(padding, str) else padding
         _require_ranks(x, (ndim + 2,), f"`Pooling{ndim}D`")
         if not isinstance(padding, str) or padding not in ("valid", "same"):
             raise ShapeError(f"Keras pooling padding must be 'valid' or 'same', got {padding!r}")
@@ -672,9 +674,11 @@ def keras_rnn(x: Shape, units: DimArg, return_sequences: bool = False) -> Shape:
 
 
 def multihead_attention(q: Shape, k: Shape, v: Shape, *, embed_dim: DimArg,
-                        batch_first: bool = False, num_heads: DimArg = None) -> Shape:
-    """torch ``nn.MultiheadAttention`` (kdim = vdim = embed_dim): query (L, [N,] E), key and
-    value (S, [N,] E) of the same shape; the output has the query's shape."""
+                        batch_first: bool = False, num_heads: DimArg = None,
+                        kdim: DimArg = None, vdim: DimArg = None) -> Shape:
+    """torch ``nn.MultiheadAttention``: query (L, [N,] E), key (S, [N,] kdim) and value
+    (S, [N,] vdim) with the same leading dims (kdim and vdim default to E); the output has
+    the query's shape."""
     e = _dim(embed_dim)
     heads = _dim(num_heads)
     if e.value is not None and heads.value and e.value % heads.value:
@@ -684,14 +688,15 @@ def multihead_attention(q: Shape, k: Shape, v: Shape, *, embed_dim: DimArg,
     for name, t in (("key", k), ("value", v)):
         if rank is not None and not _can_have_rank(t, (rank,)):
             raise ShapeError(f"`MultiheadAttention` {name} {t} must have the query's rank {rank}")
-    if q.dims and _differ(q[-1], e):
-        raise ShapeError(
-            f"`MultiheadAttention` expects embed_dim {e} as the query's last dim, got {q}")
-    if k.equals(v) is False:
-        raise ShapeError(f"`MultiheadAttention` key {k} and value {v} must have the same shape")
-    if k.dims and _differ(k[-1], e):
-        raise ShapeError(
-            f"`MultiheadAttention` expects embed_dim {e} as the key's last dim, got {k}")
+    checks = (("query", q, e, "embed_dim"), ("key", k, e if kdim is None else _dim(kdim), "kdim"),
+              ("value", v, e if vdim is None else _dim(vdim), "vdim"))
+    for name, t, expected, what in checks:
+        if t.dims and _differ(t[-1], expected):
+            raise ShapeError(
+                f"`MultiheadAttention` expects {what} {expected} as the {name}'s last dim, got {t}")
+    if k.dims and v.dims:
+        _same_dims(Shape(k.dims[:-1], k.variadic), Shape(v.dims[:-1], v.variadic),
+                   f"`MultiheadAttention` key {k} and value {v} differ in their leading dims")
     if rank == 3:
         batch_axis = -3 if batch_first else -2
         if _differ(q[batch_axis], k[batch_axis]):

@@ -135,7 +135,8 @@ RULES: dict[str, Rule] = {
     "torch.nn.GRU": _torch_rnn,
     "torch.nn.RNN": _torch_rnn,
     "torch.nn.MultiheadAttention": lambda a, x: fw.multihead_attention(
-        *x, embed_dim=a["embed_dim"], num_heads=a["num_heads"], batch_first=a["batch_first"]),
+        *x, embed_dim=a["embed_dim"], num_heads=a["num_heads"], batch_first=a["batch_first"],
+        kdim=a.get("kdim"), vdim=a.get("vdim")),
     "tf.linalg.matmul": lambda a, x: fw.tf_matmul(x[0], x[1], **a),
     "keras.backend.dot": lambda a, x: fw.keras_dot(*x),
     "keras.backend.batch_dot": lambda a, x: fw.keras_batch_dot(x[0], x[1], _ints(a["axes"])),

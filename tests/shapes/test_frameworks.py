@@ -300,6 +300,8 @@ def test_pool() -> None:
                    style="keras") == S(2, 4, 4, 3)
     assert fw.pool(S(2, 7, 7, 3), ndim=2, kernel_size=2, channels_last=True,
                    style="keras") == S(2, 3, 3, 3)
+    assert fw.pool(S(2, 7, 7, 3), ndim=2, kernel_size=2, padding="SAME", channels_last=True,
+                   style="keras") == S(2, 4, 4, 3)
     assert reason(fw.pool, S(2, 3, 7, 7), ndim=2, kernel_size=2, padding=2) == (
         "`MaxPool2d` padding 2 is more than half the kernel 2")
     assert reason(fw.pool, S(3, 1, 1), ndim=2, kernel_size=2, kind="avg") == (
@@ -384,13 +386,23 @@ def test_multihead_attention() -> None:
     assert reason(fw.multihead_attention, q, kv, kv, embed_dim=6, num_heads=4) == (
         "embed_dim 6 is not divisible by num_heads 4")
     assert reason(fw.multihead_attention, S(5, 2, 6), S(7, 2, 6), S(8, 2, 6), embed_dim=6) == (
-        "`MultiheadAttention` key (7, 2, 6) and value (8, 2, 6) must have the same shape")
+        "`MultiheadAttention` key (7, 2, 6) and value (8, 2, 6) differ in their leading dims")
+    assert fw.multihead_attention(S(5, 2, 6), S(7, 2, 5), S(7, 2, 4), embed_dim=6, kdim=5,
+                                  vdim=4) == S(5, 2, 6)
+    assert fw.multihead_attention(S(5, 6), S(7, 5), S(7, 4), embed_dim=6, kdim=Dim.unknown(),
+                                  vdim=Dim.unknown()) == S(5, 6)
     assert reason(fw.multihead_attention, S(5, 2, 6), S(7, 3, 6), S(7, 3, 6), embed_dim=6) == (
         "`MultiheadAttention` batch sizes differ: query (5, 2, 6), key (7, 3, 6)")
     assert reason(fw.multihead_attention, S(5, 6), S(7, 2, 6), S(7, 2, 6), embed_dim=6) == (
         "`MultiheadAttention` key (7, 2, 6) must have the query's rank 2")
     assert reason(fw.multihead_attention, S(5, 2, 4), S(7, 2, 6), S(7, 2, 6), embed_dim=6) == (
         "`MultiheadAttention` expects embed_dim 6 as the query's last dim, got (5, 2, 4)")
+    assert reason(fw.multihead_attention, S(5, 2, 6), S(7, 2, 6), S(7, 2, 4), embed_dim=6,
+                  kdim=5, vdim=4) == (
+        "`MultiheadAttention` expects kdim 5 as the key's last dim, got (7, 2, 6)")
+    assert reason(fw.multihead_attention, S(5, 6), S(7, 5), S(7, 5), embed_dim=6, kdim=5,
+                  vdim=4) == (
+        "`MultiheadAttention` expects vdim 4 as the value's last dim, got (7, 5)")
     batch_first = fw.multihead_attention(S("N", "L", 6), S("N", "S", 6), S("N", "S", 6),
                                          embed_dim=6, batch_first=True)
     assert batch_first == S("N", "L", 6)
