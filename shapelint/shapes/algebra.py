@@ -458,19 +458,16 @@ def reshape(a: Shape, newshape: Sequence[DimLike]) -> Shape:
         if k not in inferred and d.value is not None:
             known_part *= d.value
     size = total.value
-    mismatch = ShapeError(
-        f"cannot reshape {a} ({total} elements) into {_show_target(target)} ({rest} elements)"
-        if not inferred
-        else f"cannot reshape {a} ({total} elements) into {_show_target(target)}"
-    )
+    shown = f"cannot reshape {a} ({total} elements) into {_show_target(target)}"
+    if not inferred and total.equals(rest) is False:
+        raise ShapeError(f"{shown} ({rest} elements)")
     if size is not None and known_part != 0 and size % known_part != 0:
-        raise mismatch  # whatever the unknown entries are, the product cannot be ``size``
+        # whatever the unknown entries are, their product cannot make up ``size``
+        raise ShapeError(f"{shown}: {size} is not a multiple of {known_part}")
     if not inferred:
-        if total.equals(rest) is False:
-            raise mismatch
         return Shape(tuple(target))
-    if rest.value == 0 or (size is not None and known_part == 0 and rest.value is not None):
-        raise mismatch  # NumPy refuses to infer a dim next to a 0
+    if rest.value == 0:
+        raise ShapeError(f"{shown}: NumPy cannot infer a size next to a 0")
     dims = list(target)
     dims[inferred[0]] = _divide(total, rest)
     return Shape(tuple(dims))
@@ -724,6 +721,8 @@ class BoolIndex:
 
 
 def _consumes(item: object) -> int | None:
+    if isinstance(item, bool):
+        return None  # a Python bool indexes like a 0-d mask: not modelled
     if item is None or item is Ellipsis:
         return 0
     if isinstance(item, BoolIndex):
@@ -784,9 +783,9 @@ def _check_array(item: ArrayIndex | BoolIndex, dims: tuple[Dim, ...], axis: int)
                 raise ShapeError(
                     f"boolean index {item.shape} does not match axis {axis + k} of size {d}"
                 )
-    elif dims[0].value == 0 and item.shape.numel().is_one() is not None:
+    else:
         count = item.shape.numel().value
-        if count is not None and count > 0:
+        if dims[0].value == 0 and count is not None and count > 0:
             raise ShapeError(f"index array {item.shape} indexes axis {axis} of size 0")
 
 
