@@ -577,9 +577,11 @@ def adaptive_pool(x: Shape, *, ndim: int, output_size: SizeArg, kind: str = "avg
         sizes = tuple(output_size)
         if len(sizes) != ndim:
             raise ShapeError(f"output_size needs {ndim} values, got {len(sizes)}")
-    if kind == "avg" and ndim >= 2 and all(_dim(s).is_one() is True for s in sizes):
+    ones = [_dim(size).is_one() for size in sizes]
+    if kind == "avg" and ndim >= 2 and False not in ones:  # the mean may apply
         _require_min_rank(x, ndim, f"`AdaptiveAvgPool{ndim}d`")
-        if x.rank == ndim and not isinstance(output_size, Dim | int):
+        tuple_of_ones = all(ones) and not isinstance(output_size, Dim | int)
+        if x.rank == ndim and tuple_of_ones:
             raise ShapeError(f"`AdaptiveAvgPool{ndim}d` needs a batch or channel dim, got {x}")
     else:
         _require_ranks(x, (ndim + 1, ndim + 2), f"`AdaptivePool{ndim}d`")

@@ -263,13 +263,42 @@ def _abstractions(inputs: list[list[int]]) -> list[tuple[str, list[Shape], dict[
     return out
 
 
+# Size arguments the analysis may not know (a layer built from a config value).
+SIZE_ARGS = frozenset(
+    "in_features out_features in1_features in2_features in_channels out_channels filters units "
+    "kernel_size pool_size stride strides padding output_padding dilation dilation_rate "
+    "hidden_size input_size embed_dim num_heads kdim vdim embedding_dim output_size".split())
+
+
+def _is_size(value: Any) -> bool:
+    if isinstance(value, list):
+        return all(_is_size(v) for v in value)
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _abstract_args(record: dict[str, Any]) -> list[tuple[str, dict[str, Any], dict[str, int]]]:
+    """The record's args with each size argument in turn unknown, and each int one symbolic."""
+    out: list[tuple[str, dict[str, Any], dict[str, int]]] = []
+    for key, value in record["args"].items():
+        if key in SIZE_ARGS and _is_size(value):
+            out.append((f"arg {key} unknown", {**record["args"], key: Dim.unknown()}, {}))
+            if isinstance(value, int):
+                out.append((f"arg {key} symbolic", {**record["args"], key: Dim.sym("a")},
+                            {"a": value}))
+    return out
+
+
 def _unsound(name: str, record: dict[str, Any]) -> list[str]:
     rule = OVERRIDES.get((name, record["op"])) or RULES[record["op"]]
     outputs = record["output"] if isinstance(record["output"][0], list) else [record["output"]]
     problems = []
-    for how, shapes, env in _abstractions(record["inputs"]):
+    concrete = [Shape.of(*s) for s in record["inputs"]]
+    variants = [(how, record["args"], shapes, env)
+                for how, shapes, env in _abstractions(record["inputs"])]
+    variants += [(how, args, concrete, env) for how, args, env in _abstract_args(record)]
+    for how, args, shapes, env in variants:
         try:
-            result = rule(record["args"], shapes)
+            result = rule(args, shapes)
         except ShapeError as exc:
             problems.append(f"{how}: false error {exc.reason}")
             continue
