@@ -69,11 +69,6 @@ def _fixed_rank(x: Shape, ranks: Sequence[int]) -> int | None:
     return possible[0] if len(possible) == 1 else None
 
 
-def _expand(x: Shape, rank: int) -> tuple[Dim, ...]:
-    """All dims of ``x`` given its rank: the unknown prefix filled with unknown dims."""
-    return (UNKNOWN_DIM,) * (rank - len(x.dims)) + x.dims
-
-
 def _tuple(value: SizeArg, n: int, name: str) -> tuple[Dim, ...]:
     if isinstance(value, Dim | int) or value is None:
         return (_dim(value),) * n
@@ -159,12 +154,12 @@ def f_linear(x: Shape, weight: Shape, bias: Shape | None = None) -> Shape:
     if len(weight.dims) > 2:
         raise ShapeError(f"`F.linear` needs a 1-D or 2-D weight, got {weight}")
     _require_min_rank(weight, 1, "`F.linear` weight")
+    if weight.dims:
+        _inner(x, weight, x[-1], weight[-1], "@ weight.T with weight")
     if weight.variadic:
-        if len(weight.dims) == 2 or (weight.dims and bias is not None):
-            _inner(x, weight, x[-1], weight[-1], "@ weight.T with weight")
+        if len(weight.dims) == 2 or (weight.dims and bias is not None):  # then it is 2-D
             return _with_last(x, weight[-2]) if x.dims else Shape((weight[-2],), True)
         return UNKNOWN_SHAPE
-    _inner(x, weight, x[-1], weight[-1], "@ weight.T with weight")
     if len(weight.dims) == 1:
         if bias is not None:
             raise ShapeError(f"`F.linear` with a 1-D weight {weight} cannot take a bias")
@@ -278,6 +273,8 @@ def keras_batch_dot(a: Shape, b: Shape, axes: int | Sequence[int] | None = None)
         pair = (ra - 1, rb - 1 if rb == 2 else rb - 2)
     ax = pair[0] + ra if pair[0] < 0 else pair[0]
     ay = pair[1] + rb if pair[1] < 0 else pair[1]
+    if ax < 0 or ay < 0:
+        return UNKNOWN_SHAPE  # Keras indexes on with Python's wrap-around; not modelled
     if _differ(a.dims[0], b.dims[0]):
         raise ShapeError(f"`batch_dot` batch sizes differ: {a} and {b}")
     if ax == 0 or ay == 0:
@@ -296,15 +293,14 @@ def keras_batch_dot(a: Shape, b: Shape, axes: int | Sequence[int] | None = None)
     return Shape((batch,) + rest_a + rest_b)
 
 
-def keras_dot_layer(a: Shape, b: Shape, axes: int | Sequence[int],
+def keras_dot_layer(a: Shape, b: Shape, axes: int | Sequence[int] | None,
                     normalize: bool = False) -> Shape:
     """``keras.layers.Dot(axes)`` / ``keras.layers.dot``: shapes include the batch dim and
     ``axes`` count it (axis 1 is the first feature axis; negative axes wrap per input).
     ``normalize`` only rescales, so it never changes the shape."""
     del normalize
     pair = _axes_pair(axes)
-    assert pair is not None
-    if a.variadic or b.variadic:
+    if pair is None or a.variadic or b.variadic:
         return UNKNOWN_SHAPE
     ra, rb = len(a.dims), len(b.dims)
     wrapped = (pair[0] % ra if pair[0] < 0 and ra else pair[0],

@@ -97,6 +97,10 @@ def test_f_linear() -> None:
     assert fw.f_linear(S(2, 4), S("out", "in")) == S(2, "out")
     assert fw.f_linear(V(4), V(6, 4)) == V(6)
     assert fw.f_linear(S(2, 4), V()) == Shape.unknown()
+    assert fw.f_linear(S(2, 4), V(4)) == Shape.unknown()  # (4,) or (?, 4)
+    assert fw.f_linear(S(2, 4), V(4), S(6)) == S(2, None)  # a bias needs a 2-D weight
+    assert reason(fw.f_linear, S(2, 4), V(5)) == (
+        "inner dimensions differ: (2, 4) @ weight.T with weight (…, 5) (4 vs 5)")
     assert fw.f_linear(S(2, 4), S(6, 4), S(2, 6)) == Shape.unknown()  # 2-D bias: not modelled
     assert reason(fw.f_linear, S(2, 4), S(6, 4), S(5)) == (
         "`F.linear` bias (5,) does not match 6 output features")
@@ -166,6 +170,7 @@ def test_keras_batch_dot() -> None:
     assert fw.keras_batch_dot(S("B", 3, 4), S("B", 5, 4), -1) == S("B", 3, 5)
     assert fw.keras_batch_dot(S(None, 3), S(2, 3, 6), (1, 1)) == S(2, 6)
     assert fw.keras_batch_dot(V(3), S(2, 3)) == Shape.unknown()
+    assert fw.keras_batch_dot(S(2, 3), S(2, 3), -3) == Shape.unknown()  # wraps in Python
     assert reason(fw.keras_batch_dot, S(2, 3), S(3, 3)) == (
         "`batch_dot` batch sizes differ: (2, 3) and (3, 3)")
     assert reason(fw.keras_batch_dot, S(2, 3), S(2, 3), 0) == (
@@ -182,6 +187,7 @@ def test_keras_dot_layer_axes_count_the_batch_and_wrap() -> None:
     assert fw.keras_dot_layer(S(None, 3, 4), S(None, 4, 5), (2, 1)) == S(None, 3, 5)
     assert fw.keras_dot_layer(S("B", 8), S("B", 8), -1, normalize=True) == S("B", 1)
     assert fw.keras_dot_layer(V(8), S(2, 8), 1) == Shape.unknown()
+    assert fw.keras_dot_layer(S(2, 8), S(2, 8), None) == Shape.unknown()
     assert reason(fw.keras_dot_layer, S(2, 3), S(2, 3), 2) == (
         "`Dot` axes [2, 2] are out of range for (2, 3) and (2, 3)")
 
