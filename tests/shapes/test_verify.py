@@ -13,6 +13,7 @@ from shapelint.shapes import algebra
 from shapelint.shapes.algebra import ArrayIndex, Slice
 from shapelint.shapes.shape import Dim, Shape, ShapeError
 from shapelint.shapes.verify import MAX_ELEMENTS, confirms_failure
+from tests.shapes.test_properties import einsum_case, reshape_case, tensordot_case
 
 
 def S(*dims: int | Dim | None) -> Shape:
@@ -148,3 +149,38 @@ def test_judge_agrees_with_the_algebra(a: tuple[int, ...], b: tuple[int, ...], o
     except ShapeError:
         raised = True
     assert confirms_failure(op, (S(*a), S(*b))) is raised
+
+
+@given(einsum_case())
+def test_judge_agrees_on_einsum(case: tuple[str, list[tuple[int, ...]]]) -> None:
+    """Relabelled sizes give NumPy's verdict on the original einsum."""
+    text, shapes = case
+    operands = [S(*s) for s in shapes]
+    try:
+        algebra.einsum(text, *operands)
+        raised = False
+    except ShapeError:
+        raised = True
+    assert confirms_failure("einsum", (text, *operands)) is raised
+
+
+@given(tensordot_case())
+def test_judge_agrees_on_tensordot(case: tuple[tuple[int, ...], tuple[int, ...], Any]) -> None:
+    a, b, axes = case
+    try:
+        algebra.tensordot(S(*a), S(*b), axes)
+        raised = False
+    except ShapeError:
+        raised = True
+    assert confirms_failure("tensordot", (S(*a), S(*b), axes)) is raised
+
+
+@given(reshape_case())
+def test_judge_agrees_on_reshape(case: tuple[tuple[int, ...], list[int]]) -> None:
+    dims, target = case
+    try:
+        algebra.reshape(S(*dims), target)
+        raised = False
+    except ShapeError:
+        raised = True
+    assert confirms_failure("reshape", (S(*dims), target)) is raised
