@@ -624,8 +624,9 @@ def _flatten_variadic(x: Shape, start_dim: int, end_dim: int) -> Shape:
     if start_dim < 0 and end_dim < 0:
         if start_dim > end_dim:
             raise ShapeError(f"flatten start_dim {start_dim} comes after end_dim {end_dim} for {x}")
-        if -start_dim > n:
-            return UNKNOWN_SHAPE
+        if -start_dim > n:  # the merged dims reach into the unknown prefix
+            return Shape((UNKNOWN_DIM,) + x.dims[n + end_dim + 1 :], True) if -end_dim - 1 <= n \
+                else UNKNOWN_SHAPE
         first, stop = n + start_dim, n + end_dim + 1
         merged = Shape(x.dims[first:stop]).numel()
         return Shape(x.dims[:first] + (merged,) + x.dims[stop:], True)

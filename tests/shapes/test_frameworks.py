@@ -347,6 +347,8 @@ def test_flatten() -> None:
     assert fw.torch_flatten(V(4, 4)) == S(None, None)
     assert fw.torch_flatten(V(3, 4, 5), -2, -1) == V(3, 20)
     assert fw.torch_flatten(V(4), 2, 1) == Shape.unknown()
+    assert fw.torch_flatten(V(5), -3, -2) == V(None, 5)
+    assert fw.torch_flatten(V(), -3, -2) == Shape.unknown()
     assert reason(fw.torch_flatten, S(2, 3), 2) == "dim 2 is out of range for (2, 3)"
     assert reason(fw.torch_flatten, S(2, 3, 4), 2, 1) == (
         "flatten start_dim 2 comes after end_dim 1 for (2, 3, 4)")
