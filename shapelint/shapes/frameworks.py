@@ -461,17 +461,18 @@ def conv(x: Shape, *, ndim: int, out_channels: DimArg, kernel_size: SizeArg,
     Keras 3 does not), padding "valid", "same" or "causal", strides > 1 cannot be combined
     with a dilation > 1, and an empty output axis is an error only in Keras 3.
     ``in_channels=None`` (Keras builds on the first call) skips the channel check.
-    ``style=None`` reads a channels-last layout or "causal" padding as Keras (torch has
-    neither), anything else as torch."""
+    ``style=None`` reads a channels-last layout, "causal" padding or a strided "same" as
+    Keras (torch has none of them), anything else as torch."""
+    kernel = _tuple(kernel_size, ndim, "kernel_size")
+    strides = _tuple(stride, ndim, "stride")
+    dilations = _tuple(dilation, ndim, "dilation")
     if style is None:
-        style = "keras" if channels_last or padding == "causal" else "torch"
+        strided_same = padding == "same" and any((s.value or 1) > 1 for s in strides)
+        style = "keras" if channels_last or padding == "causal" or strided_same else "torch"
     keras = style != "torch"
     what = f"`Conv{ndim}{'D' if keras else 'd'}`"
     _check_input_rank(x, ndim, what, style)
     _check_groups(in_channels, out_channels, groups)
-    kernel = _tuple(kernel_size, ndim, "kernel_size")
-    strides = _tuple(stride, ndim, "stride")
-    dilations = _tuple(dilation, ndim, "dilation")
     batch, channels, spatial = _layout(x, ndim, channels_last)
     _check_channels(channels, in_channels, x)
     if keras:

@@ -62,7 +62,7 @@ def _conv(ndim: int, style: str) -> Rule:
                        kernel_size=_ints(a["kernel_size"]), stride=_ints(a["stride"]),
                        padding=_ints(a["padding"]), dilation=_ints(a["dilation"]),
                        in_channels=a["in_channels"], groups=a["groups"],
-                       padding_mode=a["padding_mode"])
+                       padding_mode=a["padding_mode"], style="torch")
 
     return rule
 
@@ -71,7 +71,8 @@ def _torch_pool(ndim: int, kind: str) -> Rule:
     def rule(a: dict[str, Any], x: list[Shape]) -> Shape:
         return fw.pool(x[0], ndim=ndim, kernel_size=_ints(a["kernel_size"]),
                        stride=_ints(a["stride"]), padding=_ints(a["padding"]),
-                       dilation=_ints(a.get("dilation", 1)), ceil_mode=a["ceil_mode"], kind=kind)
+                       dilation=_ints(a.get("dilation", 1)), ceil_mode=a["ceil_mode"], kind=kind,
+                       style="torch")
 
     return rule
 

@@ -232,7 +232,11 @@ def test_conv_torch() -> None:
     assert reason(fw.conv, S(1, 3, 3), ndim=1, out_channels=4, kernel_size=5) == (
         "kernel 5 is larger than the padded input 3")
     assert reason(fw.conv, S(1, 3, 10), ndim=1, out_channels=4, kernel_size=3, stride=2,
-                  padding="same") == "padding='same' is not supported for strided convolutions"
+                  padding="same", style="torch") == (
+        "padding='same' is not supported for strided convolutions")
+    # without a style, a strided "same" is Keras with channels first (torch refuses it)
+    assert fw.conv(S(1, 3, 10), ndim=1, out_channels=4, kernel_size=3, stride=2,
+                   padding="same") == S(1, 4, 5)
     assert reason(fw.conv, S(2, 4, 8, 8), ndim=2, out_channels=6, kernel_size=3, groups=4,
                   in_channels=4) == "out_channels=6 is not divisible by groups=4"
     assert reason(fw.conv, S(32, 32), ndim=2, out_channels=6, kernel_size=3) == (
