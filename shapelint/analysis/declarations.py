@@ -7,7 +7,7 @@ contradiction becomes a ``DeclarationMismatch``, a malformed one an ``InvalidAnn
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import libcst as cst
@@ -427,47 +427,61 @@ def length_of(interp: Interpreter, node: cst.Call, value: Value) -> Value:
 # -- whole-module facts -------------------------------------------------------------------
 
 
-class _Collector(cst.CSTVisitor):
-    def __init__(self) -> None:
-        self.globals: set[str] = set()
-        self.self_attrs: set[str] = set()
+def iter_small_statements(body: Iterable[cst.CSTNode]) -> Iterator[cst.BaseSmallStatement]:
+    """Every simple statement inside ``body``, through compound statements, without visiting
+    expressions (a libcst visitor over a whole module costs more than the analysis)."""
+    stack = list(body)[::-1]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.SimpleStatementLine):
+            yield from node.body
+            continue
+        children: list[cst.CSTNode] = []
+        for attr in ("body", "orelse", "handlers", "finalbody", "cases"):
+            part = getattr(node, attr, None)
+            if part is None:
+                continue
+            if isinstance(part, (list, tuple)):
+                children.extend(part)
+            elif isinstance(part, cst.BaseSuite):
+                inner = part.body
+                children.extend(inner if isinstance(inner, (list, tuple)) else [inner])
+            elif isinstance(part, cst.CSTNode):
+                children.append(part)
+        stack.extend(children[::-1])
 
-    def visit_Global(self, node: cst.Global) -> None:
-        self.globals.update(item.name.value for item in node.names)
 
-    def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
-        self.globals.update(item.name.value for item in node.names)
-
-    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-        self._target(node.target)
-
-    def visit_AugAssign(self, node: cst.AugAssign) -> None:
-        self._target(node.target)
-
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        self._target(node.target)
-
-    def _target(self, target: cst.BaseExpression) -> None:
+def _assigned_self_attributes(statement: cst.BaseSmallStatement) -> set[str]:
+    targets: list[cst.BaseExpression] = []
+    if isinstance(statement, cst.Assign):
+        targets = [t.target for t in statement.targets]
+    elif isinstance(statement, (cst.AugAssign, cst.AnnAssign)):
+        targets = [statement.target]
+    names: set[str] = set()
+    while targets:
+        target = targets.pop()
         if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) and target.value.value == "self":
-            self.self_attrs.add(target.attr.value)
+            names.add(target.attr.value)
         elif isinstance(target, (cst.Tuple, cst.List)):
-            for element in target.elements:
-                self._target(element.value)
+            targets.extend(element.value for element in target.elements)
+    return names
 
 
 def global_names(module: cst.Module) -> set[str]:
-    collector = _Collector()
-    module.visit(collector)
-    return collector.globals
+    names: set[str] = set()
+    for statement in iter_small_statements(module.body):
+        if isinstance(statement, (cst.Global, cst.Nonlocal)):
+            names.update(item.name.value for item in statement.names)
+    return names
 
 
 def unstable_attributes(node: cst.ClassDef) -> frozenset[str]:
     """Attributes a method other than ``__init__``/``build`` assigns: their shape may change."""
     from shapelint.analysis.interpreter import INIT_METHODS
 
-    collector = _Collector()
+    names: set[str] = set()
     for statement in node.body.body:
         if isinstance(statement, cst.FunctionDef) and statement.name.value not in INIT_METHODS:
-            statement.visit(collector)
-    return frozenset(collector.self_attrs)
-
+            for small in iter_small_statements([statement]):
+                names |= _assigned_self_attributes(small)
+    return frozenset(names)

@@ -62,6 +62,7 @@ _COMPARE_SYMBOLS: dict[type, str] = {
     cst.Equal: "==", cst.NotEqual: "!=",
 }
 _FRAMEWORK_OBJECT_METHODS = frozenset({"add_weight", "add_variable", "register_buffer", "register_parameter"})
+_NEWAXIS = frozenset({"numpy.newaxis", "jax.numpy.newaxis"})
 _LIST_MUTATORS = frozenset({"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse"})
 _BUILTINS = frozenset({
     "len", "range", "int", "tuple", "list", "zip", "enumerate", "min", "max", "super", "isinstance",
@@ -807,7 +808,8 @@ class Interpreter:
 
     def attribute(self, owner: Value, name: str) -> Value:
         if isinstance(owner, ModuleRef):
-            return ModuleRef(canonical(f"{owner.qualname}.{name}"))
+            qualname = canonical(f"{owner.qualname}.{name}")
+            return Constant(None) if qualname in _NEWAXIS else ModuleRef(qualname)
         if isinstance(owner, Tensor):
             return tensor_attribute(owner, name)
         if isinstance(owner, ShapeValue) and name == "rank":

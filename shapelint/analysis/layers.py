@@ -28,7 +28,9 @@ from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, Shape
 
 
 def make_layer(spec: LayerSpec, framework: str, display: str, positional: list[Value], keywords: dict[str, Value]) -> Layer:
-    params: dict[str, Value] = {key: IntValue(Dim.of(v)) for key, v in spec.opts.items() if isinstance(v, int)}
+    params: dict[str, Value] = {
+        key: IntValue(Dim.of(v)) if isinstance(v, int) else Constant(v) for key, v in spec.opts.items() if isinstance(v, (int, str))
+    }
     if spec.kind in ("sequential",) and framework == "torch":
         params["layers"] = TupleValue(tuple(positional))
     else:
@@ -134,12 +136,14 @@ def _conv(call: LayerCall) -> Value:
         return UNKNOWN
     args = {name: _kernel(call, name, ndim, default) for name, default in (("kernel_size", None), ("stride", 1), ("padding", 0), ("dilation", 1))}
     groups = call.int_param("groups", 1)
-    if any(v is _UNREADABLE or v is None for v in args.values()) or groups is None:
+    padding_mode = convert.as_str(call.param("padding_mode")) if call.param("padding_mode") is not None else "zeros"
+    if any(v is _UNREADABLE or v is None for v in args.values()) or groups is None or padding_mode is None:
         return call.tensor(None)
     return call.tensor(
         call.run(
             fw.conv, x.shape, ndim=ndim, out_channels=call.dim_param("out_channels"),
-            in_channels=call.dim_param("in_channels"), groups=groups, **args,
+            in_channels=call.dim_param("in_channels"), groups=groups, padding_mode=padding_mode,
+            style="torch", **args,
         )
     )
 
@@ -170,8 +174,12 @@ def _pool(call: LayerCall) -> Value:
     ceil_mode = call.bool_param("ceil_mode", False)
     if any(v is _UNREADABLE for v in (kernel, stride, padding, dilation)) or kernel is None or ceil_mode is None:
         return call.tensor(None)
+    kind = convert.as_str(call.param("pool")) or "max"
     return call.tensor(
-        call.run(fw.pool, x.shape, ndim=ndim, kernel_size=kernel, stride=stride, padding=padding, dilation=dilation, ceil_mode=ceil_mode)
+        call.run(
+            fw.pool, x.shape, ndim=ndim, kernel_size=kernel, stride=stride, padding=padding, dilation=dilation,
+            ceil_mode=ceil_mode, kind=kind, style="torch",
+        )
     )
 
 
@@ -228,11 +236,12 @@ def _rnn(call: LayerCall) -> Value:
         return UNKNOWN
     flags = {name: call.bool_param(name, False) for name in ("batch_first", "bidirectional")}
     layers = call.int_param("num_layers", 1)
-    if any(v is None for v in flags.values()) or layers is None:
+    proj_size = call.int_param("proj_size", 0)
+    if any(v is None for v in flags.values()) or layers is None or proj_size is None:
         return TupleValue((call.tensor(None), UNKNOWN))
     result = call.run(
         fw.rnn, x.shape, hidden_size=call.dim_param("hidden_size"), input_size=call.dim_param("input_size"),
-        num_layers=layers, **flags,
+        num_layers=layers, proj_size=proj_size, **flags,
     )
     if result is None:
         return TupleValue((call.tensor(None), UNKNOWN))
@@ -248,7 +257,12 @@ def _multihead_attention(call: LayerCall) -> Value:
     batch_first = call.bool_param("batch_first", False)
     if q is None or k is None or v is None or batch_first is None:
         return TupleValue((call.tensor(None), UNKNOWN))
-    out = call.run(fw.multihead_attention, q.shape, k.shape, v.shape, embed_dim=call.dim_param("embed_dim"), batch_first=batch_first)
+    out = call.run(
+        fw.multihead_attention, q.shape, k.shape, v.shape, embed_dim=call.dim_param("embed_dim"),
+        batch_first=batch_first, num_heads=call.dim_param("num_heads"),
+        kdim=call.dim_param("kdim") if call.param("kdim") is not None else None,
+        vdim=call.dim_param("vdim") if call.param("vdim") is not None else None,
+    )
     return TupleValue((call.tensor(out), UNKNOWN))
 
 
@@ -317,7 +331,7 @@ def _keras_conv(call: LayerCall) -> Value:
     return call.tensor(
         call.run(
             fw.conv, x.shape, ndim=ndim, out_channels=call.dim_param("filters"), kernel_size=kernel, stride=strides,
-            padding=padding, dilation=dilation, channels_last=data_format != "channels_first",
+            padding=padding, dilation=dilation, channels_last=data_format != "channels_first", style="keras",
         )
     )
 
@@ -336,7 +350,8 @@ def _keras_pool(call: LayerCall) -> Value:
     return call.tensor(
         call.run(
             fw.pool, x.shape, ndim=ndim, kernel_size=pool_size, stride=strides, padding=padding,
-            channels_last=data_format != "channels_first",
+            channels_last=data_format != "channels_first", kind=convert.as_str(call.param("pool")) or "max",
+            style="keras",
         )
     )
 
