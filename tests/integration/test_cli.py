@@ -19,7 +19,6 @@ from shapelint import __version__, cli
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "delivery"
 SYNTAX_LINE = "bad.py:2:13: SHP900 syntax error: '(' was never closed"
 # engine._NOQA matches codes as [A-Z][0-9]+, so a noqa naming SHP002 acts as a blanket noqa
-noqa_codes_pending = pytest.mark.xfail(strict=False, reason="engine reads SHPnnn noqa as blanket")
 
 
 @pytest.fixture()
@@ -206,7 +205,6 @@ def test_shape_mismatch_end_to_end(capsys) -> None:
     assert (code, record["code"], record["location"]) == (1, "SHP001", {"row": 4, "column": 5})
 
 
-@noqa_codes_pending
 def test_noqa_silences_only_the_named_codes(capsys) -> None:
     path = str(FIXTURES / "noqa.py")
     code, out, _ = run(capsys, "check", path, "--output-format", "json")

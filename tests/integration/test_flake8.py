@@ -14,7 +14,6 @@ from shapelint import __version__
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "delivery"
 # engine._NOQA matches codes as [A-Z][0-9]+, so a noqa naming SHP002 acts as a blanket noqa
-noqa_codes_pending = pytest.mark.xfail(strict=False, reason="engine reads SHPnnn noqa as blanket")
 
 # Makes the analysis raise, then runs flake8 as its console script would.
 CRASHING_FLAKE8 = """
@@ -101,7 +100,6 @@ def test_findings_with_codes_rows_and_columns(workdir: Path) -> None:
     assert [line.split(" ")[1] for line in lines] == ["SHP002", "SHP001"]
 
 
-@noqa_codes_pending
 def test_noqa_is_flake8s(workdir: Path) -> None:
     source = (workdir / "elementwise.py").read_text()
     (workdir / "elementwise.py").write_text(source.rstrip("\n") + "  # noqa: SHP002\n")
