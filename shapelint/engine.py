@@ -45,6 +45,7 @@ RECURSION_LIMIT = 25_000  # enough to traverse MAX_NESTING levels and 3,000 join
 GRACE = 2.0  # seconds a stopped analysis gets to unwind before the caller moves on
 
 T = TypeVar("T")
+_EMPTY = ast.Module(body=[], type_ignores=[])
 
 
 def decode(data: bytes) -> str:
@@ -69,17 +70,24 @@ def lint_file(path: str, config: Config | None = None) -> list[Diagnostic]:
 
 
 def lint_source(
-    text: str, path: str = "<stdin>", config: Config | None = None, *, syntax_errors: bool = True
+    text: str,
+    path: str = "<stdin>",
+    config: Config | None = None,
+    *,
+    syntax_errors: bool = True,
+    noqa: bool = True,
 ) -> list[Diagnostic]:
     """All findings for one file's source; never raises.
 
-    ``syntax_errors=False`` keeps a file CPython rejects silent (flake8 reports E999 itself).
+    ``syntax_errors=False`` keeps a file CPython rejects silent (flake8 reports E999 itself);
+    ``noqa=False`` leaves ``# noqa`` comments to the caller (flake8 applies its own).
     """
     config = config or Config()
     try:
         if config.prefilter and not may_hold_shapes(text):
             return []
-        diagnostics = run_deep(lambda: _lint(text, path, config, syntax_errors), config.time_budget)
+        budget = config.time_budget
+        diagnostics = run_deep(lambda: _lint(text, path, config, syntax_errors, noqa), budget)
         if diagnostics is None:
             stopped = f"analysis stopped after {config.time_budget:g} s (the time budget)"
             return _keep(config, path, [_failure(path, 1, 1, stopped)])
@@ -91,7 +99,9 @@ def lint_source(
         return _keep(config, path, [_failure(path, 1, 1, message)])
 
 
-def _lint(text: str, path: str, config: Config, syntax_errors: bool) -> list[Diagnostic]:
+def _lint(
+    text: str, path: str, config: Config, syntax_errors: bool, noqa: bool
+) -> list[Diagnostic]:
     tree, failure, spent = _cpython_parse(text, path)
     if failure is not None:
         return _keep(config, path, [failure]) if syntax_errors else []
@@ -105,13 +115,15 @@ def _lint(text: str, path: str, config: Config, syntax_errors: bool) -> list[Dia
     try:
         module = libcst.parse_module(text)
     except Exception:
-        return _keep(config, path, [_failure(path, 1, 1, "not analysed: libcst cannot parse this file")])
+        unparsed = "not analysed: libcst cannot parse this file"
+        return _keep(config, path, [_failure(path, 1, 1, unparsed)])
     events = analyse(module, text)
     rules = enabled_rules(config, path)
-    findings = _dedupe(finding for event in events for rule in rules for finding in rule.check(event))
+    findings = _dedupe(f for event in events for rule in rules for f in rule.check(event))
     if not findings:
         return []
-    return _keep(config, path, _place(module, text, path, findings))
+    placed = _place(module, path, findings)
+    return _keep(config, path, _suppress(placed, text) if noqa else placed)
 
 
 def parse_failure(text: str, path: str, budget: float | None = None) -> Diagnostic | None:
@@ -133,12 +145,12 @@ def _cpython_parse(text: str, path: str) -> tuple[ast.AST, Diagnostic | None, fl
         line = exc.lineno or 1
         column = exc.offset or 1
         message = f"syntax error: {exc.msg}"
-        return ast.Module(), _failure(path, max(line, 1), max(column, 1), message), 0.0
+        return _EMPTY, _failure(path, max(line, 1), max(column, 1), message), 0.0
     except (RecursionError, MemoryError):
         message = "not analysed: the file is nested too deeply for the parser"
-        return ast.Module(), _failure(path, 1, 1, message), 0.0
+        return _EMPTY, _failure(path, 1, 1, message), 0.0
     except ValueError as exc:  # e.g. NUL bytes on older Pythons
-        return ast.Module(), _failure(path, 1, 1, f"syntax error: {exc}"), 0.0
+        return _EMPTY, _failure(path, 1, 1, f"syntax error: {exc}"), 0.0
     return tree, None, time.thread_time() - spent
 
 
@@ -283,7 +295,8 @@ def _place(module: object, path: str, findings: list[Finding]) -> list[Diagnosti
         else:
             start = Position(where.start.line, where.start.column + 1)
             end = Position(where.end.line, where.end.column + 1)
-        out.append(Diagnostic(path, start, end, finding.code, finding.message, severity_of(finding.code)))
+        severity = severity_of(finding.code)
+        out.append(Diagnostic(path, start, end, finding.code, finding.message, severity))
     return out
 
 
@@ -314,9 +327,8 @@ def _keep(config: Config, path: str, diagnostics: list[Diagnostic]) -> list[Diag
 
 
 def _failure(path: str, line: int, column: int, message: str) -> Diagnostic:
-    return Diagnostic(
-        path, Position(line, column), Position(line, column + 1), ANALYSIS_FAILED, message, Severity.ERROR
-    )
+    start, end = Position(line, column), Position(line, column + 1)
+    return Diagnostic(path, start, end, ANALYSIS_FAILED, message, Severity.ERROR)
 
 
 def annotate_source(text: str, path: str = "<stdin>") -> str:
