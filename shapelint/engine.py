@@ -24,6 +24,7 @@ import sys
 import threading
 import time
 import tokenize
+import warnings
 from collections.abc import Callable, Iterable
 from io import BytesIO
 from typing import TypeVar
@@ -140,7 +141,9 @@ def _cpython_parse(text: str, path: str) -> tuple[ast.AST, Diagnostic | None, fl
     """CPython's tree (or its failure, as flake8 would see it too) and its CPU time."""
     spent = time.thread_time()
     try:
-        tree = ast.parse(text)
+        with warnings.catch_warnings():  # SyntaxWarnings are not ours to print
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text)
     except SyntaxError as exc:
         line = exc.lineno or 1
         column = exc.offset or 1
