@@ -8,14 +8,18 @@ pysource-codegen (larger random programs, when installed) and mutated copies of
 ``examples/*.py`` (numbers changed, dims swapped, tokens dropped or swapped, lines cut).
 
 CI runs a bounded number of examples per strategy; ``SHAPELINT_FUZZ_EXAMPLES=20000`` runs
-that many for every strategy instead (a long, one-off run).
+that many for every strategy instead (a long, one-off run), and ``SHAPELINT_FUZZ_LOG=FILE``
+appends each failing source with its traceback to FILE (JSON lines) and goes on, so one long
+run collects every crash instead of stopping at the first.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import os
 import tokenize
+import traceback
 from pathlib import Path
 
 import hypothesmith
@@ -34,6 +38,7 @@ EXAMPLES = sorted(EXAMPLES_DIR.glob("*.py"))
 CODES = {rule.code for rule in REGISTRY}
 CRASH_MESSAGES = ("internal error", "nesting too deep")
 LONG_RUN = int(os.environ.get("SHAPELINT_FUZZ_EXAMPLES", "0"))
+CRASH_LOG = os.environ.get("SHAPELINT_FUZZ_LOG")
 # Names pysource-codegen and the mutations use, bound to arrays so the analysis has shapes.
 HEADER = """\
 import numpy as np
@@ -89,8 +94,14 @@ def assert_flake8_well_formed(source: str) -> None:
 
 
 def check(source: str) -> None:
-    assert_well_formed(lint_source(source, PATH, CONFIG), source)
-    assert_flake8_well_formed(source)
+    try:
+        assert_well_formed(lint_source(source, PATH, CONFIG), source)
+        assert_flake8_well_formed(source)
+    except AssertionError:
+        if not CRASH_LOG:
+            raise
+        with open(CRASH_LOG, "a", encoding="utf-8") as log:
+            log.write(json.dumps({"source": source, "error": traceback.format_exc()}) + "\n")
 
 
 # -- generated programs -----------------------------------------------------------------
