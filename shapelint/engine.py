@@ -38,6 +38,7 @@ from shapelint.prefilter import may_hold_shapes
 ANALYSIS_FAILED = "SHP900"
 
 _NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]+(?:[,\s]+)?)+)?", re.IGNORECASE)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _CODE = re.compile(r"[A-Z]+[0-9]+", re.IGNORECASE)
 MAX_NESTING = 500  # syntax-tree depth; libcst needs 0.6 s for 500 nested subscripts
 LIBCST_COST = 8  # libcst's parse time over CPython's, rounded down from the measured 10x
@@ -65,9 +66,19 @@ def lint_file(path: str, config: Config | None = None) -> list[Diagnostic]:
         return [_failure(path, 1, 1, f"file could not be read: {exc.strerror or exc}")]
     try:
         text = decode(data)
-    except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
+    except UnicodeDecodeError as exc:
+        line, column = _byte_position(data, exc.start)
+        return [_failure(path, line, column, f"file could not be decoded: {exc}")]
+    except (SyntaxError, LookupError) as exc:
         return [_failure(path, 1, 1, f"file could not be decoded: {exc}")]
     return lint_source(text, path, config)
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and character column of a byte offset in undecodable source."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    before = data[line_start:offset].decode("utf-8", errors="replace")
+    return data.count(b"\n", 0, offset) + 1, len(before.lstrip("\ufeff")) + 1
 
 
 def lint_source(
@@ -106,7 +117,7 @@ def _lint(
     tree, failure, spent = _cpython_parse(text, path)
     if failure is not None:
         return _keep(config, path, [failure]) if syntax_errors else []
-    refusal = _refusal(tree, spent, path, config.time_budget)
+    refusal = _refusal(text, tree, spent, path, config.time_budget)
     if refusal is not None:
         return _keep(config, path, [refusal])
     import libcst
@@ -134,7 +145,7 @@ def parse_failure(text: str, path: str, budget: float | None = None) -> Diagnost
     ``MAX_NESTING`` and, given a ``budget`` in seconds, a file too large to parse within it.
     """
     tree, failure, spent = _cpython_parse(text, path)
-    return failure or _refusal(tree, spent, path, budget)
+    return failure or _refusal(text, tree, spent, path, budget)
 
 
 def _cpython_parse(text: str, path: str) -> tuple[ast.AST, Diagnostic | None, float]:
@@ -145,45 +156,70 @@ def _cpython_parse(text: str, path: str) -> tuple[ast.AST, Diagnostic | None, fl
             warnings.simplefilter("ignore")
             tree = ast.parse(text)
     except SyntaxError as exc:
-        line = exc.lineno or 1
-        column = exc.offset or 1
+        line, column = (exc.lineno, exc.offset or 1) if exc.lineno else _nul_position(text)
         message = f"syntax error: {exc.msg}"
         return _EMPTY, _failure(path, max(line, 1), max(column, 1), message), 0.0
     except (RecursionError, MemoryError):
         message = "not analysed: the file is nested too deeply for the parser"
         return _EMPTY, _failure(path, 1, 1, message), 0.0
-    except ValueError as exc:  # e.g. NUL bytes on older Pythons
-        return _EMPTY, _failure(path, 1, 1, f"syntax error: {exc}"), 0.0
+    except ValueError as exc:  # NUL bytes before Python 3.12
+        line, column = _nul_position(text)
+        return _EMPTY, _failure(path, line, column, f"syntax error: {exc}"), 0.0
     return tree, None, time.thread_time() - spent
 
 
-def _refusal(tree: ast.AST, spent: float, path: str, budget: float | None) -> Diagnostic | None:
-    if nesting(tree, MAX_NESTING) > MAX_NESTING:
-        return _failure(path, 1, 1, f"not analysed: nested more than {MAX_NESTING} levels deep")
+def _nul_position(text: str) -> tuple[int, int]:
+    """Where the first NUL character is (1:1 when there is none)."""
+    index = text.find("\0")
+    if index < 0:
+        return 1, 1
+    line_start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+    return len(_LINE_BREAK.findall(text, 0, index)) + 1, index - line_start + 1
+
+
+def _refusal(
+    text: str, tree: ast.AST, spent: float, path: str, budget: float | None
+) -> Diagnostic | None:
+    deep = too_deep(tree, MAX_NESTING)
+    if deep is not None:
+        line, column = _where(text, deep)
+        message = f"not analysed: nested more than {MAX_NESTING} levels deep"
+        return _failure(path, line, column, message)
     if budget is not None and spent * LIBCST_COST > budget:
         message = f"not analysed: parsing would take longer than the {budget:g} s time budget"
         return _failure(path, 1, 1, message)
     return None
 
 
-def nesting(tree: ast.AST, limit: int) -> int:
-    """The syntax tree's depth, counting each ``and``/``or`` operand as a level (libcst
-    nests them); stops early once past ``limit``. Iterative: the tree may be deep."""
-    stack: list[tuple[ast.AST, int]] = [(tree, 1)]
-    deepest = 0
+def too_deep(tree: ast.AST, limit: int) -> ast.AST | None:
+    """The innermost statement where the syntax tree first gets deeper than ``limit``
+    levels, or None. Each ``and``/``or`` operand counts as a level (libcst nests them).
+    Iterative, since the tree may be deep."""
+    stack: list[tuple[ast.AST, int, ast.AST]] = [(tree, 1, tree)]
     while stack:
-        node, depth = stack.pop()
-        if depth > deepest:
-            deepest = depth
-            if deepest > limit:
-                break
-        step = len(node.values) if isinstance(node, ast.BoolOp) else 1
+        node, depth, statement = stack.pop()
+        if isinstance(node, ast.stmt):
+            statement = node
+        if depth > limit:
+            return statement
+        depth += len(node.values) if isinstance(node, ast.BoolOp) else 1
         for _, value in ast.iter_fields(node):
             if isinstance(value, ast.AST):
-                stack.append((value, depth + step))
+                stack.append((value, depth, statement))
             elif isinstance(value, list):
-                stack.extend((item, depth + step) for item in value if isinstance(item, ast.AST))
-    return deepest
+                children = (item for item in value if isinstance(item, ast.AST))
+                stack.extend((child, depth, statement) for child in children)
+    return None
+
+
+def _where(text: str, node: ast.AST) -> tuple[int, int]:
+    """1-based line and character column of an ast node (ast counts UTF-8 bytes)."""
+    line = getattr(node, "lineno", 1)
+    offset = getattr(node, "col_offset", 0)
+    lines = _LINE_BREAK.split(text, maxsplit=line)
+    source = lines[line - 1] if line <= len(lines) else ""
+    column = len(source.encode("utf-8")[:offset].decode("utf-8", errors="replace"))
+    return line, column + 1
 
 
 class _Stopped(BaseException):
