@@ -41,7 +41,10 @@ def fetch(entry: dict[str, str]) -> Path:
         return target
     partial = target.with_suffix(".part")
     try:
-        with urllib.request.urlopen(entry["url"], timeout=120) as response, partial.open("wb") as out:
+        with (
+            urllib.request.urlopen(entry["url"], timeout=120) as response,
+            partial.open("wb") as out,
+        ):
             shutil.copyfileobj(response, out)
     except OSError as exc:  # no direct route: let pip (configured for this network) fetch it
         print(f"  direct download failed ({exc}); trying pip download", file=sys.stderr)
@@ -92,7 +95,10 @@ def main() -> int:
         files, lines = extract(wheel, entry["package"])
         total_files += files
         total_lines += lines
-        print(f"{entry['package']:>14} {entry['version']:>8}: {files:5d} files {lines:9d} lines  (sha256 ok)")
+        print(
+            f"{entry['package']:>14} {entry['version']:>8}: "
+            f"{files:5d} files {lines:9d} lines  (sha256 ok)"
+        )
     print(f"{'total':>23}: {total_files:5d} files {total_lines:9d} lines in {CORPUS}")
     return 0
 
