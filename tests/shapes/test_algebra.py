@@ -228,6 +228,7 @@ def test_einsum_unknowns_stay_silent() -> None:
     assert algebra.einsum("ij,jk->ik", S(2, B), S(3, 4)) == S(2, 4)
     assert algebra.einsum("ij,jk->ik", S(U, 3), S(3, U)) == S(U, U)
     assert algebra.einsum("ij,jk->ik", V(3), S(3, 4)) == S(U, 4)
+    assert algebra.einsum("...ij,jk->...ik", V(3), S(3, 4)) == V(U, 4)
     with pytest.raises(ShapeError):
         algebra.einsum("ij", V(2, 3, 4))  # rank is at least 3
 
@@ -374,6 +375,10 @@ def test_flatten() -> None:
     assert algebra.flatten(V(3, 4), 1) == S(U, U)
     assert algebra.flatten(V(3, 4), -2) == V(12)
     assert algebra.flatten(V(2, 3, 4), 0, -2) == S(U, 4)
+    assert algebra.flatten(V(3, 4), 0, 1) == Shape.unknown()
+    assert algebra.flatten(V(3, 4), -5) == V(U)
+    with pytest.raises(ShapeError):
+        algebra.flatten(V(3, 4), -1, -2)
     assert reason(lambda: algebra.flatten(S(2, 3), 1, 0)) == (
         "flatten of (2, 3): start_dim 1 comes after end_dim 0"
     )
@@ -414,6 +419,7 @@ def test_stack() -> None:
     assert algebra.stack([S(B, 3), S(U, 3)]) == S(2, B, 3)
     assert algebra.stack([V(3), V(4, 3)], -1) == V(4, 3, 2)
     assert algebra.stack([S(), S()]) == S(2)
+    assert algebra.stack([V(3), V(3)], 0) == V(3)  # the new axis is somewhere in front
     assert (
         reason(lambda: algebra.stack([S(2, 3), S(3, 2)]))
         == "cannot stack (2, 3), (3, 2): dim 0 differs"
@@ -490,6 +496,8 @@ def test_index_variadic() -> None:
         "index 5 is out of bounds for axis -1 with size 3"
     )
     assert algebra.index(V(3), [ArrayIndex(S(2))]) == Shape.unknown()
+    with pytest.raises(ShapeError):
+        algebra.index(V(3), [Slice(None, None, 0), Ellipsis])
     assert algebra.index(S(3), [object()]) == Shape.unknown()
     assert algebra.index(S(3), [True]) == Shape.unknown()  # a bool indexes as a 0-d mask
 
