@@ -19,6 +19,7 @@ import cProfile
 import io
 import pstats
 import sys
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -54,13 +55,26 @@ def _profile(files: list[str]) -> int:
     from shapelint.config import Config
     from shapelint.runner import lint_paths
 
+    threads: list[cProfile.Profile] = []
+    original = threading.Thread.run
+
+    def profiled(self: threading.Thread) -> None:  # the engine analyses in a big-stack thread
+        profile = cProfile.Profile()
+        threads.append(profile)
+        profile.enable()
+        try:
+            original(self)
+        finally:
+            profile.disable()
+
+    threading.Thread.run = profiled  # type: ignore[method-assign]
     profiler = cProfile.Profile()
     profiler.enable()
     found = len(lint_paths(files, Config(), jobs=1))
     profiler.disable()
     for order in ("tottime", "cumulative"):
         out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats(order).print_stats(25)
+        pstats.Stats(profiler, *threads, stream=out).sort_stats(order).print_stats(30)
         print(out.getvalue(), file=sys.stderr)
     return found
 
