@@ -289,6 +289,7 @@ def main() -> int:
     )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--package", help="only this package of the corpus (a quick look)")
+    parser.add_argument("--sample", type=int, default=1, help="only every K-th file (a quick look)")
     parser.add_argument(
         "--skip-speed", action="store_true", help="only the growth and memory cases"
     )
@@ -302,7 +303,8 @@ def main() -> int:
     total_lines = sum(Path(f).read_bytes().count(b"\n") for f in files)
     work = tempfile.mkdtemp(prefix="shapelint-bench-")
     try:
-        out = [f"corpus: {len(files)} files, {total_lines} lines; {args.runs} runs each, "
+        scope = f" (every {args.sample}th file)" if args.sample > 1 else ""
+        out = [f"corpus{scope}: {len(files)} files, {total_lines} lines; {args.runs} runs each, "
                f"{args.jobs} processes; {os.cpu_count()} CPUs", ""]  # fmt: skip
         if not args.skip_speed:
             out += speed_table(files, args.runs, args.jobs, work) + [""]
