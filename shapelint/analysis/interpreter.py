@@ -237,7 +237,7 @@ class Interpreter:
             return True
         elif isinstance(node, (cst.Break, cst.Continue)):
             if self.frame.loop_exits:
-                self.frame.loop_exits[-1].append(dict(self.scope))
+                self.frame.loop_exits[-1].append(self.capture())
             return True
         elif isinstance(node, cst.Assert):
             declarations.check_assert(self, node)
@@ -306,36 +306,53 @@ class Interpreter:
 
     def run_branches(self, branches: Sequence[Sequence[cst.CSTNode]]) -> bool:
         """Run each branch on a copy of the scope; join the ones that fall through."""
-        entry = dict(self.scope)
+        entry = self.capture()
         survivors: list[dict[str, Value]] = []
         for body in branches:
             self.replace_scope(dict(entry))
             if not self.exec_block(body):
-                survivors.append(dict(self.scope))
+                survivors.append(self.capture())
         if not survivors:
             self.replace_scope(entry)
             return True
         self.replace_scope(join_scopes(survivors))
         return False
 
-    def replace_scope(self, values: dict[str, Value]) -> None:
+    def capture(self) -> dict[str, Value]:
+        """The state a branch starts from: the current scope and every instance's attributes
+        (``self.x = ...`` in a branch must join like a local)."""
+        state = dict(self.scope)
+        for ident, attrs in self.instances.items():
+            for attr, value in attrs.items():
+                state[f"\0{ident}\0{attr}"] = value
+        return state
+
+    def replace_scope(self, state: dict[str, Value]) -> None:
         scope = self.scope
         scope.clear()
-        scope.update(values)
+        heap: dict[int, dict[str, Value]] = {}
+        for key, value in state.items():
+            if key.startswith("\0"):
+                _, ident, attr = key.split("\0", 2)
+                heap.setdefault(int(ident), {})[attr] = value
+            else:
+                scope[key] = value
+        for ident in self.instances:
+            self.instances[ident] = heap.get(ident, {})
 
     def exec_try(self, node: cst.Try) -> bool:
-        entry = dict(self.scope)
+        entry = self.capture()
         body_ends = not self.exec_block(node.body.body)
         if body_ends and node.orelse is not None:
             body_ends = not self.exec_block(node.orelse.body.body)
-        after_body = dict(self.scope)
+        after_body = self.capture()
         survivors = [after_body] if body_ends else []
         for handler in node.handlers:
             self.replace_scope(join_scopes([entry, after_body]))
             if handler.name is not None:
                 self.assign_target(handler.name.name, UNKNOWN)
             if not self.exec_block(handler.body.body):
-                survivors.append(dict(self.scope))
+                survivors.append(self.capture())
         terminated = not survivors
         self.replace_scope(join_scopes(survivors) if survivors else entry)
         if node.finalbody is not None:
@@ -343,7 +360,7 @@ class Interpreter:
         return terminated
 
     def exec_loop(self, node: cst.For | cst.While) -> None:
-        entry = dict(self.scope)
+        entry = self.capture()
         state = entry
         iterable = self.eval(node.iter) if isinstance(node, cst.For) else None
         element = iteration_value(iterable) if iterable is not None else UNKNOWN
@@ -370,7 +387,7 @@ class Interpreter:
         self.frame.loop_exits.append([])
         ended = not self.exec_block(node.body.body)
         exits = self.frame.loop_exits.pop()
-        ends = ([dict(self.scope)] if ended else []) + exits
+        ends = ([self.capture()] if ended else []) + exits
         return join_scopes(ends) if ends else dict(state)
 
     def exec_augassign(self, node: cst.AugAssign) -> None:
@@ -558,6 +575,8 @@ class Interpreter:
             returns = list(frame.returns)
             if falls_through:
                 returns.append(Constant(None))
+            if not returns:
+                return UNKNOWN  # every path raises
             result = returns[0]
             for other in returns[1:]:
                 result = join_values(result, other)
