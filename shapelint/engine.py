@@ -44,7 +44,10 @@ MAX_NESTING = 500  # syntax-tree depth; libcst needs 0.6 s for 500 nested subscr
 LIBCST_COST = 8  # libcst's parse time over CPython's, rounded down from the measured 10x
 STACK_BYTES = 256 * 2**20  # the analysis thread's stack: address space, touched only if used
 RECURSION_LIMIT = 25_000  # enough to traverse MAX_NESTING levels and 3,000 joined strings
-GRACE = 2.0  # seconds a stopped analysis gets to unwind before the caller moves on
+# A stopped analysis ends at its next Python instruction, but native code (libcst's parser
+# holds the GIL) finishes its stretch first; waiting for that keeps an abandoned thread from
+# starving the next file. Only a native stretch longer than this is left running.
+UNWIND_WAIT = 120.0
 
 T = TypeVar("T")
 _EMPTY = ast.Module(body=[], type_ignores=[])
@@ -98,6 +101,7 @@ def lint_source(
     try:
         if config.prefilter and not may_hold_shapes(text):
             return []
+        _load_analysis()  # imports are not the file's time
         budget = config.time_budget
         diagnostics = run_deep(lambda: _lint(text, path, config, syntax_errors, noqa), budget)
         if diagnostics is None:
@@ -109,6 +113,12 @@ def lint_source(
     except Exception as exc:  # the crash boundary: one finding, the run goes on
         message = f"internal error: {type(exc).__name__}: {exc}"
         return _keep(config, path, [_failure(path, 1, 1, message)])
+
+
+def _load_analysis() -> None:
+    import libcst  # noqa: F401
+
+    import shapelint.analysis.interpreter  # noqa: F401
 
 
 def _lint(
@@ -254,7 +264,7 @@ def run_deep(work: Callable[[], T], budget: float) -> T | None:
         thread.join(budget)
         if thread.is_alive():
             _stop(thread)
-            thread.join(GRACE)
+            thread.join(UNWIND_WAIT)
             return None
     finally:
         _leave_deep()
