@@ -288,7 +288,8 @@ def test_deep_but_legal_code_is_analysed(tmp_path, monkeypatch, capsys) -> None:
     """450 levels is past the default recursion limit of the analysis, not past the guard."""
     chain = " @ ".join(["w"] * 450)
     source = f"import numpy as np\n\nw = np.zeros((3, 3))\nv = {chain} @ np.zeros((4, 2))\n"
-    items = expect(tmp_path, monkeypatch, capsys, {"chain.py": source}, [("chain.py", "SHP001", 4, 5)])
+    finding = ("chain.py", "SHP001", 4, 5)
+    items = expect(tmp_path, monkeypatch, capsys, {"chain.py": source}, [finding])
     assert message(items, "chain.py") == "`@`: inner dimensions differ: (3, 3) @ (4, 2)"
 
 
@@ -350,7 +351,8 @@ def test_loop_doubling_a_dim_ten_thousand_times(tmp_path, monkeypatch, capsys) -
         "    x = np.concatenate([x, x], axis=0)\n"
         "y = x @ np.zeros((4, 2))\n"
     )
-    items = expect(tmp_path, monkeypatch, capsys, {"loop.py": source}, [("loop.py", "SHP001", 6, 5)])
+    finding = ("loop.py", "SHP001", 6, 5)
+    items = expect(tmp_path, monkeypatch, capsys, {"loop.py": source}, [finding])
     assert message(items, "loop.py") == "`@`: inner dimensions differ: (?, 3) @ (4, 2)"
 
 
