@@ -261,7 +261,7 @@ def run_deep(work: Callable[[], T], budget: float) -> T | None:
     if thread is None:  # no threads here: run inline with the caller's stack
         return work()
     try:
-        thread.join(budget)
+        thread.join(budget if 0 < budget < threading.TIMEOUT_MAX else None)  # inf, NaN: no limit
         if thread.is_alive():
             _stop(thread)
             thread.join(UNWIND_WAIT)
