@@ -293,16 +293,16 @@ class Interpreter:
                 self.delete(element.value)
 
     def exec_if(self, node: cst.If) -> bool:
-        self.eval(node.test)
-        branches: list[Sequence[cst.CSTNode]] = [node.body.body]
+        """Both branches, joined; only one when the test's value is known (``if
+        self.window > 0`` with the window known to be 0 skips the body)."""
+        verdict = truth(self.eval(node.test))
         orelse = node.orelse
-        if isinstance(orelse, cst.If):
-            branches.append([orelse])
-        elif isinstance(orelse, cst.Else):
-            branches.append(orelse.body.body)
-        else:
-            branches.append([])
-        return self.run_branches(branches)
+        other: Sequence[cst.CSTNode] = [orelse] if isinstance(orelse, cst.If) else orelse.body.body if isinstance(orelse, cst.Else) else []
+        if verdict is True:
+            return self.run_branches([node.body.body])
+        if verdict is False:
+            return self.run_branches([other])
+        return self.run_branches([node.body.body, other])
 
     def run_branches(self, branches: Sequence[Sequence[cst.CSTNode]]) -> bool:
         """Run each branch on a copy of the scope; join the ones that fall through."""
@@ -742,7 +742,11 @@ class Interpreter:
         return UNKNOWN
 
     def eval_IfExp(self, node: cst.IfExp) -> Value:
-        self.eval(node.test)
+        verdict = truth(self.eval(node.test))
+        if verdict is True:
+            return self.eval(node.body)
+        if verdict is False:
+            return self.eval(node.orelse)
         return join_values(self.eval(node.body), self.eval(node.orelse))
 
     def eval_NamedExpr(self, node: cst.NamedExpr) -> Value:
@@ -754,8 +758,15 @@ class Interpreter:
         return UNKNOWN
 
     def eval_BooleanOperation(self, node: cst.BooleanOperation) -> Value:
-        self.eval(node.left)
-        self.eval(node.right)
+        left = truth(self.eval(node.left))
+        is_and = isinstance(node.operator, cst.And)
+        if left is (not is_and):
+            return Constant(left)  # short-circuit: the right side does not run
+        right = truth(self.eval(node.right))
+        if left is not None and right is not None:
+            return Constant(left and right if is_and else left or right)
+        if is_and and False in (left, right) or not is_and and True in (left, right):
+            return Constant(not is_and)
         return UNKNOWN
 
     def eval_UnaryOperation(self, node: cst.UnaryOperation) -> Value:
@@ -764,7 +775,10 @@ class Interpreter:
             return IntValue(Dim.of(0) - value.dim)
         if isinstance(node.operator, cst.Plus) and isinstance(value, IntValue):
             return value
-        if isinstance(value, Tensor) and not isinstance(node.operator, cst.Not):
+        if isinstance(node.operator, cst.Not):
+            verdict = truth(value)
+            return Constant(not verdict) if verdict is not None else UNKNOWN
+        if isinstance(value, Tensor):
             return value
         if isinstance(value, Constant) and isinstance(value.value, float):
             return value
@@ -813,13 +827,23 @@ class Interpreter:
     def eval_Comparison(self, node: cst.Comparison) -> Value:
         left = self.eval(node.left)
         result: Value = UNKNOWN
+        verdicts: list[bool | None] = []
         for target in node.comparisons:
             right = self.eval(target.comparator)
             symbol = _COMPARE_SYMBOLS.get(type(target.operator))
             if symbol is not None and (isinstance(left, Tensor) or isinstance(right, Tensor)):
                 result = ops.elementwise(self, node, symbol, left, right, (left if isinstance(left, Tensor) else right).framework)  # type: ignore[union-attr]
+                verdicts.append(None)
+            else:
+                verdicts.append(compare(target.operator, left, right))
             left = right
-        return result
+        if isinstance(result, Tensor):
+            return result
+        if all(v is True for v in verdicts):
+            return Constant(True)
+        if False in verdicts:
+            return Constant(False)
+        return UNKNOWN
 
     def eval_Attribute(self, node: cst.Attribute) -> Value:
         owner = self.eval(node.value)
@@ -1085,6 +1109,55 @@ class Interpreter:
         if name == "setattr" and len(positional) >= 1 and isinstance(first, Instance):
             self.instances[first.ident] = {}
         return UNKNOWN
+
+
+_ALWAYS_TRUE = (Tensor, Instance, Layer, ModuleRef, FunctionRef, ClassRef, BoundMethod, ShapeValue, ListOf)
+
+
+def truth(value: Value) -> bool | None:
+    """The truth of a value when it is known; a tensor's is never known."""
+    if isinstance(value, Constant):
+        if value.value is None or isinstance(value.value, (bool, str)):
+            return bool(value.value)
+        return None
+    if isinstance(value, IntValue):
+        return bool(value.dim.value) if value.dim.value is not None else None
+    if isinstance(value, TupleValue):
+        return bool(value.items)
+    if isinstance(value, _ALWAYS_TRUE) and not isinstance(value, (Tensor, ShapeValue, ListOf)):
+        return True
+    return None
+
+
+def compare(operator: cst.BaseCompOp, left: Value, right: Value) -> bool | None:
+    """``is None`` and comparisons of known ints; None when it depends on what is unknown."""
+    if isinstance(operator, (cst.Is, cst.IsNot)):
+        left_none = _is_none(left)
+        right_none = _is_none(right)
+        if left_none is None or right_none is None or not (left_none or right_none):
+            return None
+        same = left_none == right_none
+        return same if isinstance(operator, cst.Is) else not same
+    if isinstance(left, IntValue) and isinstance(right, IntValue):
+        a, b = left.dim.value, right.dim.value
+        if a is None or b is None:
+            if isinstance(operator, (cst.Equal, cst.NotEqual)):
+                equal = left.dim.equals(right.dim)
+                if equal is not None:
+                    return equal if isinstance(operator, cst.Equal) else not equal
+            return None
+        table = {cst.LessThan: a < b, cst.GreaterThan: a > b, cst.LessThanEqual: a <= b,
+                 cst.GreaterThanEqual: a >= b, cst.Equal: a == b, cst.NotEqual: a != b}
+        return table.get(type(operator))
+    return None
+
+
+def _is_none(value: Value) -> bool | None:
+    if isinstance(value, Constant):
+        return value.value is None
+    if isinstance(value, (Tensor, Instance, Layer, IntValue, TupleValue, ModuleRef, FunctionRef, ClassRef, ShapeValue)):
+        return False
+    return None
 
 
 def apply_kind(call: ops.Call) -> Value:

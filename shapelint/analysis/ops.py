@@ -250,8 +250,7 @@ def elementwise(
         return Tensor(UNKNOWN_SHAPE, lt.framework if isinstance(left, Tensor) else rt.framework)
     if isinstance(left, Tensor) and isinstance(right, Tensor):
         emitter.emit(Elementwise(node, symbol, left, right, result, symbol == "*" if multiply is None else multiply))
-    base = left if isinstance(left, Tensor) else right
-    assert isinstance(base, Tensor)
+    base = left if isinstance(left, Tensor) else right if isinstance(right, Tensor) else lt
     return Tensor(result, base.framework, intent=lt.intent or rt.intent)
 
 
