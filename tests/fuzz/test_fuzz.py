@@ -10,7 +10,7 @@ pysource-codegen (larger random programs, when installed) and mutated copies of
 CI runs a bounded number of examples per strategy; ``SHAPELINT_FUZZ_EXAMPLES=20000`` runs
 that many for every strategy instead (a long, one-off run), and ``SHAPELINT_FUZZ_LOG=FILE``
 appends each failing source with its traceback to FILE (JSON lines) and goes on, so one long
-run collects every crash instead of stopping at the first.
+run collects every crash instead of stopping at the first (FILE.count counts the programs).
 """
 
 from __future__ import annotations
@@ -94,6 +94,9 @@ def assert_flake8_well_formed(source: str) -> None:
 
 
 def check(source: str) -> None:
+    if CRASH_LOG:  # one byte per program: a long run's count survives a timeout
+        with open(CRASH_LOG + ".count", "a", encoding="utf-8") as count:
+            count.write(".")
     try:
         assert_well_formed(lint_source(source, PATH, CONFIG), source)
         assert_flake8_well_formed(source)
