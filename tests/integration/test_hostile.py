@@ -411,3 +411,54 @@ def test_malformed_shape_declarations(tmp_path, monkeypatch, capsys) -> None:
         ("decl.py", "SHP100", 5, 28), ("decl.py", "SHP100", 9, 1), ("decl.py", "SHP100", 10, 1),
     ])
     assert all("invalid shape declaration" in r["message"] for r in items if r["code"] == "SHP100")
+
+
+# -- the per-file time budget and the crash boundary ----------------------------------------------
+def spin(*args: object) -> list[object]:
+    """An analysis that never ends, in Python code (where a stop can land)."""
+    while True:
+        pass
+
+
+def test_analysis_past_its_budget_is_stopped(monkeypatch) -> None:
+    import time
+
+    from shapelint.analysis import interpreter
+    from shapelint.config import Config
+    from shapelint.engine import lint_source
+
+    monkeypatch.setattr(interpreter, "analyse", spin)
+    limit = sys.getrecursionlimit()
+    started = time.monotonic()
+    found = lint_source(COMPANION, "slow.py", Config(time_budget=0.5))
+    elapsed = time.monotonic() - started
+    assert [(d.code, d.start.line, d.start.column, d.message) for d in found] == [
+        ("SHP900", 1, 1, "analysis stopped after 0.5 s (the time budget)")
+    ]
+    assert elapsed < 5
+    assert sys.getrecursionlimit() == limit
+    monkeypatch.undo()  # the next file is analysed as usual: the stopped thread is gone
+    assert [d.code for d in lint_source(COMPANION, "next.py", Config(time_budget=0.5))] == [
+        "SHP001"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("error", "text"),
+    [
+        (RecursionError("maximum recursion depth exceeded"), "not analysed: nesting too deep"),
+        (KeyError("x"), "internal error: KeyError: 'x'"),
+    ],
+)
+def test_an_exception_in_the_analysis_is_one_finding(monkeypatch, error, text) -> None:
+    from shapelint.analysis import interpreter
+    from shapelint.engine import lint_source
+
+    def broken(*args: object) -> list[object]:
+        raise error
+
+    monkeypatch.setattr(interpreter, "analyse", broken)
+    found = lint_source(COMPANION, "broken.py")
+    assert [(d.code, d.start.line, d.start.column, d.message) for d in found] == [
+        ("SHP900", 1, 1, text)
+    ]
