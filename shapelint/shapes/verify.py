@@ -35,10 +35,10 @@ class _CannotJudge(Exception):
 def confirms_failure(op: str, args: tuple[Any, ...]) -> bool | None:
     """True if NumPy raises on ``op(*args)``, False if it succeeds, None if the case
     cannot be judged (unknown op, a non-concrete shape, over the size caps)."""
-    prepare = _TABLE.get(op)
-    if prepare is None:
-        return None
     try:
+        prepare = _TABLE.get(op) if isinstance(op, str) else None
+        if prepare is None:
+            return None
         thunk = prepare(*args)
     except Exception:
         return None

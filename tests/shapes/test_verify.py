@@ -69,6 +69,8 @@ def test_cannot_judge() -> None:
     assert confirms_failure("reduce", (S(3), "0", False)) is None
     assert confirms_failure("reduce", (S(3), True, False)) is None  # a bool is not an axis
     assert confirms_failure("squeeze", ("not a shape", None)) is None
+    assert confirms_failure(["matmul"], (S(2), S(2))) is None  # type: ignore[arg-type]
+    assert confirms_failure("matmul", None) is None  # type: ignore[arg-type]
 
 
 def test_size_caps() -> None:
