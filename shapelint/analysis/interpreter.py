@@ -810,9 +810,11 @@ class Interpreter:
         return UNKNOWN
 
     def matmul(self, node: cst.CSTNode, left: Value, right: Value) -> Value:
-        lt, rt = convert.literal_tensor(left), convert.literal_tensor(right)
         base = left if isinstance(left, Tensor) else right
         assert isinstance(base, Tensor)
+        # an operand of `@` beside a tensor is array-like even when nothing else is known
+        lt = convert.literal_tensor(left) if left is not UNKNOWN else Tensor(UNKNOWN_SHAPE, base.framework)
+        rt = convert.literal_tensor(right) if right is not UNKNOWN else Tensor(UNKNOWN_SHAPE, base.framework)
         if lt is None or rt is None:
             return Tensor(UNKNOWN_SHAPE, base.framework)
         try:
@@ -1173,9 +1175,9 @@ def tensor_method(framework: str, name: str) -> frameworks.Op | None:
         return frameworks.method_spec(framework, name)
     torch_spec = frameworks.method_spec("torch", name)
     numpy_spec = frameworks.method_spec("numpy", name)
-    if torch_spec is not None and torch_spec == numpy_spec:
-        return torch_spec
-    return None
+    if torch_spec is not None and numpy_spec is not None:
+        return torch_spec if torch_spec == numpy_spec else None
+    return torch_spec or numpy_spec
 
 
 def tensor_attribute(tensor: Tensor, name: str) -> Value:
