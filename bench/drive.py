@@ -7,6 +7,8 @@ per line. Modes:
 - ``shapelint``: the runner API (``lint_paths``), the same call the CLI makes;
 - ``libcst``: the floor B, ``libcst.parse_module`` on every file in a pool of JOBS processes;
 - ``ast``: ``ast.parse`` on every file in the same kind of pool, for scale;
+- ``inproc-lint`` / ``inproc-parse``: after every import, the CPU seconds of analysing (no time
+  budget) or only parsing the listed files in this process: the growth case, without start-up;
 - ``profile``: shapelint serially in this process under cProfile; prints the top functions.
 
 Prints one line: the number of findings (or of parsed files).
@@ -79,6 +81,26 @@ def _profile(files: list[str]) -> int:
     return found
 
 
+def _inproc(files: list[str], lint: bool) -> float:
+    """CPU seconds of the work alone, imports done beforehand."""
+    import time
+
+    import libcst
+
+    import shapelint.analysis.interpreter  # noqa: F401
+    from shapelint.config import Config
+    from shapelint.engine import lint_file
+
+    config = Config(time_budget=1e9)
+    start = time.process_time()
+    for path in files:
+        if lint:
+            lint_file(path, config)
+        else:
+            libcst.parse_module(Path(path).read_text(encoding="utf-8"))
+    return time.process_time() - start
+
+
 def main(argv: list[str]) -> int:
     mode, listing, jobs = argv[0], argv[1], int(argv[2])
     cache = argv[3] if len(argv) > 3 else None
@@ -90,6 +112,8 @@ def main(argv: list[str]) -> int:
         print(_pool(_libcst_parse, files, jobs))
     elif mode == "ast":
         print(_pool(_ast_parse, files, jobs))
+    elif mode in ("inproc-lint", "inproc-parse"):
+        print(f"{_inproc(files, mode == 'inproc-lint'):.3f}")
     elif mode == "profile":
         print(_profile(files))
     else:
