@@ -555,7 +555,7 @@ class Interpreter:
         self.memo[signature] = result
         return result
 
-    def run_function(self, info: FunctionInfo, key: int, args: list[Value], keywords: dict[str, Value], arg_nodes: Sequence[cst.CSTNode], has_self: bool) -> Value:
+    def run_function(self, info: FunctionInfo, key: int, args: list[Value], keywords: dict[str, Value], arg_nodes: Sequence[cst.CSTNode], has_self: bool, defaults: bool = True) -> Value:
         node = info.node
         scope: dict[str, Value] = {}
         frame = Frame(class_key=info.class_key)
@@ -565,7 +565,7 @@ class Interpreter:
         self.depth += 1
         self.active.add(key)
         try:
-            self.bind_params(info, args, keywords, arg_nodes, has_self)
+            self.bind_params(info, args, keywords, arg_nodes, has_self, defaults)
             if self.record and not self.muted:
                 params = [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]
                 named = [(p.name.value, scope.get(p.name.value, UNKNOWN)) for p in params]
@@ -586,8 +586,11 @@ class Interpreter:
             self.depth -= 1
             self.scopes, self.frame = saved
 
-    def bind_params(self, info: FunctionInfo, args: list[Value], keywords: dict[str, Value], arg_nodes: Sequence[cst.CSTNode], has_self: bool) -> None:
+    def bind_params(self, info: FunctionInfo, args: list[Value], keywords: dict[str, Value], arg_nodes: Sequence[cst.CSTNode], has_self: bool, defaults: bool = True) -> None:
+        """Arguments to parameters. Without a visible call (``defaults=False``) a default is
+        only one possible value, so the parameter stays unknown."""
         params = info.node.params
+        fallback = info.defaults if defaults else {}
         positional_params = [*params.posonly_params, *params.params]
         offset = 1 if has_self else 0
         for index, param in enumerate(positional_params):
@@ -598,7 +601,7 @@ class Interpreter:
             elif name in keywords:
                 value = keywords.pop(name)
             else:
-                value = info.defaults.get(name, UNKNOWN)
+                value = fallback.get(name, UNKNOWN)
             if index == 0 and has_self:
                 self.frame.self_value = value
             elif param.annotation is not None:
@@ -609,7 +612,7 @@ class Interpreter:
             self.assign_name(params.star_arg.name.value, TupleValue(tuple(rest)))
         for param in params.kwonly_params:
             name = param.name.value
-            value = keywords.pop(name, info.defaults.get(name, UNKNOWN))
+            value = keywords.pop(name, fallback.get(name, UNKNOWN))
             if param.annotation is not None:
                 value = declarations.check_annotation(self, param.annotation.annotation, value, None, "annotation", seed=True, name=name)
             self.assign_name(name, value)
@@ -631,7 +634,8 @@ class Interpreter:
         saved_depth = self.depth
         self.depth = max(self.depth, MAX_CALL_DEPTH - 2)
         try:
-            self.run_function(info, key, args, {}, (), has_self)
+            init = info.class_key is not None and info.node.name.value in INIT_METHODS
+            self.run_function(info, key, args, {}, (), has_self, defaults=init)
         finally:
             self.depth = saved_depth
 

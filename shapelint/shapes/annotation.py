@@ -399,6 +399,20 @@ def _is_plain_dim(tree: ast.expr) -> bool:
     )
 
 
+def _is_prose(body: str) -> bool:
+    """Text that only mentions a shape: words outside one bracketed group (``[h, i] or
+    [i, h]``, ``(B, T) after transpose``) or words with no brackets and no dim syntax."""
+    if body[0] in "([":
+        depth = 0
+        for index, char in enumerate(body):
+            depth += char in "(["
+            depth -= char in ")]"
+            if depth == 0:
+                return bool(body[index + 1 :].strip())
+        return False
+    return bool(re.search(r"[A-Za-z_]\w*\s+[A-Za-z_]", body))
+
+
 def parse_shape_comment(comment: str) -> DimPattern | None:
     """The pattern of a ``# shape: (B, T, F)`` comment; None if it is no shape comment.
 
@@ -414,6 +428,8 @@ def parse_shape_comment(comment: str) -> DimPattern | None:
     if not body:
         raise AnnotationError("no shape after `shape:`")
     _check_brackets(body)
+    if _is_prose(body):
+        return None  # documentation around a shape, not a declaration: nothing to check
     wrapped = "(" + _QUESTION.sub("_", body) + ")"
     tree = _parse(wrapped, body)
     if isinstance(tree, ast.Tuple | ast.List):
@@ -421,7 +437,7 @@ def parse_shape_comment(comment: str) -> DimPattern | None:
     elif _is_plain_dim(tree):
         nodes = [tree]
     else:
-        raise AnnotationError(f"{_quote(body)} is not a shape: write its dims, e.g. `(B, T)`")
+        return None
     return _check_one_variadic(tuple(_comment_item(node, wrapped) for node in nodes))
 
 
