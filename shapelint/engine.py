@@ -276,12 +276,15 @@ def run_deep(work: Callable[[], T], budget: float) -> T | None:
 
 
 def _start_deep(target: Callable[[], None]) -> threading.Thread | None:
+    """Start ``target`` on a large-stack thread with the raised recursion limit; None when
+    this platform refuses the stack size or the thread (the caller then runs inline, with
+    its own limits: a raised limit on a small stack could overflow it)."""
     global _deep_runs, _saved_limit
     with _deep_lock:
         try:
             previous = threading.stack_size(STACK_BYTES)
         except (ValueError, RuntimeError):
-            previous = None
+            return None
         try:
             thread = threading.Thread(target=target, name="shapelint-analysis", daemon=True)
             if _deep_runs == 0:
@@ -296,8 +299,7 @@ def _start_deep(target: Callable[[], None]) -> threading.Thread | None:
                     sys.setrecursionlimit(_saved_limit)
                 return None
         finally:
-            if previous is not None:
-                threading.stack_size(previous)
+            threading.stack_size(previous)
     return thread
 
 
