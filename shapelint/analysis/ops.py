@@ -138,7 +138,12 @@ def _shape(call: Call) -> Value:
         if call.varargs is None and call.get("shape") is None and call.spec.params[:1] != ("shape",):
             return call.tensor(Shape(()))  # np.random.normal() with no size: a scalar
         return call.unknown()
-    return call.tensor(shape)
+    return call.tensor(shape) if not _negative(shape) else call.unknown()
+
+
+def _negative(shape: Shape) -> bool:
+    """A negative size: the constructor raises, so no array with this shape ever exists."""
+    return any(d.value is not None and d.value < 0 for d in shape.dims)
 
 
 def _like(call: Call) -> Value:
@@ -167,7 +172,7 @@ def _tensor_ctor(call: Call) -> Value:
         shape = convert.nested_shape(items[0])
         return call.tensor(shape) if shape is not None else call.unknown()
     shape = convert.varargs_shape(items) if items else None
-    return call.tensor(shape) if shape is not None else call.unknown()
+    return call.tensor(shape) if shape is not None and not _negative(shape) else call.unknown()
 
 
 def _arange(call: Call) -> Value:
