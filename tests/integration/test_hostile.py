@@ -326,16 +326,18 @@ def test_huge_literal_shapes_allocate_nothing(tmp_path) -> None:
 
 def test_zero_and_negative_dims(tmp_path, monkeypatch, capsys) -> None:
     source = (
-        "import numpy as np\n\n"
+        "import numpy as np\nimport torch\n\n"
         "a = np.zeros((0, 3))\n"
         "b = np.zeros((4, 0))\n"
         "c = a @ b\n"
         "d = np.zeros((-1, 3))\n"
         "e = np.zeros((2, 3)).reshape(-1, 4)\n"
         "f = np.zeros((0, 3)).reshape(-1, 3)\n"
+        "g = np.zeros((-1, 3))[0:2]\n"  # found by fuzzing: slicing a negative dim crashed
+        "h = torch.zeros(3, -2)[:, 1:]\n"
     )
     items = expect(tmp_path, monkeypatch, capsys, {"dims.py": source},
-                   [("dims.py", "SHP001", 5, 5), ("dims.py", "SHP001", 7, 5)])
+                   [("dims.py", "SHP001", 6, 5), ("dims.py", "SHP001", 8, 5)])
     assert [r["message"] for r in items if r["filename"] == "dims.py"] == [
         "`@`: inner dimensions differ: (0, 3) @ (4, 0)",
         "`np.zeros((2, 3)).reshape`: cannot reshape (2, 3) (6 elements) into (-1, 4): "
