@@ -113,6 +113,7 @@ class Interpreter:
         self.depth = 0
         self.active: set[int] = set()
         self.memo: dict[tuple[Any, ...], Value] = {}
+        self.init_memo: dict[tuple[Any, ...], dict[str, Value]] = {}
         self.analysed: set[int] = set()
         self.unstable_globals: set[str] = set()
         self.record = record
@@ -364,6 +365,12 @@ class Interpreter:
         state = entry
         iterable = self.eval(node.iter) if isinstance(node, cst.For) else None
         element = iteration_value(iterable) if iterable is not None else UNKNOWN
+        if self.muted:
+            # inside an outer loop's fixed point nothing is reported: one pass, then widen,
+            # so nested loops cost a constant factor each instead of multiplying
+            end = self.loop_body(node, state, element)
+            self.replace_scope(widen(join_scopes([state, end]), entry))
+            return
         with self.silenced():
             for _ in range(LOOP_ITERATIONS):
                 end = self.loop_body(node, state, element)
@@ -651,11 +658,18 @@ class Interpreter:
         return self.generic_instances[class_key]
 
     def instantiate(self, ref: ClassRef, positional: list[Value], keywords: dict[str, Value], node: cst.CSTNode) -> Value:
+        """A new instance; ``__init__`` runs once per class and argument shapes, and later
+        instances with the same arguments copy its attributes (modules build many alike)."""
         instance = Instance(ref.key, next(self._ident))
+        key = (ref.key, tuple(signature_of(a) for a in positional), tuple(sorted((k, signature_of(v)) for k, v in keywords.items())))
+        if key in self.init_memo:
+            self.instances[instance.ident] = dict(self.init_memo[key])
+            return instance
         self.instances[instance.ident] = {}
         init = self.class_lookup(ref.key, "__init__")
         if isinstance(init, FunctionRef):
             self.call_function(FunctionRef(init.key, instance), positional, dict(keywords), node)
+        self.init_memo[key] = dict(self.instances.get(instance.ident, {}))
         return instance
 
     def call_instance(self, instance: Instance, positional: list[Value], keywords: dict[str, Value], node: cst.CSTNode, arg_nodes: Sequence[cst.CSTNode]) -> Value:
