@@ -116,8 +116,11 @@ def lint_source(
 
 
 def _load_analysis() -> None:
-    import libcst  # noqa: F401
+    """Import everything the analysis needs before its clock starts: a stop must never land
+    in the middle of an import, which would leave a half-built module for the next file."""
+    import libcst.metadata  # noqa: F401
 
+    import shapelint.analysis.einops_ops  # noqa: F401
     import shapelint.analysis.interpreter  # noqa: F401
 
 
