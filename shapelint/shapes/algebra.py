@@ -347,6 +347,26 @@ def _bind_term(term: Term, s: Shape, index: int) -> tuple[list[tuple[str, Dim]],
     return bound, Shape(s.dims[start : n - after], True)
 
 
+def _diagonal(dims: Sequence[Dim], as_view: bool) -> Dim | None:
+    """The size of a label repeated within one operand, or None when the dims provably
+    cannot form a diagonal."""
+    first = dims[0]
+    if not as_view or (first.value is not None and first.value > 0):
+        if any(first.equals(d) is False for d in dims[1:]):
+            return None
+        return _pick(dims)
+    values = [d.value for d in dims]
+    if all(v is not None for v in values):
+        current = 0
+        for v in values:
+            if current == 0:
+                current = v or 0
+            elif current != v:
+                return None
+        return Dim.of(current)
+    return first if all(first.equals(d) is True for d in dims[1:]) else UNKNOWN_DIM
+
+
 def einsum(subscripts: str, *operands: Shape) -> Shape:
     """``numpy.einsum`` shape rule: explicit or implicit output, ellipsis, diagonals, and
     size-1 broadcasting of labelled dims across operands."""
@@ -360,12 +380,16 @@ def einsum(subscripts: str, *operands: Shape) -> Shape:
         local: dict[str, list[Dim]] = {}
         for label, d in bound:
             local.setdefault(label, []).append(d)
+        # NumPy answers a single operand with nothing summed by a view, and that path
+        # takes a leading 0 on a diagonal as "not yet seen"
+        as_view = len(operands) == 1 and out is not None and set(term) - {_ELLIPSIS} <= set(out)
         for label, dims in local.items():
-            if any(dims[0].equals(d) is False for d in dims[1:]):
+            size = _diagonal(dims, as_view)
+            if size is None:
                 raise ShapeError(
                     f"einsum operand {index} {s}: dims for repeated index {label!r} differ"
                 )
-            sizes.setdefault(label, []).append(_pick(dims))
+            sizes.setdefault(label, []).append(size)
     merged: dict[str, Dim] = {}
     for label, dims in sizes.items():
         value = _merge_broadcast(dims, False)

@@ -224,6 +224,21 @@ def test_einsum_reasons() -> None:
         algebra.einsum("...i,...i", S(2, 3), S(4, 3))
 
 
+def test_einsum_single_operand_view_takes_a_leading_zero_as_unset() -> None:
+    """NumPy answers a one-operand einsum that sums nothing with a view; on that path a
+    leading 0 on a diagonal does not fix the size (found by the long property run)."""
+    assert algebra.einsum("aaa->a", S(0, 0, 1)) == S(1)
+    assert algebra.einsum("aa...->a", S(0, 2)) == S(2)
+    assert algebra.einsum("aa->a", S(B, B)) == S(B)
+    assert algebra.einsum("aa->a", S(0, B)) == S(U)
+    with pytest.raises(ShapeError):
+        algebra.einsum("aa->a", S(1, 0))  # a non-zero size is fixed
+    with pytest.raises(ShapeError):
+        algebra.einsum("aab->a", S(0, 1, 2))  # b is summed: the general path checks
+    with pytest.raises(ShapeError):
+        algebra.einsum("aa", S(0, 1))  # implicit output sums a
+
+
 def test_einsum_unknowns_stay_silent() -> None:
     assert algebra.einsum("ij,jk->ik", S(2, B), S(3, 4)) == S(2, 4)
     assert algebra.einsum("ij,jk->ik", S(U, 3), S(3, U)) == S(U, U)
