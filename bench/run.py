@@ -30,6 +30,18 @@ HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
 DRIVE = str(HERE / "drive.py")
 PY = sys.executable
+ENV = dict(os.environ)  # main() points PYTHONPATH at a frozen copy of the package
+
+
+def freeze_package(work: str) -> str:
+    """Copy shapelint's sources for the whole run: every workload runs the same code, and the
+    cache (whose key covers shapelint's sources) stays valid while the checkout is edited."""
+    target = Path(work) / "src"
+    shutil.copytree(HERE.parent / "shapelint", target / "shapelint",
+                    ignore=shutil.ignore_patterns("__pycache__"))  # fmt: skip
+    ENV["PYTHONPATH"] = str(target)
+    return str(target)
+
 
 # flake8 without the shapelint plugin: hide shapelint's distribution from flake8's plugin finder.
 FLAKE8_PLAIN = (
@@ -105,7 +117,7 @@ def measure(command: Sequence[str], cwd: str | None = None) -> Sample:
     """Run one command to completion; its wall time and peak memory."""
     start = time.perf_counter()
     errors = tempfile.TemporaryFile()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=errors)
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=errors, env=ENV)
     peak = [0]
     done = threading.Event()
 
@@ -152,7 +164,7 @@ def _plugin_installed() -> bool:
         "import importlib.metadata as m; m.distribution('shapelint'); "
         "import shapelint.flake8_plugin"
     )
-    return subprocess.run([PY, "-c", check], capture_output=True).returncode == 0
+    return subprocess.run([PY, "-c", check], capture_output=True, env=ENV).returncode == 0
 
 
 def speed_table(files: list[str], runs: int, jobs: int, work: str) -> list[str]:
@@ -323,9 +335,13 @@ def main() -> int:
     total_lines = sum(Path(f).read_bytes().count(b"\n") for f in files)
     work = tempfile.mkdtemp(prefix="shapelint-bench-")
     try:
+        freeze_package(work)
+        commit = subprocess.run(["git", "-C", str(HERE.parent), "describe", "--always", "--dirty"],
+                                capture_output=True, text=True).stdout.strip()  # fmt: skip
         scope = f" (every {args.sample}th file)" if args.sample > 1 else ""
         out = [f"corpus{scope}: {len(files)} files, {total_lines} lines; {args.runs} runs each, "
-               f"{args.jobs} processes; {os.cpu_count()} CPUs", ""]  # fmt: skip
+               f"{args.jobs} processes; {os.cpu_count()} CPUs; shapelint {commit or '?'}",
+               ""]  # fmt: skip
         if not args.skip_speed:
             out += speed_table(files, args.runs, args.jobs, work) + [""]
         out += growth_table(args.runs, work) + [""]
@@ -333,7 +349,7 @@ def main() -> int:
         print("\n".join(out))
         if args.profile:
             sample = _listing(files[::10], work, "profile.txt")
-            subprocess.run([PY, DRIVE, "profile", sample, "1"], check=True)
+            subprocess.run([PY, DRIVE, "profile", sample, "1"], check=True, env=ENV)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
