@@ -12,7 +12,7 @@ from typing import Any
 from shapelint.analysis import convert
 from shapelint.analysis.events import OpFailed
 from shapelint.analysis.frameworks.spec import LayerSpec
-from shapelint.analysis.ops import Call, Emitter
+from shapelint.analysis.ops import LOSSES, Call, Emitter
 from shapelint.analysis.values import (
     UNKNOWN,
     Constant,
@@ -453,7 +453,15 @@ def _keras_merge(call: LayerCall) -> Value:
     return call.tensor(call.run(algebra.broadcast, *(t.shape for t in tensors)))
 
 
+def _loss(call: LayerCall) -> Value:
+    if len(call.inputs) < 2 or convert.as_str(call.param("reduction")) == "none":
+        return UNKNOWN
+    loss = LOSSES[convert.as_str(call.param("loss")) or "pointwise"]
+    return loss(call.emitter, call.node, call.layer.display or call.layer.kind, call.inputs[0], call.inputs[1], call.layer.framework)
+
+
 LAYER_KINDS: dict[str, Callable[[LayerCall], Value]] = {
+    "loss": _loss,
     "linear": _linear,
     "dense": _dense,
     "bilinear": _bilinear,
