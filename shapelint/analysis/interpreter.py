@@ -62,6 +62,7 @@ _COMPARE_SYMBOLS: dict[type, str] = {
     cst.Equal: "==", cst.NotEqual: "!=",
 }
 _FRAMEWORK_OBJECT_METHODS = frozenset({"add_weight", "add_variable", "register_buffer", "register_parameter"})
+_MODEL_RUNS = frozenset({"fit", "predict", "evaluate", "train_on_batch", "predict_on_batch", "test_on_batch"})
 _NEWAXIS = frozenset({"numpy.newaxis", "jax.numpy.newaxis"})
 _LIST_MUTATORS = frozenset({"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse"})
 _BUILTINS = frozenset({
@@ -902,7 +903,7 @@ class Interpreter:
         if isinstance(owner, (TupleValue, ListOf)) and name in _LIST_MUTATORS:
             return BoundMethod(owner, name)
         if isinstance(owner, Layer):
-            if name in ("add", "append", "extend", "insert"):
+            if name in ("add", "append", "extend", "insert") or name in _MODEL_RUNS and owner.kind == "sequential":
                 return BoundMethod(owner, name)
             return layers.layer_attribute(owner, name)
         return UNKNOWN
@@ -1063,6 +1064,9 @@ class Interpreter:
             if isinstance(node.func, cst.Attribute):
                 self.assign_target(node.func.value, UNKNOWN)  # the list changed length
             return UNKNOWN
+        if isinstance(receiver, Layer) and method.name in _MODEL_RUNS:
+            outputs = layers.apply_layer(self, node, receiver, positional[:1], {})
+            return outputs if method.name.startswith("predict") else UNKNOWN
         if isinstance(receiver, Layer):
             if isinstance(node.func, cst.Attribute):
                 grows = receiver.kind == "sequential" and method.name in ("add", "append") and len(positional) == 1

@@ -306,6 +306,8 @@ def _sequential(call: LayerCall) -> Value:
     if not isinstance(layers, TupleValue):
         return call.tensor(None) if call.input() is not None else UNKNOWN
     value: Value = call.inputs[0] if call.inputs else UNKNOWN
+    if layers.items and isinstance(layers.items[0], Layer) and isinstance(value, Tensor):
+        _check_declared_input(call, layers.items[0], value)
     for item in layers.items:
         if isinstance(item, Tensor):  # keras.Input(...) as the first entry
             value = item
@@ -314,6 +316,21 @@ def _sequential(call: LayerCall) -> Value:
             return call.tensor(None) if isinstance(value, Tensor) else UNKNOWN
         value = apply_layer(call.emitter, call.node, item, [value], {})
     return value
+
+
+def _check_declared_input(call: LayerCall, first: Layer, x: Tensor) -> None:
+    """Keras' ``input_shape=``/``input_dim=`` on the first layer: the data must fit it."""
+    declared = convert.as_shape(first.param("input_shape", UNKNOWN))
+    if declared is None and isinstance(first.param("input_dim", UNKNOWN), IntValue):
+        declared = Shape((convert.as_dim(first.param("input_dim")),))
+        if x.shape.dims and x.shape.dims[-1].equals(declared.dims[0]) is False:
+            call.run(_raise, f"the first layer expects input_dim {declared.dims[0]}, got {x.shape}")
+        return
+    if declared is None or declared.variadic or x.shape.variadic:
+        return
+    got = Shape(x.shape.dims[1:])
+    if got.equals(declared) is False:
+        call.run(_raise, f"expected input shape (None, {', '.join(str(d) for d in declared.dims)}), got {x.shape}")
 
 
 def _keras_conv(call: LayerCall) -> Value:
