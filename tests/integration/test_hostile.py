@@ -359,6 +359,9 @@ def test_loop_doubling_a_dim_ten_thousand_times(tmp_path, monkeypatch, capsys) -
 
 
 def test_unrolled_doubling_ten_thousand_times(tmp_path, monkeypatch, capsys) -> None:
+    # about 4 s of CPU (libcst's parse and positions for 10,000 lines): a busy machine must
+    # not turn that into a stop at the default 20 s budget
+    (tmp_path / "pyproject.toml").write_text("[tool.shapelint]\ntime-budget = 600\n")
     source = (
         "import numpy as np\n\nx = np.zeros((1, 3))\nn = 1\n"
         + "n = n * 2\n" * 10_000
