@@ -89,10 +89,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--out", default=str(CORPUS / "ecosystem.txt"))
+    parser.add_argument("--package", help="only this package of the corpus")
     args = parser.parse_args()
     if not CORPUS.is_dir():
         raise SystemExit("no corpus: run `python bench/corpus.py` first")
-    files = corpus_files()
+    files = corpus_files(args.package)
     start = time.perf_counter()
     diagnostics = lint_paths(files, Config(), jobs=args.jobs)
     elapsed = time.perf_counter() - start
