@@ -45,7 +45,14 @@ def _is_weight_matrix(t: Tensor) -> bool:
 
 
 def _matmul_would_fit(x: Tensor, w: Tensor) -> bool:
-    if x.weight or x.shape.min_rank < 1:
+    """Activations (rows of features) against a weight a matrix product would take.
+
+    A vector or a single row scaling the weight (``w * scale``), or a mask shaped like the
+    weight, is elementwise on purpose.
+    """
+    if x.weight or x.shape.min_rank < 2 or x.shape.dims[-2].is_one() is True:
+        return False
+    if x.shape.equals(w.shape) is True:
         return False
     last = x.shape.dims[-1]
     return last.equals(w.shape.dims[0]) is True or last.equals(w.shape.dims[1]) is True
@@ -60,11 +67,15 @@ class ElementwiseNotMatmul(Rule):
 
     VALID = (
         "import torch\nx = torch.randn(1, 5)\nw = torch.randn(1, 5)\ny = x * w\n",
+        "import torch\nfrom torch import nn\nw = nn.Parameter(torch.randn(4, 6))\nmask = torch.ones(4, 6)\n"
+        "pruned = w * mask\nscaled = w * torch.randn(6)\nrows = w * torch.randn(1, 6)\n",
         "import torch\nx = torch.randn(5)\ny = torch.randn(5)\nouter = x[:, None] * y[None, :]\n",
     )
     INVALID = (
         "import torch\nfeatures = torch.randn(1, 5)\nweights = torch.randn(1, 5)\n"
         "out = features.t() * weights  # SHP002: 7\n",
+        "import torch\nfrom jaxtyping import Float\nfrom torch import nn\nW = nn.Parameter(torch.randn(6, 6))\n"
+        "def layer(x: Float[torch.Tensor, 'batch 6']):\n    return x * W  # SHP002: 12\n",
     )
 
     def check(self, event: object) -> Iterator[Finding]:
