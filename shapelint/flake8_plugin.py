@@ -50,7 +50,9 @@ class Plugin:
             text = "".join(self.lines)
             results = [
                 (d.start.line, max(d.start.column - 1, 0), f"{d.code} {d.message}", type(self))
-                for d in engine.lint_source(text, self.filename, config, syntax_errors=False, noqa=False)
+                for d in engine.lint_source(
+                    text, self.filename, config, syntax_errors=False, noqa=False
+                )
             ]
         except Exception as exc:
             message = f"{engine.ANALYSIS_FAILED} internal error: {type(exc).__name__}: {exc}"

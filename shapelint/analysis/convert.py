@@ -7,6 +7,7 @@ op (an unknown result), never guess.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from types import EllipsisType
 
 from shapelint.analysis.values import (
     UNKNOWN,
@@ -63,7 +64,11 @@ def as_shape(value: Value | None) -> Shape | None:
         return Shape((value.dim,))
     if isinstance(value, TupleValue):
         return shape_from_items(value.items)
-    if isinstance(value, Tensor) and value.shape.rank == 1 and value.shape.dims[0].value is not None:
+    if (
+        isinstance(value, Tensor)
+        and value.shape.rank == 1
+        and value.shape.dims[0].value is not None
+    ):
         return None  # a shape held in a tensor: values unknown
     return None
 
@@ -100,7 +105,7 @@ def varargs_shape(items: Sequence[Value]) -> Shape | None:
     return shape_from_items(items)
 
 
-def as_axes(value: Value | None) -> int | tuple[int, ...] | None | type[Ellipsis]:
+def as_axes(value: Value | None) -> int | tuple[int, ...] | None | EllipsisType:
     """An axis argument: an int, a tuple of ints, None (all), or ``...`` when unreadable."""
     if value is None or is_none(value):
         return None
@@ -139,7 +144,9 @@ def literal_tensor(value: Value, framework: str = "numpy") -> Tensor | None:
     """A tensor operand: a tensor, a Python number, or a nested list literal."""
     if isinstance(value, Tensor):
         return value
-    if isinstance(value, IntValue) or (isinstance(value, Constant) and isinstance(value.value, (float, bool, complex))):
+    if isinstance(value, IntValue) or (
+        isinstance(value, Constant) and isinstance(value.value, (float, bool, complex))
+    ):
         return Tensor(Shape(()), framework)
     if isinstance(value, TupleValue):
         shape = nested_shape(value)
@@ -149,7 +156,9 @@ def literal_tensor(value: Value, framework: str = "numpy") -> Tensor | None:
 
 def nested_shape(value: Value) -> Shape | None:
     """The shape of a nested list literal; None when ragged or not numeric."""
-    if isinstance(value, IntValue) or (isinstance(value, Constant) and isinstance(value.value, (float, bool, complex))):
+    if isinstance(value, IntValue) or (
+        isinstance(value, Constant) and isinstance(value.value, (float, bool, complex))
+    ):
         return Shape(())
     if isinstance(value, Tensor):
         return value.shape

@@ -7,7 +7,7 @@ contradiction becomes a ``DeclarationMismatch``, a malformed one an ``InvalidAnn
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import libcst as cst
@@ -68,7 +68,9 @@ def information(names: Iterable[tuple[str, Value]]) -> int:
 # -- shapes from annotations ----------------------------------------------------------
 
 
-def jaxtyping_pattern(interp: Interpreter, annotation: cst.BaseExpression) -> tuple[ann.DimPattern, str, cst.CSTNode] | None:
+def jaxtyping_pattern(
+    interp: Interpreter, annotation: cst.BaseExpression
+) -> tuple[ann.DimPattern, str, cst.CSTNode] | None:
     """``Float[Tensor, "b c"]`` -> (pattern, framework, string node); None if not one.
 
     A malformed dim string is reported (SHP100) and treated as no declaration.
@@ -90,7 +92,11 @@ def jaxtyping_pattern(interp: Interpreter, annotation: cst.BaseExpression) -> tu
     if not isinstance(text, str):
         return None
     array_type = interp.eval(array_slice.value)
-    framework = _ARRAY_TYPES.get(array_type.qualname, "unknown") if isinstance(array_type, ModuleRef) else "unknown"
+    framework = (
+        _ARRAY_TYPES.get(array_type.qualname, "unknown")
+        if isinstance(array_type, ModuleRef)
+        else "unknown"
+    )
     try:
         pattern = ann.parse_dims(text)
     except ann.AnnotationError as error:
@@ -136,7 +142,15 @@ def _check(
                 interp.emit(DeclarationMismatch(node, label, declared, value.shape, what))
             return value
         bindings.update(result.bindings)
-        return Tensor(refine(value.shape, ann.pattern_to_shape(pattern, bindings)), value.framework, value.weight, value.like, value.intent, value.label, value.lineage)
+        return Tensor(
+            refine(value.shape, ann.pattern_to_shape(pattern, bindings)),
+            value.framework,
+            value.weight,
+            value.like,
+            value.intent,
+            value.label,
+            value.lineage,
+        )
     if not seed or not (value is UNKNOWN or isinstance(value, Constant) and value.value is None):
         return value
     shape = ann.pattern_to_shape(pattern, bindings)
@@ -164,7 +178,9 @@ def return_pattern(interp: Interpreter, node: cst.FunctionDef) -> tuple[ann.DimP
 
 def check_return(interp: Interpreter, node: cst.BaseExpression, value: Value) -> Value:
     pattern, framework = interp.frame.return_pattern
-    return _check(interp, pattern, framework, value, node, "return value", "return annotation", seed=False)
+    return _check(
+        interp, pattern, framework, value, node, "return value", "return annotation", seed=False
+    )
 
 
 def declared_return(interp: Interpreter, info: FunctionInfo) -> Value | None:
@@ -177,7 +193,14 @@ def declared_return(interp: Interpreter, info: FunctionInfo) -> Value | None:
 # -- trailing comments ----------------------------------------------------------------
 
 
-def check_comment(interp: Interpreter, line: cst.SimpleStatementLine, node: cst.BaseSmallStatement, value: Value, *, expression: bool = False) -> Value:
+def check_comment(
+    interp: Interpreter,
+    line: cst.SimpleStatementLine,
+    node: cst.BaseSmallStatement,
+    value: Value,
+    *,
+    expression: bool = False,
+) -> Value:
     comment = line.trailing_whitespace.comment
     if comment is None or node is not line.body[-1]:
         return value
@@ -238,7 +261,9 @@ def check_assert(interp: Interpreter, node: cst.Assert) -> None:
             return
 
 
-def _assert_shape(interp: Interpreter, node: cst.Assert, subject: cst.BaseExpression, other: cst.BaseExpression) -> bool:
+def _assert_shape(
+    interp: Interpreter, node: cst.Assert, subject: cst.BaseExpression, other: cst.BaseExpression
+) -> bool:
     holder, kind, index = _shape_expression(subject)
     if holder is None:
         return False
@@ -252,26 +277,48 @@ def _assert_shape(interp: Interpreter, node: cst.Assert, subject: cst.BaseExpres
             return True
     elif kind == "rank":
         rank = interp.eval(other)
-        if not isinstance(rank, IntValue) or rank.dim.value is None or not 0 <= rank.dim.value <= 64:
+        if (
+            not isinstance(rank, IntValue)
+            or rank.dim.value is None
+            or not 0 <= rank.dim.value <= 64
+        ):
             return True
         declared = Shape((UNKNOWN_DIM,) * rank.dim.value)
     else:
         assert index is not None
         dim = _declared_dim(interp, other)
-        if current.rank is None and index >= 0 or current.variadic and index < 0 and -index > len(current.dims):
+        if (
+            current.rank is None
+            and index >= 0
+            or current.variadic
+            and index < 0
+            and -index > len(current.dims)
+        ):
             return True
         dims = list(current.dims)
         if not -len(dims) <= index < len(dims):
             return True
         if dims[index].equals(dim) is False:
-            interp.emit(DeclarationMismatch(node, f"{source(holder)}.shape[{index}]", Shape((dim,)), Shape((dims[index],)), "assert"))
+            interp.emit(
+                DeclarationMismatch(
+                    node,
+                    f"{source(holder)}.shape[{index}]",
+                    Shape((dim,)),
+                    Shape((dims[index],)),
+                    "assert",
+                )
+            )
             return True
         if dims[index].is_unknown:
             dims[index] = dim
         declared = Shape(tuple(dims), current.variadic)
         _rebind(interp, holder, tensor, declared)
         return True
-    verdict = current.equals(declared) if kind == "shape" else (False if current.rank is not None and current.rank != declared.rank else None)
+    verdict = (
+        current.equals(declared)
+        if kind == "shape"
+        else (False if current.rank is not None and current.rank != declared.rank else None)
+    )
     if verdict is False:
         interp.emit(DeclarationMismatch(node, source(holder), declared, current, "assert"))
         return True
@@ -288,7 +335,9 @@ def _rebind(interp: Interpreter, holder: cst.BaseExpression, tensor: Value, shap
         interp.assign_target(holder, Tensor(shape, "unknown"))
 
 
-def _shape_expression(node: cst.BaseExpression) -> tuple[cst.BaseExpression | None, str, int | None]:
+def _shape_expression(
+    node: cst.BaseExpression,
+) -> tuple[cst.BaseExpression | None, str, int | None]:
     """``x.shape`` / ``x.ndim`` / ``len(x.shape)`` / ``x.dim()`` / ``x.shape[i]``."""
     if isinstance(node, cst.Attribute) and node.attr.value == "shape":
         return node.value, "shape", None
@@ -300,11 +349,20 @@ def _shape_expression(node: cst.BaseExpression) -> tuple[cst.BaseExpression | No
             return func.value, "rank", None
         if isinstance(func, cst.Attribute) and func.attr.value == "size":
             return func.value, "shape", None
-    if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "len" and len(node.args) == 1:
+    if (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Name)
+        and node.func.value == "len"
+        and len(node.args) == 1
+    ):
         inner = node.args[0].value
         if isinstance(inner, cst.Attribute) and inner.attr.value == "shape":
             return inner.value, "rank", None
-    if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+    if (
+        isinstance(node, cst.Subscript)
+        and len(node.slice) == 1
+        and isinstance(node.slice[0].slice, cst.Index)
+    ):
         inner, index_node = node.value, node.slice[0].slice.value
         index = _literal_int(index_node)
         if isinstance(inner, cst.Attribute) and inner.attr.value == "shape" and index is not None:
@@ -315,7 +373,11 @@ def _shape_expression(node: cst.BaseExpression) -> tuple[cst.BaseExpression | No
 def _literal_int(node: cst.BaseExpression) -> int | None:
     if isinstance(node, cst.Integer):
         return int(node.value.replace("_", ""), 0)
-    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus) and isinstance(node.expression, cst.Integer):
+    if (
+        isinstance(node, cst.UnaryOperation)
+        and isinstance(node.operator, cst.Minus)
+        and isinstance(node.expression, cst.Integer)
+    ):
         return -int(node.expression.value.replace("_", ""), 0)
     return None
 
@@ -339,7 +401,12 @@ def _declared_dim(interp: Interpreter, node: cst.BaseExpression) -> Dim:
     value = interp.eval(node)
     if isinstance(value, IntValue) and not value.dim.is_unknown:
         return value.dim
-    if isinstance(node, cst.Name) and value is UNKNOWN or isinstance(node, cst.Name) and isinstance(value, IntValue):
+    if (
+        isinstance(node, cst.Name)
+        and value is UNKNOWN
+        or isinstance(node, cst.Name)
+        and isinstance(value, IntValue)
+    ):
         assert isinstance(node, cst.Name)
         symbol = _fresh_symbol(interp, node.value)
         interp.assign_name(node.value, IntValue(symbol))
@@ -366,8 +433,17 @@ def check_shape_read(interp: Interpreter, node: cst.Assign, value: Value) -> Val
         return value
     target = node.targets[0].target
     expr = node.value
-    if isinstance(target, (cst.Tuple, cst.List)) and isinstance(expr, cst.Attribute) and expr.attr.value == "shape":
-        names = [e.value.value if isinstance(e.value, cst.Name) and not isinstance(e, cst.StarredElement) else None for e in target.elements]
+    if (
+        isinstance(target, (cst.Tuple, cst.List))
+        and isinstance(expr, cst.Attribute)
+        and expr.attr.value == "shape"
+    ):
+        names = [
+            e.value.value
+            if isinstance(e.value, cst.Name) and not isinstance(e, cst.StarredElement)
+            else None
+            for e in target.elements
+        ]
         if None in names:
             return value
         tensor = interp.eval(expr.value)
@@ -379,7 +455,9 @@ def check_shape_read(interp: Interpreter, node: cst.Assign, value: Value) -> Val
         if current.variadic and len(current.dims) > len(names):
             return value
         known = [UNKNOWN_DIM] * (len(names) - len(current.dims)) + list(current.dims)
-        dims = [d if not d.is_unknown else _fresh_symbol(interp, str(n)) for d, n in zip(known, names)]
+        dims = [
+            d if not d.is_unknown else _fresh_symbol(interp, str(n)) for d, n in zip(known, names)
+        ]
         shape = Shape(tuple(dims))
         _rebind(interp, expr.value, tensor, shape)
         return ShapeValue(shape)
@@ -391,7 +469,11 @@ def check_shape_read(interp: Interpreter, node: cst.Assign, value: Value) -> Val
         if not isinstance(tensor, Tensor):
             return value
         dims = list(tensor.shape.dims)
-        if tensor.shape.variadic and (index >= 0 or -index > len(dims)) or not -len(dims) <= index < len(dims):
+        if (
+            tensor.shape.variadic
+            and (index >= 0 or -index > len(dims))
+            or not -len(dims) <= index < len(dims)
+        ):
             return value
         symbol = _fresh_symbol(interp, target.value)
         dims[index] = symbol
@@ -405,9 +487,19 @@ def _dim_read(expr: cst.BaseExpression) -> tuple[cst.BaseExpression | None, int 
     holder, kind, index = _shape_expression(expr)
     if kind == "dim":
         return holder, index
-    if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "size" and len(expr.args) == 1:
+    if (
+        isinstance(expr, cst.Call)
+        and isinstance(expr.func, cst.Attribute)
+        and expr.func.attr.value == "size"
+        and len(expr.args) == 1
+    ):
         return expr.func.value, _literal_int(expr.args[0].value)
-    if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and expr.func.value == "len" and len(expr.args) == 1:
+    if (
+        isinstance(expr, cst.Call)
+        and isinstance(expr.func, cst.Name)
+        and expr.func.value == "len"
+        and len(expr.args) == 1
+    ):
         return expr.args[0].value, 0
     return None, None
 
@@ -444,8 +536,8 @@ def iter_small_statements(body: Iterable[cst.CSTNode]) -> Iterator[cst.BaseSmall
             if isinstance(part, (list, tuple)):
                 children.extend(part)
             elif isinstance(part, cst.BaseSuite):
-                inner = part.body
-                children.extend(inner if isinstance(inner, (list, tuple)) else [inner])
+                inner: Sequence[cst.CSTNode] = part.body
+                children.extend(inner)
             elif isinstance(part, cst.CSTNode):
                 children.append(part)
         stack.extend(children[::-1])
@@ -460,7 +552,11 @@ def _assigned_self_attributes(statement: cst.BaseSmallStatement) -> set[str]:
     names: set[str] = set()
     while targets:
         target = targets.pop()
-        if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) and target.value.value == "self":
+        if (
+            isinstance(target, cst.Attribute)
+            and isinstance(target.value, cst.Name)
+            and target.value.value == "self"
+        ):
             names.add(target.attr.value)
         elif isinstance(target, (cst.Tuple, cst.List)):
             targets.extend(element.value for element in target.elements)

@@ -14,7 +14,11 @@ def apply_einops(call: Call) -> Value:
     pattern = convert.as_str(call.get("pattern"))
     if not isinstance(x, Tensor) or pattern is None:
         return call.unknown()
-    lengths = {name: value.dim for name, value in call.args.items() if isinstance(value, IntValue) and name not in ("x", "pattern", "reduction")}
+    lengths = {
+        name: value.dim
+        for name, value in call.args.items()
+        if isinstance(value, IntValue) and name not in ("x", "pattern", "reduction")
+    }
     try:
         shape = einops_pattern.apply(str(call.opt("mode")), x.shape, pattern, lengths)
     except ShapeError as error:

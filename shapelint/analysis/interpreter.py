@@ -46,29 +46,83 @@ from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, Shape
 MAX_CALL_DEPTH = 4
 LOOP_ITERATIONS = 3
 INIT_METHODS = frozenset({"__init__", "build", "setup", "__post_init__"})
-SAFE_DECORATORS = frozenset({
-    "staticmethod", "classmethod", "torch.no_grad", "torch.inference_mode", "torch.enable_grad",
-    "jax.jit", "tensorflow.function", "functools.wraps", "torch.jit.script", "torch.compile",
-    "override", "typing.override", "abstractmethod", "abc.abstractmethod",
-})
+SAFE_DECORATORS = frozenset(
+    {
+        "staticmethod",
+        "classmethod",
+        "torch.no_grad",
+        "torch.inference_mode",
+        "torch.enable_grad",
+        "jax.jit",
+        "tensorflow.function",
+        "functools.wraps",
+        "torch.jit.script",
+        "torch.compile",
+        "override",
+        "typing.override",
+        "abstractmethod",
+        "abc.abstractmethod",
+    }
+)
 
 _BINARY_SYMBOLS: dict[type, str] = {
-    cst.Add: "+", cst.Subtract: "-", cst.Multiply: "*", cst.Divide: "/", cst.FloorDivide: "//",
-    cst.Modulo: "%", cst.Power: "**", cst.MatrixMultiply: "@", cst.BitAnd: "&", cst.BitOr: "|",
-    cst.BitXor: "^", cst.LeftShift: "<<", cst.RightShift: ">>",
+    cst.Add: "+",
+    cst.Subtract: "-",
+    cst.Multiply: "*",
+    cst.Divide: "/",
+    cst.FloorDivide: "//",
+    cst.Modulo: "%",
+    cst.Power: "**",
+    cst.MatrixMultiply: "@",
+    cst.BitAnd: "&",
+    cst.BitOr: "|",
+    cst.BitXor: "^",
+    cst.LeftShift: "<<",
+    cst.RightShift: ">>",
 }
 _COMPARE_SYMBOLS: dict[type, str] = {
-    cst.LessThan: "<", cst.GreaterThan: ">", cst.LessThanEqual: "<=", cst.GreaterThanEqual: ">=",
-    cst.Equal: "==", cst.NotEqual: "!=",
+    cst.LessThan: "<",
+    cst.GreaterThan: ">",
+    cst.LessThanEqual: "<=",
+    cst.GreaterThanEqual: ">=",
+    cst.Equal: "==",
+    cst.NotEqual: "!=",
 }
-_FRAMEWORK_OBJECT_METHODS = frozenset({"add_weight", "add_variable", "register_buffer", "register_parameter"})
-_MODEL_RUNS = frozenset({"fit", "predict", "evaluate", "train_on_batch", "predict_on_batch", "test_on_batch"})
+_FRAMEWORK_OBJECT_METHODS = frozenset(
+    {"add_weight", "add_variable", "register_buffer", "register_parameter"}
+)
+_MODEL_RUNS = frozenset(
+    {"fit", "predict", "evaluate", "train_on_batch", "predict_on_batch", "test_on_batch"}
+)
 _NEWAXIS = frozenset({"numpy.newaxis", "jax.numpy.newaxis"})
-_LIST_MUTATORS = frozenset({"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse"})
-_BUILTINS = frozenset({
-    "len", "range", "int", "tuple", "list", "zip", "enumerate", "min", "max", "super", "isinstance",
-    "float", "print", "reversed", "sorted", "sum", "abs", "getattr", "setattr", "hasattr", "type",
-})
+_LIST_MUTATORS = frozenset(
+    {"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse"}
+)
+_BUILTINS = frozenset(
+    {
+        "len",
+        "range",
+        "int",
+        "tuple",
+        "list",
+        "zip",
+        "enumerate",
+        "min",
+        "max",
+        "super",
+        "isinstance",
+        "float",
+        "print",
+        "reversed",
+        "sorted",
+        "sum",
+        "abs",
+        "getattr",
+        "setattr",
+        "hasattr",
+        "type",
+    }
+)
 
 
 @dataclass
@@ -151,7 +205,11 @@ class Interpreter:
     def lookup(self, name: str) -> Value:
         for scope in reversed(self.scopes):
             if name in scope:
-                if scope is self.scopes[0] and len(self.scopes) > 1 and name in self.unstable_globals:
+                if (
+                    scope is self.scopes[0]
+                    and len(self.scopes) > 1
+                    and name in self.unstable_globals
+                ):
                     return UNKNOWN
                 return scope[name]
         if name in _BUILTINS:
@@ -164,7 +222,15 @@ class Interpreter:
 
     def assign_name(self, name: str, value: Value) -> None:
         if isinstance(value, Tensor) and value.label is None:
-            value = Tensor(value.shape, value.framework, value.weight, value.like, value.intent, name, value.lineage)
+            value = Tensor(
+                value.shape,
+                value.framework,
+                value.weight,
+                value.like,
+                value.intent,
+                name,
+                value.lineage,
+            )
         self.scope[name] = value
 
     # -- statements --------------------------------------------------------------------
@@ -215,7 +281,9 @@ class Interpreter:
             self.note(node, node.targets[0].target, value)
         elif isinstance(node, cst.AnnAssign):
             value = self.eval(node.value) if node.value is not None else UNKNOWN
-            value = declarations.check_annotation(self, node.annotation.annotation, value, node, "annotation", seed=True)
+            value = declarations.check_annotation(
+                self, node.annotation.annotation, value, node, "annotation", seed=True
+            )
             value = declarations.check_comment(self, line, node, value)
             if node.value is not None or value is not UNKNOWN:
                 self.assign_target(node.target, value, node.value)
@@ -257,7 +325,9 @@ class Interpreter:
             return
         names = [(declarations.source(target), value)]
         if isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, TupleValue):
-            names = [(declarations.source(el.value), v) for el, v in zip(target.elements, value.items)]
+            names = [
+                (declarations.source(el.value), v) for el, v in zip(target.elements, value.items)
+            ]
         self.note_names(node, names)
 
     def note_names(self, node: cst.CSTNode, names: list[tuple[str, Value]]) -> None:
@@ -265,7 +335,9 @@ class Interpreter:
         if not names:
             return
         previous = self.recorded.get(node)
-        if previous is None or declarations.information(names) >= declarations.information(previous):
+        if previous is None or declarations.information(names) >= declarations.information(
+            previous
+        ):
             self.recorded[node] = names
 
     def exec_import(self, node: cst.Import | cst.ImportFrom) -> None:
@@ -274,7 +346,9 @@ class Interpreter:
                 dotted = declarations.dotted(alias.name)
                 if alias.asname is not None:
                     name = declarations.source(alias.asname.name)
-                    self.scope[name] = ModuleRef(canonical(dotted)) if is_tracked(dotted) else UNKNOWN
+                    self.scope[name] = (
+                        ModuleRef(canonical(dotted)) if is_tracked(dotted) else UNKNOWN
+                    )
                 else:
                     root = dotted.split(".")[0]
                     self.scope[root] = ModuleRef(root) if is_tracked(root) else UNKNOWN
@@ -284,8 +358,16 @@ class Interpreter:
         if isinstance(node.names, cst.ImportStar):
             return
         for alias in node.names:
-            name = declarations.source(alias.asname.name) if alias.asname else declarations.source(alias.name)
-            self.scope[name] = ModuleRef(canonical(f"{module}.{declarations.dotted(alias.name)}")) if tracked else UNKNOWN
+            name = (
+                declarations.source(alias.asname.name)
+                if alias.asname
+                else declarations.source(alias.name)
+            )
+            self.scope[name] = (
+                ModuleRef(canonical(f"{module}.{declarations.dotted(alias.name)}"))
+                if tracked
+                else UNKNOWN
+            )
 
     def delete(self, target: cst.BaseExpression) -> None:
         if isinstance(target, cst.Name):
@@ -299,7 +381,13 @@ class Interpreter:
         self.window > 0`` with the window known to be 0 skips the body)."""
         verdict = truth(self.eval(node.test))
         orelse = node.orelse
-        other: Sequence[cst.CSTNode] = [orelse] if isinstance(orelse, cst.If) else orelse.body.body if isinstance(orelse, cst.Else) else []
+        other: Sequence[cst.CSTNode] = (
+            [orelse]
+            if isinstance(orelse, cst.If)
+            else orelse.body.body
+            if isinstance(orelse, cst.Else)
+            else []
+        )
         if verdict is True:
             return self.run_branches([node.body.body])
         if verdict is False:
@@ -335,8 +423,8 @@ class Interpreter:
         heap: dict[int, dict[str, Value]] = {}
         for key, value in state.items():
             if key.startswith("\0"):
-                _, ident, attr = key.split("\0", 2)
-                heap.setdefault(int(ident), {})[attr] = value
+                _, owner, attr = key.split("\0", 2)
+                heap.setdefault(int(owner), {})[attr] = value
             else:
                 scope[key] = value
         for ident in self.instances:
@@ -386,7 +474,9 @@ class Interpreter:
         if node.orelse is not None:
             self.exec_block(node.orelse.body.body)
 
-    def loop_body(self, node: cst.For | cst.While, state: dict[str, Value], element: Value) -> dict[str, Value]:
+    def loop_body(
+        self, node: cst.For | cst.While, state: dict[str, Value], element: Value
+    ) -> dict[str, Value]:
         self.replace_scope(dict(state))
         if isinstance(node, cst.For):
             self.assign_target(node.target, element)
@@ -408,7 +498,8 @@ class Interpreter:
                 other = convert.literal_tensor(right, current.framework)
                 self.emit(
                     OpFailed(
-                        node, f"{symbol}=",
+                        node,
+                        f"{symbol}=",
                         f"the result {result.shape} of broadcasting {current.shape} with "
                         f"{other.shape if other else '?'} does not fit back into {current.shape}",
                         (current.shape,),
@@ -419,7 +510,9 @@ class Interpreter:
         self.assign_target(node.target, value)
 
     # -- assignment --------------------------------------------------------------------
-    def assign_target(self, target: cst.BaseExpression, value: Value, source: cst.BaseExpression | None = None) -> None:
+    def assign_target(
+        self, target: cst.BaseExpression, value: Value, source: cst.BaseExpression | None = None
+    ) -> None:
         if isinstance(target, cst.Name):
             self.assign_name(target.value, value)
         elif isinstance(target, (cst.Tuple, cst.List)):
@@ -429,14 +522,28 @@ class Interpreter:
             if isinstance(owner, Instance):
                 attrs = self.instances.setdefault(owner.ident, {})
                 if isinstance(value, Tensor) and value.label is None:
-                    value = Tensor(value.shape, value.framework, value.weight, value.like, value.intent, target.attr.value, value.lineage)
+                    value = Tensor(
+                        value.shape,
+                        value.framework,
+                        value.weight,
+                        value.like,
+                        value.intent,
+                        target.attr.value,
+                        value.lineage,
+                    )
                 attrs[target.attr.value] = value
-            elif isinstance(owner, Tensor) and target.attr.value == "shape" and isinstance(target.value, cst.Name):
+            elif (
+                isinstance(owner, Tensor)
+                and target.attr.value == "shape"
+                and isinstance(target.value, cst.Name)
+            ):
                 shape = convert.as_shape(value)
                 self.assign_name(target.value.value, owner.with_shape(shape or UNKNOWN_SHAPE))
         elif isinstance(target, cst.Subscript):
             owner = self.eval(target.value)
-            if isinstance(owner, (TupleValue, ListOf)) and isinstance(target.value, (cst.Name, cst.Attribute)):
+            if isinstance(owner, (TupleValue, ListOf)) and isinstance(
+                target.value, (cst.Name, cst.Attribute)
+            ):
                 self.assign_target(target.value, UNKNOWN)
         elif isinstance(target, cst.StarredElement):
             self.assign_target(target.value, UNKNOWN)
@@ -454,7 +561,9 @@ class Interpreter:
             items = [value.item] * len(elements) if not starred else None
         elif isinstance(value, Tensor) and not value.shape.variadic and value.shape.dims:
             row = value.with_shape(Shape(value.shape.dims[1:]), keep_lineage=False)
-            items = [row] * value.shape.dims[0].value if value.shape.dims[0].value is not None else None
+            items = (
+                [row] * value.shape.dims[0].value if value.shape.dims[0].value is not None else None
+            )
             if items is None and not starred:
                 items = [row] * len(elements)
         if items is None or (not starred and len(items) != len(elements)):
@@ -470,7 +579,9 @@ class Interpreter:
                 return
             for element, item in zip(elements[:index], items[:index]):
                 self.assign_target(element, item)
-            self.assign_target(elements[index], TupleValue(tuple(items[index : len(items) - tail]), True))
+            self.assign_target(
+                elements[index], TupleValue(tuple(items[index : len(items) - tail]), True)
+            )
             for element, item in zip(elements[index + 1 :], items[len(items) - tail :]):
                 self.assign_target(element, item)
             return
@@ -485,7 +596,13 @@ class Interpreter:
             if param.default is not None:
                 defaults[param.name.value] = self.eval(param.default)
         safe = all(self.decorator_name(d) in SAFE_DECORATORS for d in node.decorators)
-        info = FunctionInfo(node, list(self.scopes[:1]) + (self.scopes[1:] if len(self.scopes) > 1 else []), defaults, class_key, safe)
+        info = FunctionInfo(
+            node,
+            list(self.scopes[:1]) + (self.scopes[1:] if len(self.scopes) > 1 else []),
+            defaults,
+            class_key,
+            safe,
+        )
         self.functions.append(info)
         key = len(self.functions) - 1
         value: Value = FunctionRef(key)
@@ -497,10 +614,19 @@ class Interpreter:
         expr = decorator.decorator
         if isinstance(expr, cst.Call):
             expr = expr.func
-        value = self.eval(expr) if not isinstance(expr, cst.Name) or expr.value not in ("staticmethod", "classmethod", "property") else None
+        value = (
+            self.eval(expr)
+            if not isinstance(expr, cst.Name)
+            or expr.value not in ("staticmethod", "classmethod", "property")
+            else None
+        )
         if isinstance(value, ModuleRef):
             return value.qualname
-        return declarations.source(expr).rsplit(".", 1)[-1] if value is None or value is UNKNOWN else ""
+        return (
+            declarations.source(expr).rsplit(".", 1)[-1]
+            if value is None or value is UNKNOWN
+            else ""
+        )
 
     def define_class(self, node: cst.ClassDef) -> None:
         bases = [self.eval(arg.value) for arg in node.bases]
@@ -535,7 +661,9 @@ class Interpreter:
     def class_bases(self, key: int) -> set[str]:
         names: set[str] = set()
         for current in self.class_chain(key):
-            names.update(b.qualname for b in self.classes[current].bases if isinstance(b, ModuleRef))
+            names.update(
+                b.qualname for b in self.classes[current].bases if isinstance(b, ModuleRef)
+            )
         return names
 
     def class_lookup(self, key: int, name: str, after: int | None = None) -> Value | None:
@@ -548,22 +676,44 @@ class Interpreter:
         return None
 
     # -- calls -------------------------------------------------------------------------
-    def call_function(self, ref: FunctionRef, positional: list[Value], keywords: dict[str, Value], node: cst.CSTNode | None, arg_nodes: Sequence[cst.CSTNode] = ()) -> Value:
+    def call_function(
+        self,
+        ref: FunctionRef,
+        positional: list[Value],
+        keywords: dict[str, Value],
+        node: cst.CSTNode | None,
+        arg_nodes: Sequence[cst.CSTNode] = (),
+    ) -> Value:
         info = self.functions[ref.key]
         if not info.safe:
             return UNKNOWN
         if self.depth >= MAX_CALL_DEPTH or ref.key in self.active:
             return declarations.declared_return(self, info) or UNKNOWN
         args = ([ref.bound_self] if ref.bound_self is not None else []) + positional
-        signature = (ref.key, tuple(signature_of(a) for a in args), tuple(sorted((k, signature_of(v)) for k, v in keywords.items())))
+        signature = (
+            ref.key,
+            tuple(signature_of(a) for a in args),
+            tuple(sorted((k, signature_of(v)) for k, v in keywords.items())),
+        )
         if signature in self.memo:
             return self.memo[signature]
         self.analysed.add(ref.key)
-        result = self.run_function(info, ref.key, args, keywords, arg_nodes, ref.bound_self is not None)
+        result = self.run_function(
+            info, ref.key, args, keywords, arg_nodes, ref.bound_self is not None
+        )
         self.memo[signature] = result
         return result
 
-    def run_function(self, info: FunctionInfo, key: int, args: list[Value], keywords: dict[str, Value], arg_nodes: Sequence[cst.CSTNode], has_self: bool, defaults: bool = True) -> Value:
+    def run_function(
+        self,
+        info: FunctionInfo,
+        key: int,
+        args: list[Value],
+        keywords: dict[str, Value],
+        arg_nodes: Sequence[cst.CSTNode],
+        has_self: bool,
+        defaults: bool = True,
+    ) -> Value:
         node = info.node
         scope: dict[str, Value] = {}
         frame = Frame(class_key=info.class_key)
@@ -575,11 +725,17 @@ class Interpreter:
         try:
             self.bind_params(info, args, keywords, arg_nodes, has_self, defaults)
             if self.record and not self.muted:
-                params = [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]
+                params = [
+                    *node.params.posonly_params,
+                    *node.params.params,
+                    *node.params.kwonly_params,
+                ]
                 named = [(p.name.value, scope.get(p.name.value, UNKNOWN)) for p in params]
                 self.note_names(node.name, [(n, v) for n, v in named if isinstance(v, Tensor)])
             frame.return_pattern = declarations.return_pattern(self, node)
-            falls_through = not self.exec_block(node.body.body if isinstance(node.body, cst.IndentedBlock) else [node.body])
+            falls_through = not self.exec_block(
+                node.body.body if isinstance(node.body, cst.IndentedBlock) else [node.body]
+            )
             returns = list(frame.returns)
             if falls_through:
                 returns.append(Constant(None))
@@ -594,7 +750,15 @@ class Interpreter:
             self.depth -= 1
             self.scopes, self.frame = saved
 
-    def bind_params(self, info: FunctionInfo, args: list[Value], keywords: dict[str, Value], arg_nodes: Sequence[cst.CSTNode], has_self: bool, defaults: bool = True) -> None:
+    def bind_params(
+        self,
+        info: FunctionInfo,
+        args: list[Value],
+        keywords: dict[str, Value],
+        arg_nodes: Sequence[cst.CSTNode],
+        has_self: bool,
+        defaults: bool = True,
+    ) -> None:
         """Arguments to parameters. Without a visible call (``defaults=False``) a default is
         only one possible value, so the parameter stays unknown."""
         params = info.node.params
@@ -603,7 +767,9 @@ class Interpreter:
         offset = 1 if has_self else 0
         for index, param in enumerate(positional_params):
             name = param.name.value
-            node_for_arg = arg_nodes[index - offset] if 0 <= index - offset < len(arg_nodes) else None
+            node_for_arg = (
+                arg_nodes[index - offset] if 0 <= index - offset < len(arg_nodes) else None
+            )
             if index < len(args):
                 value = args[index]
             elif name in keywords:
@@ -613,7 +779,15 @@ class Interpreter:
             if index == 0 and has_self:
                 self.frame.self_value = value
             elif param.annotation is not None:
-                value = declarations.check_annotation(self, param.annotation.annotation, value, node_for_arg, "annotation", seed=True, name=name)
+                value = declarations.check_annotation(
+                    self,
+                    param.annotation.annotation,
+                    value,
+                    node_for_arg,
+                    "annotation",
+                    seed=True,
+                    name=name,
+                )
             self.assign_name(name, value)
         if isinstance(params.star_arg, cst.Param):
             rest = args[len(positional_params) :]
@@ -622,7 +796,15 @@ class Interpreter:
             name = param.name.value
             value = keywords.pop(name, fallback.get(name, UNKNOWN))
             if param.annotation is not None:
-                value = declarations.check_annotation(self, param.annotation.annotation, value, None, "annotation", seed=True, name=name)
+                value = declarations.check_annotation(
+                    self,
+                    param.annotation.annotation,
+                    value,
+                    None,
+                    "annotation",
+                    seed=True,
+                    name=name,
+                )
             self.assign_name(name, value)
         if params.star_kwarg is not None:
             self.assign_name(params.star_kwarg.name.value, UNKNOWN)
@@ -633,7 +815,9 @@ class Interpreter:
         self.analysed.add(key)
         args: list[Value] = []
         has_self = False
-        if info.class_key is not None and not any(self.decorator_name(d) == "staticmethod" for d in info.node.decorators):
+        if info.class_key is not None and not any(
+            self.decorator_name(d) == "staticmethod" for d in info.node.decorators
+        ):
             if any(self.decorator_name(d) == "classmethod" for d in info.node.decorators):
                 args = [ClassRef(info.class_key)]
             else:
@@ -658,11 +842,17 @@ class Interpreter:
                 self.call_function(FunctionRef(init.key, instance), [], {}, None)
         return self.generic_instances[class_key]
 
-    def instantiate(self, ref: ClassRef, positional: list[Value], keywords: dict[str, Value], node: cst.CSTNode) -> Value:
+    def instantiate(
+        self, ref: ClassRef, positional: list[Value], keywords: dict[str, Value], node: cst.CSTNode
+    ) -> Value:
         """A new instance; ``__init__`` runs once per class and argument shapes, and later
         instances with the same arguments copy its attributes (modules build many alike)."""
         instance = Instance(ref.key, next(self._ident))
-        key = (ref.key, tuple(signature_of(a) for a in positional), tuple(sorted((k, signature_of(v)) for k, v in keywords.items())))
+        key = (
+            ref.key,
+            tuple(signature_of(a) for a in positional),
+            tuple(sorted((k, signature_of(v)) for k, v in keywords.items())),
+        )
         if key in self.init_memo:
             self.instances[instance.ident] = dict(self.init_memo[key])
             return instance
@@ -673,7 +863,14 @@ class Interpreter:
         self.init_memo[key] = dict(self.instances.get(instance.ident, {}))
         return instance
 
-    def call_instance(self, instance: Instance, positional: list[Value], keywords: dict[str, Value], node: cst.CSTNode, arg_nodes: Sequence[cst.CSTNode]) -> Value:
+    def call_instance(
+        self,
+        instance: Instance,
+        positional: list[Value],
+        keywords: dict[str, Value],
+        node: cst.CSTNode,
+        arg_nodes: Sequence[cst.CSTNode],
+    ) -> Value:
         attrs = self.instances.setdefault(instance.ident, {})
         bases = self.class_bases(instance.class_key)
         keras = any(b.startswith("keras.") for b in bases)
@@ -687,7 +884,9 @@ class Interpreter:
         for name in (("call",) if keras else ("forward",)) + ("__call__",):
             method = self.class_lookup(instance.class_key, name)
             if isinstance(method, FunctionRef):
-                return self.call_function(FunctionRef(method.key, instance), positional, keywords, node, arg_nodes)
+                return self.call_function(
+                    FunctionRef(method.key, instance), positional, keywords, node, arg_nodes
+                )
         return UNKNOWN
 
     # -- expressions -------------------------------------------------------------------
@@ -721,7 +920,12 @@ class Interpreter:
 
     def eval_ConcatenatedString(self, node: cst.ConcatenatedString) -> Value:
         left, right = self.eval(node.left), self.eval(node.right)
-        if isinstance(left, Constant) and isinstance(right, Constant) and isinstance(left.value, str) and isinstance(right.value, str):
+        if (
+            isinstance(left, Constant)
+            and isinstance(right, Constant)
+            and isinstance(left.value, str)
+            and isinstance(right.value, str)
+        ):
             return Constant(left.value + right.value)
         return UNKNOWN
 
@@ -812,13 +1016,17 @@ class Interpreter:
         if isinstance(left, Tensor) or isinstance(right, Tensor):
             if symbol == "@":
                 return self.matmul(node, left, right)
-            framework = left.framework if isinstance(left, Tensor) else right.framework  # type: ignore[union-attr]
+            framework = tensor_framework(left, right)
             if isinstance(left, ShapeValue) or isinstance(right, ShapeValue):
                 return Tensor(UNKNOWN_SHAPE, framework)
             return ops.elementwise(self, node, symbol, left, right, framework)
         if isinstance(left, IntValue) and isinstance(right, IntValue):
             return int_arithmetic(symbol, left.dim, right.dim)
-        if isinstance(left, (TupleValue, ShapeValue)) and isinstance(right, (TupleValue, ShapeValue)) and symbol == "+":
+        if (
+            isinstance(left, (TupleValue, ShapeValue))
+            and isinstance(right, (TupleValue, ShapeValue))
+            and symbol == "+"
+        ):
             return concat_shapes(left, right)
         if isinstance(left, TupleValue) and isinstance(right, IntValue) and symbol == "*":
             count = right.dim.value
@@ -832,14 +1040,26 @@ class Interpreter:
         base = left if isinstance(left, Tensor) else right
         assert isinstance(base, Tensor)
         # an operand of `@` beside a tensor is array-like even when nothing else is known
-        lt = convert.literal_tensor(left) if left is not UNKNOWN else Tensor(UNKNOWN_SHAPE, base.framework)
-        rt = convert.literal_tensor(right) if right is not UNKNOWN else Tensor(UNKNOWN_SHAPE, base.framework)
+        lt = (
+            convert.literal_tensor(left)
+            if left is not UNKNOWN
+            else Tensor(UNKNOWN_SHAPE, base.framework)
+        )
+        rt = (
+            convert.literal_tensor(right)
+            if right is not UNKNOWN
+            else Tensor(UNKNOWN_SHAPE, base.framework)
+        )
         if lt is None or rt is None:
             return Tensor(UNKNOWN_SHAPE, base.framework)
         try:
             result: Shape | None = algebra.matmul(lt.shape, rt.shape)
         except ShapeError as error:
-            self.emit(OpFailed(node, "@", error.reason, (lt.shape, rt.shape), ("matmul", (lt.shape, rt.shape))))
+            self.emit(
+                OpFailed(
+                    node, "@", error.reason, (lt.shape, rt.shape), ("matmul", (lt.shape, rt.shape))
+                )
+            )
             result = None
         if isinstance(left, Tensor) and isinstance(right, Tensor):
             self.emit(MatrixProduct(node, "@", lt, rt, result))
@@ -853,7 +1073,14 @@ class Interpreter:
             right = self.eval(target.comparator)
             symbol = _COMPARE_SYMBOLS.get(type(target.operator))
             if symbol is not None and (isinstance(left, Tensor) or isinstance(right, Tensor)):
-                result = ops.elementwise(self, node, symbol, left, right, (left if isinstance(left, Tensor) else right).framework)  # type: ignore[union-attr]
+                result = ops.elementwise(
+                    self,
+                    node,
+                    symbol,
+                    left,
+                    right,
+                    tensor_framework(left, right),
+                )
                 verdicts.append(None)
             else:
                 verdicts.append(compare(target.operator, left, right))
@@ -877,7 +1104,9 @@ class Interpreter:
         if isinstance(owner, Tensor):
             return tensor_attribute(owner, name)
         if isinstance(owner, ShapeValue) and name == "rank":
-            return IntValue(Dim.of(owner.shape.rank) if owner.shape.rank is not None else UNKNOWN_DIM)
+            return IntValue(
+                Dim.of(owner.shape.rank) if owner.shape.rank is not None else UNKNOWN_DIM
+            )
         if isinstance(owner, Instance):
             attrs = self.instances.get(owner.ident, {})
             if any(name in self.classes[k].unstable for k in self.class_chain(owner.class_key)):
@@ -887,7 +1116,11 @@ class Interpreter:
             found = self.class_lookup(owner.class_key, name)
             if isinstance(found, FunctionRef):
                 return FunctionRef(found.key, owner)
-            if isinstance(found, Constant) and isinstance(found.value, tuple) and found.value[:1] == ("property",):
+            if (
+                isinstance(found, Constant)
+                and isinstance(found.value, tuple)
+                and found.value[:1] == ("property",)
+            ):
                 return UNKNOWN
             if found is None and name in _FRAMEWORK_OBJECT_METHODS:
                 return BoundMethod(owner, name)
@@ -903,7 +1136,11 @@ class Interpreter:
         if isinstance(owner, (TupleValue, ListOf)) and name in _LIST_MUTATORS:
             return BoundMethod(owner, name)
         if isinstance(owner, Layer):
-            if name in ("add", "append", "extend", "insert") or name in _MODEL_RUNS and owner.kind == "sequential":
+            if (
+                name in ("add", "append", "extend", "insert")
+                or name in _MODEL_RUNS
+                and owner.kind == "sequential"
+            ):
                 return BoundMethod(owner, name)
             return layers.layer_attribute(owner, name)
         return UNKNOWN
@@ -924,8 +1161,12 @@ class Interpreter:
             return index_tuple(owner, key)
         if isinstance(owner, ListOf):
             return owner.item if isinstance(key, IntValue) else owner
-        if isinstance(owner, Layer) and owner.kind in ("sequential", "module_list") and isinstance(key, IntValue):
-            items = layers.sequence_layers(owner) or (list(owner.param("modules").items) if isinstance(owner.param("modules"), TupleValue) else None)  # type: ignore[union-attr]
+        if (
+            isinstance(owner, Layer)
+            and owner.kind in ("sequential", "module_list")
+            and isinstance(key, IntValue)
+        ):
+            items = layers.sequence_layers(owner) or layers.module_items(owner)
             index = key.dim.value
             if items is not None and index is not None and -len(items) <= index < len(items):
                 return items[index]
@@ -935,7 +1176,10 @@ class Interpreter:
         if isinstance(element, cst.Index):
             return self.eval(element.value)
         assert isinstance(element, cst.Slice)
-        parts = [self.eval(p) if p is not None else Constant(None) for p in (element.lower, element.upper, element.step)]
+        parts = [
+            self.eval(p) if p is not None else Constant(None)
+            for p in (element.lower, element.upper, element.step)
+        ]
         return SliceValue(parts[0], parts[1], parts[2])
 
     def index_tensor(self, node: cst.CSTNode, tensor: Tensor, keys: list[Value]) -> Value:
@@ -951,7 +1195,11 @@ class Interpreter:
                 items.append(Ellipsis)
             elif isinstance(key, SliceValue):
                 items.append(to_slice(key))
-            elif isinstance(key, TupleValue) and all(isinstance(i, IntValue) for i in key.items) and key.is_list:
+            elif (
+                isinstance(key, TupleValue)
+                and all(isinstance(i, IntValue) for i in key.items)
+                and key.is_list
+            ):
                 items.append(algebra.ArrayIndex(Shape.of(len(key.items))))
             else:
                 return tensor.with_shape(UNKNOWN_SHAPE, keep_lineage=False)
@@ -1018,7 +1266,15 @@ class Interpreter:
                 arg_nodes.append(arg.value)
         return self.call(node, callee, positional, keywords, arg_nodes, opaque)
 
-    def call(self, node: cst.Call, callee: Value, positional: list[Value], keywords: dict[str, Value], arg_nodes: list[cst.CSTNode], opaque: bool) -> Value:
+    def call(
+        self,
+        node: cst.Call,
+        callee: Value,
+        positional: list[Value],
+        keywords: dict[str, Value],
+        arg_nodes: list[cst.CSTNode],
+        opaque: bool,
+    ) -> Value:
         if isinstance(callee, ModuleRef):
             return self.call_module_ref(node, callee, positional, keywords, opaque)
         if isinstance(callee, BoundMethod):
@@ -1035,7 +1291,14 @@ class Interpreter:
             return layers.apply_layer(self, node, callee, positional, keywords)
         return UNKNOWN
 
-    def call_module_ref(self, node: cst.Call, callee: ModuleRef, positional: list[Value], keywords: dict[str, Value], opaque: bool) -> Value:
+    def call_module_ref(
+        self,
+        node: cst.Call,
+        callee: ModuleRef,
+        positional: list[Value],
+        keywords: dict[str, Value],
+        opaque: bool,
+    ) -> Value:
         qualname = callee.qualname
         if qualname.startswith("builtins."):
             return self.call_builtin(node, qualname[len("builtins.") :], positional, keywords)
@@ -1053,10 +1316,19 @@ class Interpreter:
             spec_l, framework = found_layer
             if opaque:
                 return UNKNOWN
-            return layers.make_layer(spec_l, framework, declarations.source(node), positional, keywords)
+            return layers.make_layer(
+                spec_l, framework, declarations.source(node), positional, keywords
+            )
         return UNKNOWN
 
-    def call_method(self, node: cst.Call, method: BoundMethod, positional: list[Value], keywords: dict[str, Value], opaque: bool) -> Value:
+    def call_method(
+        self,
+        node: cst.Call,
+        method: BoundMethod,
+        positional: list[Value],
+        keywords: dict[str, Value],
+        opaque: bool,
+    ) -> Value:
         receiver = method.receiver
         if isinstance(receiver, Instance):
             return self.call_object_method(receiver, method.name, positional, keywords)
@@ -1069,7 +1341,11 @@ class Interpreter:
             return outputs if method.name.startswith("predict") else UNKNOWN
         if isinstance(receiver, Layer):
             if isinstance(node.func, cst.Attribute):
-                grows = receiver.kind == "sequential" and method.name in ("add", "append") and len(positional) == 1
+                grows = (
+                    receiver.kind == "sequential"
+                    and method.name in ("add", "append")
+                    and len(positional) == 1
+                )
                 changed = layers.with_added_layer(receiver, positional[0]) if grows else UNKNOWN
                 self.assign_target(node.func.value, changed)
             return Constant(None)
@@ -1085,11 +1361,24 @@ class Interpreter:
         if opaque:
             return Tensor(UNKNOWN_SHAPE, receiver.framework)
         args, varargs = ops.bind(spec, [receiver, *positional], keywords)
-        qualname = f"{'jax.numpy' if receiver.framework == 'jax' else receiver.framework}.{method.name}"
-        call = ops.Call(self, node, declarations.source(node.func), qualname, spec, receiver.framework, args, varargs)
+        qualname = (
+            f"{'jax.numpy' if receiver.framework == 'jax' else receiver.framework}.{method.name}"
+        )
+        call = ops.Call(
+            self,
+            node,
+            declarations.source(node.func),
+            qualname,
+            spec,
+            receiver.framework,
+            args,
+            varargs,
+        )
         return apply_kind(call)
 
-    def call_object_method(self, instance: Instance, name: str, positional: list[Value], keywords: dict[str, Value]) -> Value:
+    def call_object_method(
+        self, instance: Instance, name: str, positional: list[Value], keywords: dict[str, Value]
+    ) -> Value:
         """Methods a layer inherits from the framework: weights and buffers it registers."""
         if name in ("add_weight", "add_variable"):
             shape_value = keywords.get("shape")
@@ -1102,11 +1391,21 @@ class Interpreter:
             value = positional[1]
             if isinstance(label, Constant) and isinstance(label.value, str):
                 if isinstance(value, Tensor) and name == "register_parameter":
-                    value = Tensor(value.shape, value.framework, True, value.like, value.intent, label.value, value.lineage)
+                    value = Tensor(
+                        value.shape,
+                        value.framework,
+                        True,
+                        value.like,
+                        value.intent,
+                        label.value,
+                        value.lineage,
+                    )
                 self.instances.setdefault(instance.ident, {})[label.value] = value
         return Constant(None)
 
-    def call_builtin(self, node: cst.Call, name: str, positional: list[Value], keywords: dict[str, Value]) -> Value:
+    def call_builtin(
+        self, node: cst.Call, name: str, positional: list[Value], keywords: dict[str, Value]
+    ) -> Value:
         first = positional[0] if positional else UNKNOWN
         if name == "len":
             return declarations.length_of(self, node, first)
@@ -1122,20 +1421,38 @@ class Interpreter:
             return UNKNOWN
         if name in ("zip", "enumerate", "reversed", "sorted"):
             return UNKNOWN
-        if name in ("min", "max") and len(positional) >= 2 and all(isinstance(p, IntValue) for p in positional):
+        if (
+            name in ("min", "max")
+            and len(positional) >= 2
+            and all(isinstance(p, IntValue) for p in positional)
+        ):
             values = [p.dim.value for p in positional if isinstance(p, IntValue)]
             if all(v is not None for v in values):
                 pick = min if name == "min" else max
                 return IntValue(Dim.of(pick(v for v in values if v is not None)))
             return IntValue(UNKNOWN_DIM)
-        if name == "super" and self.frame.class_key is not None and isinstance(self.frame.self_value, Instance):
+        if (
+            name == "super"
+            and self.frame.class_key is not None
+            and isinstance(self.frame.self_value, Instance)
+        ):
             return SuperRef(self.frame.self_value, self.frame.class_key)
         if name == "setattr" and len(positional) >= 1 and isinstance(first, Instance):
             self.instances[first.ident] = {}
         return UNKNOWN
 
 
-_ALWAYS_TRUE = (Tensor, Instance, Layer, ModuleRef, FunctionRef, ClassRef, BoundMethod, ShapeValue, ListOf)
+_ALWAYS_TRUE = (
+    Tensor,
+    Instance,
+    Layer,
+    ModuleRef,
+    FunctionRef,
+    ClassRef,
+    BoundMethod,
+    ShapeValue,
+    ListOf,
+)
 
 
 def truth(value: Value) -> bool | None:
@@ -1170,8 +1487,14 @@ def compare(operator: cst.BaseCompOp, left: Value, right: Value) -> bool | None:
                 if equal is not None:
                     return equal if isinstance(operator, cst.Equal) else not equal
             return None
-        table = {cst.LessThan: a < b, cst.GreaterThan: a > b, cst.LessThanEqual: a <= b,
-                 cst.GreaterThanEqual: a >= b, cst.Equal: a == b, cst.NotEqual: a != b}
+        table = {
+            cst.LessThan: a < b,
+            cst.GreaterThan: a > b,
+            cst.LessThanEqual: a <= b,
+            cst.GreaterThanEqual: a >= b,
+            cst.Equal: a == b,
+            cst.NotEqual: a != b,
+        }
         return table.get(type(operator))
     return None
 
@@ -1179,7 +1502,20 @@ def compare(operator: cst.BaseCompOp, left: Value, right: Value) -> bool | None:
 def _is_none(value: Value) -> bool | None:
     if isinstance(value, Constant):
         return value.value is None
-    if isinstance(value, (Tensor, Instance, Layer, IntValue, TupleValue, ModuleRef, FunctionRef, ClassRef, ShapeValue)):
+    if isinstance(
+        value,
+        (
+            Tensor,
+            Instance,
+            Layer,
+            IntValue,
+            TupleValue,
+            ModuleRef,
+            FunctionRef,
+            ClassRef,
+            ShapeValue,
+        ),
+    ):
         return False
     return None
 
@@ -1226,12 +1562,21 @@ def tensor_attribute(tensor: Tensor, name: str) -> Value:
     return UNKNOWN
 
 
+def tensor_framework(*values: Value) -> str:
+    """The framework of the first tensor among ``values``."""
+    return next((v.framework for v in values if isinstance(v, Tensor)), "unknown")
+
+
 def to_slice(key: SliceValue) -> object:
-    bounds = [convert.as_int(v) if not convert.is_none(v) else None for v in (key.start, key.stop, key.step)]
+    bounds = [
+        convert.as_int(v) if not convert.is_none(v) else None
+        for v in (key.start, key.stop, key.step)
+    ]
     for raw, bound in zip((key.start, key.stop, key.step), bounds):
         if bound is None and not convert.is_none(raw):
             return algebra.Slice.unknown()
-    return algebra.Slice(*bounds)
+    start, stop, step = bounds
+    return algebra.Slice(start, stop, step)
 
 
 def index_shape(shape: Shape, key: Value) -> Value:
@@ -1239,9 +1584,15 @@ def index_shape(shape: Shape, key: Value) -> Value:
         index = key.dim.value
         return IntValue(shape[index]) if index is not None else IntValue(UNKNOWN_DIM)
     if isinstance(key, SliceValue):
-        bounds = [convert.as_int(v) if not convert.is_none(v) else None for v in (key.start, key.stop, key.step)]
+        bounds = [
+            convert.as_int(v) if not convert.is_none(v) else None
+            for v in (key.start, key.stop, key.step)
+        ]
         start, stop, step = bounds
-        if any(b is None and not convert.is_none(raw) for b, raw in zip(bounds, (key.start, key.stop, key.step))) or step not in (None, 1):
+        if any(
+            b is None and not convert.is_none(raw)
+            for b, raw in zip(bounds, (key.start, key.stop, key.step))
+        ) or step not in (None, 1):
             return UNKNOWN
         if not shape.variadic:
             return ShapeValue(Shape(shape.dims[start:stop]))
@@ -1260,8 +1611,14 @@ def index_tuple(owner: TupleValue, key: Value) -> Value:
             return owner.items[index]
         return UNKNOWN
     if isinstance(key, SliceValue):
-        bounds = [convert.as_int(v) if not convert.is_none(v) else None for v in (key.start, key.stop, key.step)]
-        if any(b is None and not convert.is_none(raw) for b, raw in zip(bounds, (key.start, key.stop, key.step))):
+        bounds = [
+            convert.as_int(v) if not convert.is_none(v) else None
+            for v in (key.start, key.stop, key.step)
+        ]
+        if any(
+            b is None and not convert.is_none(raw)
+            for b, raw in zip(bounds, (key.start, key.stop, key.step))
+        ):
             return UNKNOWN
         return TupleValue(owner.items[slice(*bounds)], owner.is_list)
     return UNKNOWN
@@ -1288,7 +1645,13 @@ def int_arithmetic(symbol: str, a: Dim, b: Dim) -> Value:
         return IntValue(a // b)
     if symbol == "%" and a.value is not None and b.value:
         return IntValue(Dim.of(a.value % b.value))
-    if symbol == "**" and a.value is not None and b.value is not None and 0 <= b.value <= 64 and abs(a.value) < 2**31:
+    if (
+        symbol == "**"
+        and a.value is not None
+        and b.value is not None
+        and 0 <= b.value <= 64
+        and abs(a.value) < 2**31
+    ):
         result = a.value**b.value
         return IntValue(Dim.of(result)) if abs(result) < 2**63 else IntValue(UNKNOWN_DIM)
     if symbol == "/":
@@ -1318,7 +1681,7 @@ def iteration_value(value: Value) -> Value:
             return Tensor(UNKNOWN_SHAPE, value.framework)
         return value.with_shape(Shape(value.shape.dims[1:]), keep_lineage=False)
     if isinstance(value, Layer) and value.kind in ("module_list", "sequential"):
-        items = layers.sequence_layers(value) or (list(value.param("modules").items) if isinstance(value.param("modules"), TupleValue) else None)  # type: ignore[union-attr]
+        items = layers.sequence_layers(value) or layers.module_items(value)
         if items:
             return iteration_value(TupleValue(tuple(items)))
     return UNKNOWN
@@ -1352,14 +1715,23 @@ def widen(state: dict[str, Value], entry: dict[str, Value]) -> dict[str, Value]:
     out = dict(state)
     for name, value in state.items():
         if signature_of(value) != signature_of(entry.get(name, UNKNOWN)):
-            out[name] = Tensor(UNKNOWN_SHAPE, value.framework) if isinstance(value, Tensor) else UNKNOWN
+            out[name] = (
+                Tensor(UNKNOWN_SHAPE, value.framework) if isinstance(value, Tensor) else UNKNOWN
+            )
     return out
 
 
 def signature_of(value: Value) -> Any:
     """A hashable summary for memoising calls: shapes and facts, not identities."""
     if isinstance(value, Tensor):
-        return ("T", value.shape, value.framework, value.weight, value.intent, value.like is not None)
+        return (
+            "T",
+            value.shape,
+            value.framework,
+            value.weight,
+            value.intent,
+            value.like is not None,
+        )
     if isinstance(value, TupleValue):
         return ("tuple", tuple(signature_of(v) for v in value.items))
     if isinstance(value, Instance):

@@ -27,9 +27,17 @@ from shapelint.shapes import frameworks as fw
 from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, ShapeError
 
 
-def make_layer(spec: LayerSpec, framework: str, display: str, positional: list[Value], keywords: dict[str, Value]) -> Layer:
+def make_layer(
+    spec: LayerSpec,
+    framework: str,
+    display: str,
+    positional: list[Value],
+    keywords: dict[str, Value],
+) -> Layer:
     params: dict[str, Value] = {
-        key: IntValue(Dim.of(v)) if isinstance(v, int) else Constant(v) for key, v in spec.opts.items() if isinstance(v, (int, str))
+        key: IntValue(Dim.of(v)) if isinstance(v, int) else Constant(v)
+        for key, v in spec.opts.items()
+        if isinstance(v, (int, str))
     }
     if spec.kind in ("sequential",) and framework == "torch":
         params["layers"] = TupleValue(tuple(positional))
@@ -44,7 +52,14 @@ def make_layer(spec: LayerSpec, framework: str, display: str, positional: list[V
 class LayerCall:
     """One application of a layer to its inputs."""
 
-    def __init__(self, emitter: Emitter, node: Any, layer: Layer, inputs: list[Value], keywords: dict[str, Value]):
+    def __init__(
+        self,
+        emitter: Emitter,
+        node: Any,
+        layer: Layer,
+        inputs: list[Value],
+        keywords: dict[str, Value],
+    ):
         self.emitter = emitter
         self.node = node
         self.layer = layer
@@ -85,7 +100,9 @@ class LayerCall:
             return rule(*args, **kwargs)
         except ShapeError as error:
             operands = tuple(a for a in args if isinstance(a, Shape))
-            self.emitter.emit(OpFailed(self.node, self.layer.display or self.layer.kind, error.reason, operands))
+            self.emitter.emit(
+                OpFailed(self.node, self.layer.display or self.layer.kind, error.reason, operands)
+            )
             return None
 
 
@@ -111,7 +128,9 @@ def _linear(call: LayerCall) -> Value:
     x = call.input()
     if x is None:
         return UNKNOWN
-    return call.tensor(call.run(fw.linear, x.shape, call.dim_param("in_features"), call.dim_param("out_features")))
+    return call.tensor(
+        call.run(fw.linear, x.shape, call.dim_param("in_features"), call.dim_param("out_features"))
+    )
 
 
 def _dense(call: LayerCall) -> Value:
@@ -134,16 +153,33 @@ def _conv(call: LayerCall) -> Value:
     ndim = call.int_param("ndim") or 2
     if x is None:
         return UNKNOWN
-    args = {name: _kernel(call, name, ndim, default) for name, default in (("kernel_size", None), ("stride", 1), ("padding", 0), ("dilation", 1))}
+    args = {
+        name: _kernel(call, name, ndim, default)
+        for name, default in (("kernel_size", None), ("stride", 1), ("padding", 0), ("dilation", 1))
+    }
     groups = call.int_param("groups", 1)
-    padding_mode = convert.as_str(call.param("padding_mode")) if call.param("padding_mode") is not None else "zeros"
-    if any(v is _UNREADABLE or v is None for v in args.values()) or groups is None or padding_mode is None:
+    padding_mode = (
+        convert.as_str(call.param("padding_mode"))
+        if call.param("padding_mode") is not None
+        else "zeros"
+    )
+    if (
+        any(v is _UNREADABLE or v is None for v in args.values())
+        or groups is None
+        or padding_mode is None
+    ):
         return call.tensor(None)
     return call.tensor(
         call.run(
-            fw.conv, x.shape, ndim=ndim, out_channels=call.dim_param("out_channels"),
-            in_channels=call.dim_param("in_channels"), groups=groups, padding_mode=padding_mode,
-            style="torch", **args,
+            fw.conv,
+            x.shape,
+            ndim=ndim,
+            out_channels=call.dim_param("out_channels"),
+            in_channels=call.dim_param("in_channels"),
+            groups=groups,
+            padding_mode=padding_mode,
+            style="torch",
+            **args,
         )
     )
 
@@ -153,12 +189,25 @@ def _conv_transpose(call: LayerCall) -> Value:
     ndim = call.int_param("ndim") or 2
     if x is None:
         return UNKNOWN
-    names = (("kernel_size", None), ("stride", 1), ("padding", 0), ("output_padding", 0), ("dilation", 1))
+    names = (
+        ("kernel_size", None),
+        ("stride", 1),
+        ("padding", 0),
+        ("output_padding", 0),
+        ("dilation", 1),
+    )
     args = {name: _kernel(call, name, ndim, default) for name, default in names}
     if any(v is _UNREADABLE or v is None for v in args.values()):
         return call.tensor(None)
     return call.tensor(
-        call.run(fw.conv_transpose, x.shape, ndim=ndim, out_channels=call.dim_param("out_channels"), in_channels=call.dim_param("in_channels"), **args)
+        call.run(
+            fw.conv_transpose,
+            x.shape,
+            ndim=ndim,
+            out_channels=call.dim_param("out_channels"),
+            in_channels=call.dim_param("in_channels"),
+            **args,
+        )
     )
 
 
@@ -172,13 +221,25 @@ def _pool(call: LayerCall) -> Value:
     padding = _kernel(call, "padding", ndim, 0)
     dilation = _kernel(call, "dilation", ndim, 1)
     ceil_mode = call.bool_param("ceil_mode", False)
-    if any(v is _UNREADABLE for v in (kernel, stride, padding, dilation)) or kernel is None or ceil_mode is None:
+    if (
+        any(v is _UNREADABLE for v in (kernel, stride, padding, dilation))
+        or kernel is None
+        or ceil_mode is None
+    ):
         return call.tensor(None)
     kind = convert.as_str(call.param("pool")) or "max"
     return call.tensor(
         call.run(
-            fw.pool, x.shape, ndim=ndim, kernel_size=kernel, stride=stride, padding=padding, dilation=dilation,
-            ceil_mode=ceil_mode, kind=kind, style="torch",
+            fw.pool,
+            x.shape,
+            ndim=ndim,
+            kernel_size=kernel,
+            stride=stride,
+            padding=padding,
+            dilation=dilation,
+            ceil_mode=ceil_mode,
+            kind=kind,
+            style="torch",
         )
     )
 
@@ -227,7 +288,11 @@ def _embedding(call: LayerCall) -> Value:
     x = call.input()
     if x is None:
         return UNKNOWN
-    return call.tensor(call.run(fw.embedding, x.shape, call.dim_param("num_embeddings"), call.dim_param("embedding_dim")))
+    return call.tensor(
+        call.run(
+            fw.embedding, x.shape, call.dim_param("num_embeddings"), call.dim_param("embedding_dim")
+        )
+    )
 
 
 def _rnn(call: LayerCall) -> Value:
@@ -240,8 +305,13 @@ def _rnn(call: LayerCall) -> Value:
     if any(v is None for v in flags.values()) or layers is None or proj_size is None:
         return TupleValue((call.tensor(None), UNKNOWN))
     result = call.run(
-        fw.rnn, x.shape, hidden_size=call.dim_param("hidden_size"), input_size=call.dim_param("input_size"),
-        num_layers=layers, proj_size=proj_size, **flags,
+        fw.rnn,
+        x.shape,
+        hidden_size=call.dim_param("hidden_size"),
+        input_size=call.dim_param("input_size"),
+        num_layers=layers,
+        proj_size=proj_size,
+        **flags,
     )
     if result is None:
         return TupleValue((call.tensor(None), UNKNOWN))
@@ -258,8 +328,13 @@ def _multihead_attention(call: LayerCall) -> Value:
     if q is None or k is None or v is None or batch_first is None:
         return TupleValue((call.tensor(None), UNKNOWN))
     out = call.run(
-        fw.multihead_attention, q.shape, k.shape, v.shape, embed_dim=call.dim_param("embed_dim"),
-        batch_first=batch_first, num_heads=call.dim_param("num_heads"),
+        fw.multihead_attention,
+        q.shape,
+        k.shape,
+        v.shape,
+        embed_dim=call.dim_param("embed_dim"),
+        batch_first=batch_first,
+        num_heads=call.dim_param("num_heads"),
         kdim=call.dim_param("kdim") if call.param("kdim") is not None else None,
         vdim=call.dim_param("vdim") if call.param("vdim") is not None else None,
     )
@@ -286,9 +361,14 @@ def _layernorm(call: LayerCall) -> Value:
         tail = x.shape.dims[-len(normalized.dims) :] if normalized.dims else ()
         if len(tail) == len(normalized.dims):
             if any(a.equals(b) is False for a, b in zip(tail, normalized.dims)):
-                call.run(_raise, f"normalized shape {normalized} does not match the trailing dims of {x.shape}")
+                call.run(
+                    _raise,
+                    f"normalized shape {normalized} does not match the trailing dims of {x.shape}",
+                )
         elif not x.shape.variadic:
-            call.run(_raise, f"normalized shape {normalized} has more dims than the input {x.shape}")
+            call.run(
+                _raise, f"normalized shape {normalized} has more dims than the input {x.shape}"
+            )
     return x
 
 
@@ -330,7 +410,10 @@ def _check_declared_input(call: LayerCall, first: Layer, x: Tensor) -> None:
         return
     got = Shape(x.shape.dims[1:])
     if got.equals(declared) is False:
-        call.run(_raise, f"expected input shape (None, {', '.join(str(d) for d in declared.dims)}), got {x.shape}")
+        call.run(
+            _raise,
+            f"expected input shape {Shape((UNKNOWN_DIM, *declared.dims))}, got {x.shape}",
+        )
 
 
 def _keras_conv(call: LayerCall) -> Value:
@@ -341,14 +424,30 @@ def _keras_conv(call: LayerCall) -> Value:
     kernel = _kernel(call, "kernel_size", ndim)
     strides = _kernel(call, "strides", ndim, 1)
     dilation = _kernel(call, "dilation_rate", ndim, 1)
-    padding = convert.as_str(call.param("padding")) if call.param("padding") is not None else "valid"
-    data_format = convert.as_str(call.param("data_format")) if call.param("data_format") is not None else "channels_last"
-    if any(v is _UNREADABLE or v is None for v in (kernel, strides, dilation, padding, data_format)):
+    padding = (
+        convert.as_str(call.param("padding")) if call.param("padding") is not None else "valid"
+    )
+    data_format = (
+        convert.as_str(call.param("data_format"))
+        if call.param("data_format") is not None
+        else "channels_last"
+    )
+    if any(
+        v is _UNREADABLE or v is None for v in (kernel, strides, dilation, padding, data_format)
+    ):
         return call.tensor(None)
     return call.tensor(
         call.run(
-            fw.conv, x.shape, ndim=ndim, out_channels=call.dim_param("filters"), kernel_size=kernel, stride=strides,
-            padding=padding, dilation=dilation, channels_last=data_format != "channels_first", style="keras",
+            fw.conv,
+            x.shape,
+            ndim=ndim,
+            out_channels=call.dim_param("filters"),
+            kernel_size=kernel,
+            stride=strides,
+            padding=padding,
+            dilation=dilation,
+            channels_last=data_format != "channels_first",
+            style="keras",
         )
     )
 
@@ -360,14 +459,30 @@ def _keras_pool(call: LayerCall) -> Value:
         return UNKNOWN
     pool_size = _kernel(call, "pool_size", ndim, 2)
     strides = _kernel(call, "strides", ndim)
-    padding = convert.as_str(call.param("padding")) if call.param("padding") is not None else "valid"
-    data_format = convert.as_str(call.param("data_format")) if call.param("data_format") is not None else "channels_last"
-    if any(v is _UNREADABLE for v in (pool_size, strides)) or padding is None or data_format is None:
+    padding = (
+        convert.as_str(call.param("padding")) if call.param("padding") is not None else "valid"
+    )
+    data_format = (
+        convert.as_str(call.param("data_format"))
+        if call.param("data_format") is not None
+        else "channels_last"
+    )
+    if (
+        any(v is _UNREADABLE for v in (pool_size, strides))
+        or padding is None
+        or data_format is None
+    ):
         return call.tensor(None)
     return call.tensor(
         call.run(
-            fw.pool, x.shape, ndim=ndim, kernel_size=pool_size, stride=strides, padding=padding,
-            channels_last=data_format != "channels_first", kind=convert.as_str(call.param("pool")) or "max",
+            fw.pool,
+            x.shape,
+            ndim=ndim,
+            kernel_size=pool_size,
+            stride=strides,
+            padding=padding,
+            channels_last=data_format != "channels_first",
+            kind=convert.as_str(call.param("pool")) or "max",
             style="keras",
         )
     )
@@ -378,7 +493,9 @@ def _keras_global_pool(call: LayerCall) -> Value:
     if x is None:
         return UNKNOWN
     if x.shape.variadic:
-        return call.tensor(Shape((UNKNOWN_DIM, x.shape.dims[-1]) if x.shape.dims else (UNKNOWN_DIM, UNKNOWN_DIM)))
+        return call.tensor(
+            Shape((UNKNOWN_DIM, x.shape.dims[-1]) if x.shape.dims else (UNKNOWN_DIM, UNKNOWN_DIM))
+        )
     if len(x.shape.dims) < 3:
         return call.tensor(None)
     return call.tensor(Shape((x.shape.dims[0], x.shape.dims[-1])))
@@ -396,7 +513,9 @@ def _keras_reshape(call: LayerCall) -> Value:
     if x is None or target is None or target.variadic:
         return UNKNOWN if x is None else call.tensor(None)
     if x.shape.variadic or not x.shape.dims:
-        return call.tensor(Shape((UNKNOWN_DIM, *[UNKNOWN_DIM if d.value == -1 else d for d in target.dims])))
+        return call.tensor(
+            Shape((UNKNOWN_DIM, *[UNKNOWN_DIM if d.value == -1 else d for d in target.dims]))
+        )
     newshape: list[Dim | int] = [d.value if d.value is not None else d for d in target.dims]
     rest = call.run(algebra.reshape, Shape(x.shape.dims[1:]), newshape)
     return call.tensor(Shape((x.shape.dims[0], *rest.dims)) if rest is not None else None)
@@ -474,7 +593,14 @@ def _loss(call: LayerCall) -> Value:
     if len(call.inputs) < 2 or convert.as_str(call.param("reduction")) == "none":
         return UNKNOWN
     loss = LOSSES[convert.as_str(call.param("loss")) or "pointwise"]
-    return loss(call.emitter, call.node, call.layer.display or call.layer.kind, call.inputs[0], call.inputs[1], call.layer.framework)
+    return loss(
+        call.emitter,
+        call.node,
+        call.layer.display or call.layer.kind,
+        call.inputs[0],
+        call.inputs[1],
+        call.layer.framework,
+    )
 
 
 LAYER_KINDS: dict[str, Callable[[LayerCall], Value]] = {
@@ -509,7 +635,9 @@ LAYER_KINDS: dict[str, Callable[[LayerCall], Value]] = {
 }
 
 
-def apply_layer(emitter: Emitter, node: Any, layer: Layer, inputs: list[Value], keywords: dict[str, Value]) -> Value:
+def apply_layer(
+    emitter: Emitter, node: Any, layer: Layer, inputs: list[Value], keywords: dict[str, Value]
+) -> Value:
     """The output of calling ``layer`` on ``inputs``; unknown when the kind is not modelled."""
     impl = LAYER_KINDS.get(layer.kind)
     if impl is None:
@@ -548,9 +676,17 @@ def sequence_layers(layer: Layer) -> list[Value] | None:
     return None
 
 
+def module_items(layer: Layer) -> list[Value] | None:
+    """The layers of ``nn.ModuleList([...])`` written as a literal list."""
+    modules = layer.param("modules")
+    return list(modules.items) if isinstance(modules, TupleValue) else None
+
+
 def with_added_layer(layer: Layer, added: Value) -> Layer:
     items = sequence_layers(layer) or []
-    params = tuple((k, v) for k, v in layer.params if k != "layers") + (("layers", TupleValue((*items, added), True)),)
+    params = tuple((k, v) for k, v in layer.params if k != "layers") + (
+        ("layers", TupleValue((*items, added), True)),
+    )
     return Layer(layer.kind, params, layer.framework, layer.display)
 
 
@@ -559,7 +695,11 @@ def with_added_layer(layer: Layer, added: Value) -> Layer:
 
 def _keras_input(call: Call) -> Value:
     shape = convert.as_shape(call.get("shape")) if call.get("shape") is not None else None
-    batch = convert.as_dim(call.get("batch_size")) if call.get("batch_size") is not None else UNKNOWN_DIM
+    batch = (
+        convert.as_dim(call.get("batch_size"))
+        if call.get("batch_size") is not None
+        else UNKNOWN_DIM
+    )
     if shape is None:
         return Tensor(UNKNOWN_SHAPE, "keras")
     return Tensor(Shape((batch, *shape.dims), shape.variadic), "keras")
@@ -572,7 +712,9 @@ def _functional(kind: str) -> Callable[[Call], Value]:
             return call.unknown()
         params: tuple[tuple[str, Value], ...] = ()
         if call.get("axis") is not None:
-            params += (("axes" if kind == "keras_dot_layer" else "axis", call.get("axis") or UNKNOWN),)
+            params += (
+                ("axes" if kind == "keras_dot_layer" else "axis", call.get("axis") or UNKNOWN),
+            )
         if call.get("normalize") is not None:
             params += (("normalize", call.get("normalize") or UNKNOWN),)
         layer = Layer(kind, params, "keras", call.display)

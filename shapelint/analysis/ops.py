@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from shapelint.analysis import convert
-from shapelint.analysis.events import Elementwise, MatrixProduct, OpFailed
+from shapelint.analysis.events import Elementwise, Event, MatrixProduct, OpFailed
 from shapelint.analysis.frameworks.spec import ROLE_ALIASES, Op
 from shapelint.analysis.values import (
     UNKNOWN,
@@ -30,7 +30,7 @@ from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, Shape
 
 
 class Emitter(Protocol):
-    def emit(self, event: object) -> None: ...
+    def emit(self, event: Event) -> None: ...
 
 
 @dataclass
@@ -52,7 +52,12 @@ class Call:
     def opt(self, name: str, default: Any = None) -> Any:
         return self.spec.opts.get(name, default)
 
-    def fail(self, error: ShapeError, operands: tuple[Shape, ...], judge: tuple[str, tuple[Any, ...]] | None = None) -> None:
+    def fail(
+        self,
+        error: ShapeError,
+        operands: tuple[Shape, ...],
+        judge: tuple[str, tuple[Any, ...]] | None = None,
+    ) -> None:
         self.emitter.emit(OpFailed(self.node, self.display, error.reason, operands, judge))
 
     def tensor(self, shape: Shape, **facts: Any) -> Tensor:
@@ -76,7 +81,9 @@ class Call:
         return self.tensor(UNKNOWN_SHAPE) if has_tensor or self.framework else UNKNOWN
 
 
-def bind(spec: Op, positional: list[Value], keywords: dict[str, Value]) -> tuple[dict[str, Value], list[Value] | None]:
+def bind(
+    spec: Op, positional: list[Value], keywords: dict[str, Value]
+) -> tuple[dict[str, Value], list[Value] | None]:
     """Positional and keyword arguments to roles."""
     args: dict[str, Value] = {}
     varargs: list[Value] | None = None
@@ -109,11 +116,21 @@ def _x(call: Call, role: str = "x") -> Tensor | None:
     return convert.literal_tensor(value, call.result_framework()) if value is not None else None
 
 
-def _run(call: Call, rule: Callable[..., Shape], *args: Any, judge: str | None = None, operands: tuple[Shape, ...] = ()) -> Shape | None:
+def _run(
+    call: Call,
+    rule: Callable[..., Shape],
+    *args: Any,
+    judge: str | None = None,
+    operands: tuple[Shape, ...] = (),
+) -> Shape | None:
     try:
         return rule(*args)
     except ShapeError as error:
-        call.fail(error, operands or tuple(a for a in args if isinstance(a, Shape)), (judge, args) if judge else None)
+        call.fail(
+            error,
+            operands or tuple(a for a in args if isinstance(a, Shape)),
+            (judge, args) if judge else None,
+        )
         return None
 
 
@@ -135,7 +152,11 @@ def _newshape(shape: Shape) -> list[Dim | int]:
 def _shape(call: Call) -> Value:
     shape = _dims_arg(call.varargs, call.get("shape"))
     if shape is None:
-        if call.varargs is None and call.get("shape") is None and call.spec.params[:1] != ("shape",):
+        if (
+            call.varargs is None
+            and call.get("shape") is None
+            and call.spec.params[:1] != ("shape",)
+        ):
             return call.tensor(Shape(()))  # np.random.normal() with no size: a scalar
         return call.unknown()
     return call.tensor(shape) if not _negative(shape) else call.unknown()
@@ -182,7 +203,12 @@ def _arange(call: Call) -> Value:
     begin = convert.as_dim(start) if start is not None else Dim.of(0)
     end = convert.as_dim(stop)
     stride = convert.as_int(step) if step is not None else 1
-    if not isinstance(stop, IntValue) or not isinstance(start, IntValue) or stride is None or stride == 0:
+    if (
+        not isinstance(stop, IntValue)
+        or not isinstance(start, IntValue)
+        or stride is None
+        or stride == 0
+    ):
         return call.tensor(Shape((UNKNOWN_DIM,)))
     span = end - begin
     if span.value is not None:
@@ -229,14 +255,27 @@ def _parameter(call: Call) -> Value:
     x = _x(call)
     if x is None:
         return Tensor(UNKNOWN_SHAPE, call.result_framework(), weight=True)
-    return Tensor(x.shape, call.result_framework() if call.framework else x.framework, weight=True, like=x.like, label=x.label)
+    return Tensor(
+        x.shape,
+        call.result_framework() if call.framework else x.framework,
+        weight=True,
+        like=x.like,
+        label=x.label,
+    )
 
 
 # -- elementwise --------------------------------------------------------------------
 
 
 def elementwise(
-    emitter: Emitter, node: Any, symbol: str, left: Value, right: Value, framework: str, *, multiply: bool | None = None
+    emitter: Emitter,
+    node: Any,
+    symbol: str,
+    left: Value,
+    right: Value,
+    framework: str,
+    *,
+    multiply: bool | None = None,
 ) -> Value:
     """A broadcasting binary op on two operands, shared by operators and functions.
 
@@ -251,10 +290,22 @@ def elementwise(
     try:
         result = algebra.broadcast(lt.shape, rt.shape)
     except ShapeError as error:
-        emitter.emit(OpFailed(node, symbol, error.reason, (lt.shape, rt.shape), ("broadcast", (lt.shape, rt.shape))))
+        emitter.emit(
+            OpFailed(
+                node,
+                symbol,
+                error.reason,
+                (lt.shape, rt.shape),
+                ("broadcast", (lt.shape, rt.shape)),
+            )
+        )
         return Tensor(UNKNOWN_SHAPE, lt.framework if isinstance(left, Tensor) else rt.framework)
     if isinstance(left, Tensor) and isinstance(right, Tensor):
-        emitter.emit(Elementwise(node, symbol, left, right, result, symbol == "*" if multiply is None else multiply))
+        emitter.emit(
+            Elementwise(
+                node, symbol, left, right, result, symbol == "*" if multiply is None else multiply
+            )
+        )
     base = left if isinstance(left, Tensor) else right if isinstance(right, Tensor) else lt
     return Tensor(result, base.framework, intent=lt.intent or rt.intent)
 
@@ -264,11 +315,17 @@ def _elementwise(call: Call) -> Value:
     if x is None or y is None:
         return call.unknown()
     multiply = call.opt("op_symbol") == "*"
-    return elementwise(call.emitter, call.node, call.display, x, y, call.result_framework(), multiply=multiply)
+    return elementwise(
+        call.emitter, call.node, call.display, x, y, call.result_framework(), multiply=multiply
+    )
 
 
 def _where(call: Call) -> Value:
-    parts = [convert.literal_tensor(v, call.result_framework()) for v in (call.get("condition"), call.get("x"), call.get("y")) if v is not None]
+    parts = [
+        convert.literal_tensor(v, call.result_framework())
+        for v in (call.get("condition"), call.get("x"), call.get("y"))
+        if v is not None
+    ]
     if len(parts) == 1 and parts[0] is not None:
         return TupleValue(())  # np.where(cond): a tuple of index arrays
     if len(parts) != 3 or any(p is None for p in parts):
@@ -323,7 +380,10 @@ def _keras_batch_dot(call: Call) -> Value:
 
 
 def _tf_matmul(call: Call) -> Value:
-    flags = [convert.as_bool(call.get(name), False) for name in ("transpose_a", "transpose_b", "adjoint_a", "adjoint_b")]
+    flags = [
+        convert.as_bool(call.get(name), False)
+        for name in ("transpose_a", "transpose_b", "adjoint_a", "adjoint_b")
+    ]
     if any(f is None for f in flags):
         return call.unknown()
     return _product(call, fw.tf_matmul, None, *flags)
@@ -331,10 +391,14 @@ def _tf_matmul(call: Call) -> Value:
 
 def _vdot(call: Call) -> Value:
     def rule(a: Shape, b: Shape) -> Shape:
-        if call.framework == "torch" and ((a.rank is not None and a.rank != 1) or (b.rank is not None and b.rank != 1)):
+        if call.framework == "torch" and (
+            (a.rank is not None and a.rank != 1) or (b.rank is not None and b.rank != 1)
+        ):
             raise ShapeError(f"1D tensors expected, but got {a} and {b}")
         if a.numel().equals(b.numel()) is False:
-            raise ShapeError(f"inconsistent sizes: {a} and {b} ({a.numel()} vs {b.numel()} elements)")
+            raise ShapeError(
+                f"inconsistent sizes: {a} and {b} ({a.numel()} vs {b.numel()} elements)"
+            )
         return Shape(())
 
     return _product(call, rule, None)
@@ -363,7 +427,9 @@ def _einsum(call: Call) -> Value:
     subscripts = convert.as_str(call.get("subscripts"))
     operands = list(call.varargs or [])
     if subscripts is None and operands:
-        subscripts = convert.as_str(operands.pop(0))  # einsum passed positionally after varargs binding
+        subscripts = convert.as_str(
+            operands.pop(0)
+        )  # einsum passed positionally after varargs binding
     if len(operands) == 1 and isinstance(operands[0], TupleValue):
         operands = list(operands[0].items)  # torch.einsum("ij,jk", [a, b])
     tensors = [convert.literal_tensor(v, call.result_framework()) for v in operands]
@@ -376,10 +442,21 @@ def _einsum(call: Call) -> Value:
 
 def _f_linear(call: Call) -> Value:
     x, weight = _x(call), _x(call, "weight")
-    bias = _x(call, "bias") if call.get("bias") is not None and not convert.is_none(call.get("bias")) else None
+    bias = (
+        _x(call, "bias")
+        if call.get("bias") is not None and not convert.is_none(call.get("bias"))
+        else None
+    )
     if x is None or weight is None:
         return call.unknown()
-    result = _run(call, fw.f_linear, x.shape, weight.shape, bias.shape if bias else None, operands=(x.shape, weight.shape))
+    result = _run(
+        call,
+        fw.f_linear,
+        x.shape,
+        weight.shape,
+        bias.shape if bias else None,
+        operands=(x.shape, weight.shape),
+    )
     return call.tensor(result) if result is not None else call.unknown()
 
 
@@ -391,7 +468,14 @@ def _reshape(call: Call) -> Value:
     target = _dims_arg(call.varargs, call.get("shape"))
     if x is None or target is None or target.variadic:
         return call.unknown() if x is None else x.with_shape(_reshape_unknown(target), intent=True)
-    result = _run(call, algebra.reshape, x.shape, _newshape(target), judge="reshape", operands=(x.shape, target))
+    result = _run(
+        call,
+        algebra.reshape,
+        x.shape,
+        _newshape(target),
+        judge="reshape",
+        operands=(x.shape, target),
+    )
     return x.with_shape(result, intent=True) if result is not None else x.with_shape(UNKNOWN_SHAPE)
 
 
@@ -418,11 +502,17 @@ def _permute(call: Call) -> Value:
     if x is None:
         return call.unknown()
     if call.varargs is not None:
-        axes: Any = convert.as_axes(TupleValue(tuple(call.varargs))) if len(call.varargs) != 1 else convert.as_axes(call.varargs[0])
+        axes: Any = (
+            convert.as_axes(TupleValue(tuple(call.varargs)))
+            if len(call.varargs) != 1
+            else convert.as_axes(call.varargs[0])
+        )
     else:
         axes = convert.as_axes(call.get("axis"))
     if axes is ...:
-        return x.with_shape(Shape.unknown_rank(x.shape.rank) if x.shape.rank is not None else UNKNOWN_SHAPE)
+        return x.with_shape(
+            Shape.unknown_rank(x.shape.rank) if x.shape.rank is not None else UNKNOWN_SHAPE
+        )
     if isinstance(axes, int):
         axes = (axes,)
     result = _run(call, algebra.permute, x.shape, axes, judge="permute")
@@ -435,7 +525,9 @@ def _swapaxes(call: Call) -> Value:
     if x is None:
         return call.unknown()
     if i is None or j is None:
-        return x.with_shape(Shape.unknown_rank(x.shape.rank) if x.shape.rank is not None else UNKNOWN_SHAPE)
+        return x.with_shape(
+            Shape.unknown_rank(x.shape.rank) if x.shape.rank is not None else UNKNOWN_SHAPE
+        )
     result = _run(call, algebra.swapaxes, x.shape, i, j, judge="swapaxes")
     return x.with_shape(result) if result is not None else x.with_shape(UNKNOWN_SHAPE)
 
@@ -460,7 +552,9 @@ def _squeeze(call: Call) -> Value:
         return x.with_shape(UNKNOWN_SHAPE)
     strict = bool(call.opt("strict", True))
     judge = "squeeze" if strict else None
-    result = _run(call, lambda s, a: algebra.squeeze(s, a, strict=strict), x.shape, axes, judge=judge)
+    result = _run(
+        call, lambda s, a: algebra.squeeze(s, a, strict=strict), x.shape, axes, judge=judge
+    )
     return x.with_shape(result) if result is not None else x.with_shape(UNKNOWN_SHAPE)
 
 
@@ -487,7 +581,10 @@ def _reduce(call: Call) -> Value:
     if axes is ... or keepdims is None:
         rank = x.shape.rank
         same_rank = keepdims and rank is not None
-        return call.tensor(Shape.unknown_rank(rank) if same_rank and rank is not None else UNKNOWN_SHAPE, intent=bool(keepdims))
+        return call.tensor(
+            Shape.unknown_rank(rank) if same_rank and rank is not None else UNKNOWN_SHAPE,
+            intent=bool(keepdims),
+        )
     result = _run(call, algebra.reduce, x.shape, axes, keepdims, judge="reduce")
     return call.tensor(result if result is not None else UNKNOWN_SHAPE, intent=keepdims)
 
@@ -552,10 +649,10 @@ def _stack(call: Call) -> Value:
         if item.variadic:
             return call.tensor(UNKNOWN_SHAPE)
         try:
-            result = algebra.expand_dims(item, axis)
+            expanded = algebra.expand_dims(item, axis)
         except ShapeError:
             return call.unknown()
-        dims = list(result.dims)
+        dims = list(expanded.dims)
         dims[algebra.normalise_axis(axis, len(dims))] = UNKNOWN_DIM
         return call.tensor(Shape(tuple(dims)))
     tensors = convert.tensor_items(seq) if seq is not None else None
@@ -637,7 +734,9 @@ def _expand(call: Call) -> Value:
         return call.unknown() if x is None else x.with_shape(UNKNOWN_SHAPE, intent=True)
     new = len(target.dims) - len(x.shape.dims)
     if new < 0 and not x.shape.variadic:
-        call.fail(ShapeError(f"cannot expand {x.shape} to fewer dimensions {target}"), (x.shape, target))
+        call.fail(
+            ShapeError(f"cannot expand {x.shape} to fewer dimensions {target}"), (x.shape, target)
+        )
         return x.with_shape(UNKNOWN_SHAPE, intent=True)
     dims: list[Dim] = []
     for index, want in enumerate(target.dims):
@@ -647,7 +746,10 @@ def _expand(call: Call) -> Value:
             continue
         if have is not None and have.equals(want) is False and have.is_one() is False:
             call.fail(
-                ShapeError(f"expanded size {want} must match the existing size {have} of {x.shape} at dim {index}"),
+                ShapeError(
+                    f"expanded size {want} must match the existing size {have} of {x.shape} "
+                    f"at dim {index}"
+                ),
                 (x.shape, target),
             )
             return x.with_shape(UNKNOWN_SHAPE, intent=True)
@@ -662,7 +764,12 @@ def _repeat(call: Call) -> Value:
         return call.unknown() if x is None else x.with_shape(UNKNOWN_SHAPE)
     extra = len(sizes.dims) - len(x.shape.dims)
     if extra < 0:
-        call.fail(ShapeError(f"`repeat` needs at least {len(x.shape.dims)} sizes for {x.shape}, got {sizes}"), (x.shape,))
+        call.fail(
+            ShapeError(
+                f"`repeat` needs at least {len(x.shape.dims)} sizes for {x.shape}, got {sizes}"
+            ),
+            (x.shape,),
+        )
         return x.with_shape(UNKNOWN_SHAPE)
     dims = list(sizes.dims[:extra]) + [d * s for d, s in zip(x.shape.dims, sizes.dims[extra:])]
     return x.with_shape(Shape(tuple(dims)), keep_lineage=False)
@@ -811,14 +918,18 @@ KINDS: dict[str, Callable[[Call], Value]] = {
 # -- losses -------------------------------------------------------------------------
 
 
-def pointwise_loss(emitter: Emitter, node: Any, display: str, prediction: Value, target: Value, framework: str) -> Value:
+def pointwise_loss(
+    emitter: Emitter, node: Any, display: str, prediction: Value, target: Value, framework: str
+) -> Value:
     """``mse_loss``/``l1_loss``: torch broadcasts input against target (with only a warning),
     so (N, 1) against (N,) silently averages N*N differences."""
     elementwise(emitter, node, display, prediction, target, framework, multiply=False)
     return Tensor(Shape(()), framework)
 
 
-def class_loss(emitter: Emitter, node: Any, display: str, prediction: Value, target: Value, framework: str) -> Value:
+def class_loss(
+    emitter: Emitter, node: Any, display: str, prediction: Value, target: Value, framework: str
+) -> Value:
     """``cross_entropy``/``nll_loss``: input (N, C, d...) against class indices (N, d...) or
     probabilities shaped like the input."""
     x = convert.literal_tensor(prediction, framework)
@@ -830,7 +941,10 @@ def class_loss(emitter: Emitter, node: Any, display: str, prediction: Value, tar
     if len(xd) >= 2 and len(yd) == len(xd) - 1:
         expected = (xd[0], *xd[2:])
         if xd[0].equals(yd[0]) is False:
-            reason = f"expected the target's batch size {yd[0]} to match the input's {xd[0]}: input {x.shape}, target {y.shape}"
+            reason = (
+                f"expected the target's batch size {yd[0]} to match the input's {xd[0]}: "
+                f"input {x.shape}, target {y.shape}"
+            )
         elif any(a.equals(b) is False for a, b in zip(expected, yd)):
             reason = f"target {y.shape} does not match input {x.shape} without its class dim"
     elif len(yd) == len(xd) and x.shape.equals(y.shape) is False:
@@ -842,12 +956,21 @@ def class_loss(emitter: Emitter, node: Any, display: str, prediction: Value, tar
     return Tensor(Shape(()), framework)
 
 
-def same_shape_loss(emitter: Emitter, node: Any, display: str, prediction: Value, target: Value, framework: str) -> Value:
+def same_shape_loss(
+    emitter: Emitter, node: Any, display: str, prediction: Value, target: Value, framework: str
+) -> Value:
     """``binary_cross_entropy`` and friends: the target must have the input's shape."""
     x = convert.literal_tensor(prediction, framework)
     y = convert.literal_tensor(target, framework)
     if x is not None and y is not None and x.shape.equals(y.shape) is False:
-        emitter.emit(OpFailed(node, display, f"target size {y.shape} must be the same as input size {x.shape}", (x.shape, y.shape)))
+        emitter.emit(
+            OpFailed(
+                node,
+                display,
+                f"target size {y.shape} must be the same as input size {x.shape}",
+                (x.shape, y.shape),
+            )
+        )
     return Tensor(Shape(()), framework)
 
 
@@ -862,7 +985,9 @@ def _loss(call: Call) -> Value:
     prediction, target = call.get("x"), call.get("y")
     if prediction is None or target is None or convert.as_str(call.get("reduction")) == "none":
         return call.unknown()
-    return LOSSES[str(call.opt("loss"))](call.emitter, call.node, call.display, prediction, target, call.result_framework())
+    return LOSSES[str(call.opt("loss"))](
+        call.emitter, call.node, call.display, prediction, target, call.result_framework()
+    )
 
 
 KINDS["loss"] = _loss

@@ -53,7 +53,9 @@ class Tensor(Value):
     label: str | None = None
     lineage: int = field(default_factory=new_lineage)
 
-    def with_shape(self, shape: Shape, *, intent: bool = False, keep_lineage: bool = True) -> Tensor:
+    def with_shape(
+        self, shape: Shape, *, intent: bool = False, keep_lineage: bool = True
+    ) -> Tensor:
         return replace(
             self,
             shape=shape,

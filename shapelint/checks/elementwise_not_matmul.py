@@ -67,14 +67,16 @@ class ElementwiseNotMatmul(Rule):
 
     VALID = (
         "import torch\nx = torch.randn(1, 5)\nw = torch.randn(1, 5)\ny = x * w\n",
-        "import torch\nfrom torch import nn\nw = nn.Parameter(torch.randn(4, 6))\nmask = torch.ones(4, 6)\n"
+        "import torch\nfrom torch import nn\nw = nn.Parameter(torch.randn(4, 6))\n"
+        "mask = torch.ones(4, 6)\n"
         "pruned = w * mask\nscaled = w * torch.randn(6)\nrows = w * torch.randn(1, 6)\n",
         "import torch\nx = torch.randn(5)\ny = torch.randn(5)\nouter = x[:, None] * y[None, :]\n",
     )
     INVALID = (
         "import torch\nfeatures = torch.randn(1, 5)\nweights = torch.randn(1, 5)\n"
         "out = features.t() * weights  # SHP002: 7\n",
-        "import torch\nfrom jaxtyping import Float\nfrom torch import nn\nW = nn.Parameter(torch.randn(6, 6))\n"
+        "import torch\nfrom jaxtyping import Float\nfrom torch import nn\n"
+        "W = nn.Parameter(torch.randn(6, 6))\n"
         "def layer(x: Float[torch.Tensor, 'batch 6']):\n    return x * W  # SHP002: 12\n",
     )
 

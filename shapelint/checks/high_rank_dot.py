@@ -47,9 +47,7 @@ class HighRankDot(Rule):
     summary = "`dot` with a rank-3+ second operand multiplies batch dimensions out"
     events = (MatrixProduct,)
 
-    VALID = (
-        "import numpy as np\na = np.ones((2, 3, 4))\nb = np.ones((4, 5))\nc = np.dot(a, b)\n",
-    )
+    VALID = ("import numpy as np\na = np.ones((2, 3, 4))\nb = np.ones((4, 5))\nc = np.dot(a, b)\n",)
     INVALID = (
         "from keras import backend as K\nx = K.ones((2, 3, 4))\ny = K.ones((7, 4, 5))\n"
         "z = K.dot(x, y)  # SHP004: 5\n",

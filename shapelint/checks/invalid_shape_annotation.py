@@ -45,4 +45,6 @@ class InvalidShapeAnnotation(Rule):
 
     def check(self, event: object) -> Iterator[Finding]:
         if isinstance(event, InvalidAnnotation):
-            yield self.finding(event.node, f"invalid shape declaration {event.text!r}: {event.reason}")
+            yield self.finding(
+                event.node, f"invalid shape declaration {event.text!r}: {event.reason}"
+            )

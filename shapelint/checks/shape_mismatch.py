@@ -54,7 +54,8 @@ class ShapeMismatch(Rule):
         "import torch\nx = torch.randn(8, 3)\ny = x.view(-1, 4, 6)\n",
     )
     INVALID = (
-        "import numpy as np\na = np.ones((64, 784))\nb = np.ones((10, 784))\nc = a @ b  # SHP001: 5\n",
+        "import numpy as np\na = np.ones((64, 784))\nb = np.ones((10, 784))\n"
+        "c = a @ b  # SHP001: 5\n",
         "import torch\nx = torch.randn(8, 3)\ny = x.view(5, 5)  # SHP001: 5\n",
     )
 

@@ -59,19 +59,27 @@ def _product(dims: Sequence[Dim]) -> Dim:
     return total
 
 
-def _bind_input(left: list[Group], shape: Shape, lengths: Mapping[str, Dim], pattern: str) -> tuple[dict[str, Dim], Shape | None]:
+def _bind_input(
+    left: list[Group], shape: Shape, lengths: Mapping[str, Dim], pattern: str
+) -> tuple[dict[str, Dim], Shape | None]:
     """Axis sizes from the input; the dims an ellipsis stands for (None when no ellipsis)."""
     sizes: dict[str, Dim] = dict(lengths)
     has_ellipsis = any(ELLIPSIS in g for g in left)
     fixed = len(left) - (1 if has_ellipsis else 0)
     if not shape.variadic:
         if has_ellipsis and len(shape.dims) < fixed:
-            raise ShapeError(f"pattern {pattern!r} needs at least {fixed} dims, the input {shape} has {len(shape.dims)}")
+            raise ShapeError(
+                f"pattern {pattern!r} needs at least {fixed} dims, "
+                f"the input {shape} has {len(shape.dims)}"
+            )
         if not has_ellipsis and len(shape.dims) != fixed:
-            raise ShapeError(f"pattern {pattern!r} expects {fixed} dims, the input {shape} has {len(shape.dims)}")
+            raise ShapeError(
+                f"pattern {pattern!r} expects {fixed} dims, the input {shape} has {len(shape.dims)}"
+            )
     elif len(shape.dims) > fixed and not has_ellipsis:
         raise ShapeError(f"pattern {pattern!r} expects {fixed} dims, the input {shape} has more")
     ellipsis_dims: Shape | None = None
+    pairs: list[tuple[Group, Dim | None]]
     if has_ellipsis:
         at = next(i for i, g in enumerate(left) if ELLIPSIS in g)
         before, after = left[:at], left[at + 1 :]
@@ -85,12 +93,12 @@ def _bind_input(left: list[Group], shape: Shape, lengths: Mapping[str, Dim], pat
         else:
             dims = list(shape.dims)
             ellipsis_dims = Shape(tuple(dims[len(before) : len(dims) - len(after)]))
-            pairs = list(zip(before, dims[: len(before)])) + list(zip(after, dims[len(dims) - len(after) :]))
+            pairs = [*zip(before, dims[: len(before)]), *zip(after, dims[len(dims) - len(after) :])]
     else:
         known = list(shape.dims)
         if shape.variadic:
             known = [UNKNOWN_DIM] * (fixed - len(known)) + known
-        pairs = list(zip(left, known))
+        pairs = [*zip(left, known)]
     for group, dim in pairs:
         if dim is None:
             continue
@@ -106,7 +114,9 @@ def _bind_group(group: Group, dim: Dim, sizes: dict[str, Dim], pattern: str, sha
                 raise ShapeError(f"axis {name} of pattern {pattern!r} meets size {dim} in {shape}")
             return
         if name in sizes and sizes[name].equals(dim) is False:
-            raise ShapeError(f"axis {name}={sizes[name]} does not match size {dim} of the input {shape}")
+            raise ShapeError(
+                f"axis {name}={sizes[name]} does not match size {dim} of the input {shape}"
+            )
         if name not in sizes or sizes[name].is_unknown:
             sizes[name] = dim
         return
@@ -114,12 +124,18 @@ def _bind_group(group: Group, dim: Dim, sizes: dict[str, Dim], pattern: str, sha
     known = _product([_axis_size(n, sizes) for n in group if n not in unknown])
     if not unknown:
         if known.equals(dim) is False:
-            raise ShapeError(f"group ({' '.join(group)}) of size {known} does not match size {dim} of the input {shape}")
+            raise ShapeError(
+                f"group ({' '.join(group)}) of size {known} does not match size {dim} "
+                f"of the input {shape}"
+            )
         return
     if len(unknown) == 1:
         k, d = known.value, dim.value
         if k is not None and d is not None and k != 0 and d % k != 0:
-            raise ShapeError(f"size {d} of the input {shape} is not divisible by {k} for group ({' '.join(group)})")
+            raise ShapeError(
+                f"size {d} of the input {shape} is not divisible by {k} "
+                f"for group ({' '.join(group)})"
+            )
         sizes[unknown[0]] = dim // known
 
 
@@ -131,7 +147,9 @@ def _output(right: list[Group], sizes: dict[str, Dim], ellipsis_dims: Shape | No
             if ellipsis_dims is None:
                 raise ShapeError("an ellipsis on the right needs one on the left")
             if len(group) > 1:
-                dims.append(_product(ellipsis_dims.dims) if not ellipsis_dims.variadic else UNKNOWN_DIM)
+                dims.append(
+                    _product(ellipsis_dims.dims) if not ellipsis_dims.variadic else UNKNOWN_DIM
+                )
                 continue
             if ellipsis_dims.variadic:
                 if dims:
@@ -155,11 +173,15 @@ def apply(mode: str, shape: Shape, pattern: str, lengths: Mapping[str, Dim]) -> 
     if mode == "rearrange" and left_names != right_names:
         raise ShapeError(f"rearrange pattern {pattern!r} must use the same axes on both sides")
     if mode == "reduce" and not right_names <= left_names:
-        raise ShapeError(f"reduce pattern {pattern!r} introduces new axes {sorted(right_names - left_names)}")
+        raise ShapeError(
+            f"reduce pattern {pattern!r} introduces new axes {sorted(right_names - left_names)}"
+        )
     if mode == "repeat":
         missing = [n for n in right_names - left_names if n not in lengths]
         if missing:
-            raise ShapeError(f"repeat pattern {pattern!r} needs a length for {', '.join(sorted(missing))}")
+            raise ShapeError(
+                f"repeat pattern {pattern!r} needs a length for {', '.join(sorted(missing))}"
+            )
     return _output(right, sizes, ellipsis_dims)
 
 
@@ -178,7 +200,9 @@ def einsum(pattern: str, *shapes: Shape) -> Shape:
         found, _ = _bind_input(side, shape, {}, pattern)
         for name, dim in found.items():
             if name in sizes and sizes[name].equals(dim) is False:
-                raise ShapeError(f"axis {name} has size {sizes[name]} in one operand and {dim} in another")
+                raise ShapeError(
+                    f"axis {name} has size {sizes[name]} in one operand and {dim} in another"
+                )
             if name not in sizes or sizes[name].is_unknown:
                 sizes[name] = dim
     return _output(parse_side(output_text), sizes, None)

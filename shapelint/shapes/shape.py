@@ -296,7 +296,9 @@ def join(a: Shape, b: Shape) -> Shape:
     if a.rank is not None and a.rank == b.rank:
         return Shape(tuple(join_dims(x, y) for x, y in zip(a.dims, b.dims)))
     n = min(len(a.dims), len(b.dims))
-    tail = tuple(join_dims(x, y) for x, y in zip(a.dims[len(a.dims) - n :], b.dims[len(b.dims) - n :]))
+    tail = tuple(
+        join_dims(x, y) for x, y in zip(a.dims[len(a.dims) - n :], b.dims[len(b.dims) - n :])
+    )
     return Shape(tail, variadic=True)
 
 

@@ -58,10 +58,12 @@ def method_spec(framework: str, name: str) -> Op | None:
     return table.get(name) if table is not None else None
 
 
-LAYER_BASES = frozenset({
-    "torch.nn.Module",
-    "keras.layers.Layer",
-    "keras.Layer",
-    "keras.Model",
-    "keras.models.Model",
-})
+LAYER_BASES = frozenset(
+    {
+        "torch.nn.Module",
+        "keras.layers.Layer",
+        "keras.Layer",
+        "keras.Model",
+        "keras.models.Model",
+    }
+)

@@ -39,23 +39,33 @@ BACKEND: dict[str, Op] = {
     "shape": op("shape_of"),
     "ndim": op("ndim"),
 }
-for _name in "relu sigmoid tanh softmax exp log abs sqrt square elu softplus dropout l2_normalize cast clip".split():
+_BACKEND_UNARY = (
+    "relu sigmoid tanh softmax exp log abs sqrt square elu softplus dropout l2_normalize cast clip"
+)
+for _name in _BACKEND_UNARY.split():
     BACKEND[_name] = op("identity")
-for _name, _sym in {"maximum": "maximum", "minimum": "minimum", "equal": "==", "not_equal": "!="}.items():
+for _name, _sym in {
+    "maximum": "maximum",
+    "minimum": "minimum",
+    "equal": "==",
+    "not_equal": "!=",
+}.items():
     BACKEND[_name] = op("elementwise", "x", "y", op_symbol=_sym)
 
 # Keras 3 ops follow NumPy's semantics (ops.dot is numpy.dot, ops.matmul is numpy.matmul).
 OPS: dict[str, Op] = dict(np_table.FUNCTIONS)
-OPS.update({
-    "transpose": op("permute", "x", "axis"),
-    "squeeze": op("squeeze", "x", "axis", strict=True),
-    "concatenate": op("concat", "seq", "axis", default_axis=0),
-    "shape": op("shape_of"),
-    "convert_to_tensor": op("identity"),
-    "relu": op("identity"),
-    "sigmoid": op("identity"),
-    "softmax": op("identity"),
-})
+OPS.update(
+    {
+        "transpose": op("permute", "x", "axis"),
+        "squeeze": op("squeeze", "x", "axis", strict=True),
+        "concatenate": op("concat", "seq", "axis", default_axis=0),
+        "shape": op("shape_of"),
+        "convert_to_tensor": op("identity"),
+        "relu": op("identity"),
+        "sigmoid": op("identity"),
+        "softmax": op("identity"),
+    }
+)
 
 _IDENTITY_LAYERS = (
     "Dropout SpatialDropout1D SpatialDropout2D GaussianNoise GaussianDropout AlphaDropout "
@@ -65,17 +75,59 @@ _IDENTITY_LAYERS = (
 
 LAYERS: dict[str, LayerSpec] = {
     "Dense": layer("dense", "units"),
-    "Conv1D": layer("keras_conv", "filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", ndim=1),
-    "Conv2D": layer("keras_conv", "filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", ndim=2),
-    "Conv3D": layer("keras_conv", "filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", ndim=3),
-    "Convolution2D": layer("keras_conv", "filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", ndim=2),
+    "Conv1D": layer(
+        "keras_conv",
+        "filters",
+        "kernel_size",
+        "strides",
+        "padding",
+        "data_format",
+        "dilation_rate",
+        ndim=1,
+    ),
+    "Conv2D": layer(
+        "keras_conv",
+        "filters",
+        "kernel_size",
+        "strides",
+        "padding",
+        "data_format",
+        "dilation_rate",
+        ndim=2,
+    ),
+    "Conv3D": layer(
+        "keras_conv",
+        "filters",
+        "kernel_size",
+        "strides",
+        "padding",
+        "data_format",
+        "dilation_rate",
+        ndim=3,
+    ),
+    "Convolution2D": layer(
+        "keras_conv",
+        "filters",
+        "kernel_size",
+        "strides",
+        "padding",
+        "data_format",
+        "dilation_rate",
+        ndim=2,
+    ),
     "MaxPooling1D": layer("keras_pool", "pool_size", "strides", "padding", "data_format", ndim=1),
     "MaxPooling2D": layer("keras_pool", "pool_size", "strides", "padding", "data_format", ndim=2),
     "MaxPooling3D": layer("keras_pool", "pool_size", "strides", "padding", "data_format", ndim=3),
-    "AveragePooling1D": layer("keras_pool", "pool_size", "strides", "padding", "data_format", ndim=1, pool="avg"),
-    "AveragePooling2D": layer("keras_pool", "pool_size", "strides", "padding", "data_format", ndim=2, pool="avg"),
+    "AveragePooling1D": layer(
+        "keras_pool", "pool_size", "strides", "padding", "data_format", ndim=1, pool="avg"
+    ),
+    "AveragePooling2D": layer(
+        "keras_pool", "pool_size", "strides", "padding", "data_format", ndim=2, pool="avg"
+    ),
     "MaxPool2D": layer("keras_pool", "pool_size", "strides", "padding", "data_format", ndim=2),
-    "AvgPool2D": layer("keras_pool", "pool_size", "strides", "padding", "data_format", ndim=2, pool="avg"),
+    "AvgPool2D": layer(
+        "keras_pool", "pool_size", "strides", "padding", "data_format", ndim=2, pool="avg"
+    ),
     "GlobalAveragePooling1D": layer("keras_global_pool", ndim=1),
     "GlobalAveragePooling2D": layer("keras_global_pool", ndim=2),
     "GlobalMaxPooling1D": layer("keras_global_pool", ndim=1),

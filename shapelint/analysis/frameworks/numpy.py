@@ -12,15 +12,37 @@ _UNARY = (
 ).split()
 
 _BINARY = {
-    "add": "+", "subtract": "-", "multiply": "*", "divide": "/", "true_divide": "/",
-    "floor_divide": "//", "power": "**", "mod": "%", "remainder": "%", "maximum": "maximum",
-    "minimum": "minimum", "fmax": "fmax", "fmin": "fmin", "greater": ">", "less": "<",
-    "equal": "==", "not_equal": "!=", "greater_equal": ">=", "less_equal": "<=",
-    "logical_and": "and", "logical_or": "or", "logical_xor": "xor", "arctan2": "arctan2",
-    "hypot": "hypot", "heaviside": "heaviside",
+    "add": "+",
+    "subtract": "-",
+    "multiply": "*",
+    "divide": "/",
+    "true_divide": "/",
+    "floor_divide": "//",
+    "power": "**",
+    "mod": "%",
+    "remainder": "%",
+    "maximum": "maximum",
+    "minimum": "minimum",
+    "fmax": "fmax",
+    "fmin": "fmin",
+    "greater": ">",
+    "less": "<",
+    "equal": "==",
+    "not_equal": "!=",
+    "greater_equal": ">=",
+    "less_equal": "<=",
+    "logical_and": "and",
+    "logical_or": "or",
+    "logical_xor": "xor",
+    "arctan2": "arctan2",
+    "hypot": "hypot",
+    "heaviside": "heaviside",
 }
 
-_REDUCE = "sum mean max min prod std var median amax amin nansum nanmean nanmax nanmin any all ptp average".split()
+_REDUCE = (
+    "sum mean max min prod std var median amax amin nansum nanmean nanmax nanmin any all ptp "
+    "average"
+).split()
 _ARG_REDUCE = "argmax argmin".split()
 
 FUNCTIONS: dict[str, Op] = {
@@ -82,7 +104,9 @@ FUNCTIONS: dict[str, Op] = {
     "argsort": op("identity"),
 }
 FUNCTIONS.update({name: op("identity") for name in _UNARY})
-FUNCTIONS.update({name: op("elementwise", "x", "y", op_symbol=sym) for name, sym in _BINARY.items()})
+FUNCTIONS.update(
+    {name: op("elementwise", "x", "y", op_symbol=sym) for name, sym in _BINARY.items()}
+)
 FUNCTIONS.update({name: op("reduce", "x", "axis") for name in _REDUCE})
 FUNCTIONS.update({name: op("reduce", "x", "axis") for name in _ARG_REDUCE})
 
@@ -105,6 +129,18 @@ METHODS: dict[str, Op] = {
     "tolist": op("unknown"),
     "item": op("unknown"),
 }
-METHODS.update({name: op("reduce", "x", "axis", "dtype_or_out", "out", "keepdims") for name in ("sum", "mean", "prod")})
-METHODS.update({name: op("reduce", "x", "axis", "out", "keepdims") for name in ("max", "min", "any", "all", "argmax", "argmin", "ptp")})
-METHODS.update({name: op("reduce", "x", "axis", "dtype", "out", "ddof", "keepdims") for name in ("std", "var")})
+METHODS.update(
+    {
+        name: op("reduce", "x", "axis", "dtype_or_out", "out", "keepdims")
+        for name in ("sum", "mean", "prod")
+    }
+)
+METHODS.update(
+    {
+        name: op("reduce", "x", "axis", "out", "keepdims")
+        for name in ("max", "min", "any", "all", "argmax", "argmin", "ptp")
+    }
+)
+METHODS.update(
+    {name: op("reduce", "x", "axis", "dtype", "out", "ddof", "keepdims") for name in ("std", "var")}
+)

@@ -60,7 +60,13 @@ class LayerSpec:
     aliases: dict[str, str] = field(default_factory=dict)
 
 
-def op(kind: str, *params: str, varargs: str | None = None, aliases: dict[str, str] | None = None, **opts: Any) -> Op:
+def op(
+    kind: str,
+    *params: str,
+    varargs: str | None = None,
+    aliases: dict[str, str] | None = None,
+    **opts: Any,
+) -> Op:
     default = () if varargs else ("x",)
     return Op(kind, params or default, opts, varargs, aliases or {})
 

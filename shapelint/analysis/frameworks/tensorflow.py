@@ -12,14 +12,33 @@ _UNARY = (
 ).split()
 
 _BINARY = {
-    "add": "+", "subtract": "-", "multiply": "*", "divide": "/", "truediv": "/",
-    "floordiv": "//", "pow": "**", "maximum": "maximum", "minimum": "minimum",
-    "greater": ">", "less": "<", "equal": "==", "not_equal": "!=", "greater_equal": ">=",
-    "less_equal": "<=", "squared_difference": "squared_difference", "logical_and": "and",
-    "logical_or": "or", "divide_no_nan": "/", "mod": "%", "floormod": "%",
+    "add": "+",
+    "subtract": "-",
+    "multiply": "*",
+    "divide": "/",
+    "truediv": "/",
+    "floordiv": "//",
+    "pow": "**",
+    "maximum": "maximum",
+    "minimum": "minimum",
+    "greater": ">",
+    "less": "<",
+    "equal": "==",
+    "not_equal": "!=",
+    "greater_equal": ">=",
+    "less_equal": "<=",
+    "squared_difference": "squared_difference",
+    "logical_and": "and",
+    "logical_or": "or",
+    "divide_no_nan": "/",
+    "mod": "%",
+    "floormod": "%",
 }
 
-_REDUCE = "reduce_sum reduce_mean reduce_max reduce_min reduce_prod reduce_std reduce_variance reduce_any reduce_all reduce_logsumexp".split()
+_REDUCE = (
+    "reduce_sum reduce_mean reduce_max reduce_min reduce_prod reduce_std reduce_variance "
+    "reduce_any reduce_all reduce_logsumexp"
+).split()
 
 FUNCTIONS: dict[str, Op] = {
     "zeros": op("shape", "shape"),
@@ -37,11 +56,15 @@ FUNCTIONS: dict[str, Op] = {
     "linspace": op("linspace", "start", "stop", "num"),
     "eye": op("eye", "N", "M", aliases={"num_rows": "N", "num_columns": "M"}),
     "matmul": op("tf_matmul", "x", "y", "transpose_a", "transpose_b", "adjoint_a", "adjoint_b"),
-    "linalg.matmul": op("tf_matmul", "x", "y", "transpose_a", "transpose_b", "adjoint_a", "adjoint_b"),
+    "linalg.matmul": op(
+        "tf_matmul", "x", "y", "transpose_a", "transpose_b", "adjoint_a", "adjoint_b"
+    ),
     "tensordot": op("tensordot", "x", "y", "axis"),
     "linalg.tensordot": op("tensordot", "x", "y", "axis"),
     "einsum": op("einsum", "subscripts", varargs="operands", aliases={"equation": "subscripts"}),
-    "linalg.einsum": op("einsum", "subscripts", varargs="operands", aliases={"equation": "subscripts"}),
+    "linalg.einsum": op(
+        "einsum", "subscripts", varargs="operands", aliases={"equation": "subscripts"}
+    ),
     "reshape": op("reshape", "x", "shape"),
     "transpose": op("permute", "x", "axis", aliases={"perm": "axis"}),
     "linalg.matrix_transpose": op("matrix_transpose"),
@@ -49,7 +72,9 @@ FUNCTIONS: dict[str, Op] = {
     "expand_dims": op("expand_dims", "x", "axis"),
     "concat": op("concat", "seq", "axis"),
     "stack": op("stack", "seq", "axis"),
-    "split": op("split", "x", "sections", "axis", aliases={"num_or_size_splits": "sections", "value": "x"}),
+    "split": op(
+        "split", "x", "sections", "axis", aliases={"num_or_size_splits": "sections", "value": "x"}
+    ),
     "where": op("where", "condition", "x", "y"),
     "broadcast_to": op("broadcast_to", "x", "shape"),
     "argmax": op("reduce", "x", "axis"),
@@ -57,7 +82,9 @@ FUNCTIONS: dict[str, Op] = {
     "shape": op("shape_of"),
 }
 FUNCTIONS.update({name: op("identity") for name in _UNARY})
-FUNCTIONS.update({name: op("elementwise", "x", "y", op_symbol=sym) for name, sym in _BINARY.items()})
+FUNCTIONS.update(
+    {name: op("elementwise", "x", "y", op_symbol=sym) for name, sym in _BINARY.items()}
+)
 FUNCTIONS.update({name: op("reduce", "x", "axis", "keepdims") for name in _REDUCE})
 FUNCTIONS.update({f"linalg.{n}": op("identity") for n in ("inv", "l2_normalize")})
 

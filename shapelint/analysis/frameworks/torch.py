@@ -13,15 +13,40 @@ _UNARY = (
 ).split()
 
 _BINARY = {
-    "add": "+", "sub": "-", "subtract": "-", "mul": "*", "multiply": "*", "div": "/",
-    "divide": "/", "true_divide": "/", "floor_divide": "//", "pow": "**", "remainder": "%",
-    "fmod": "%", "maximum": "maximum", "minimum": "minimum", "fmax": "fmax", "fmin": "fmin",
-    "gt": ">", "lt": "<", "ge": ">=", "le": "<=", "eq": "==", "ne": "!=", "greater": ">",
-    "less": "<", "atan2": "atan2", "logical_and": "and", "logical_or": "or", "logical_xor": "xor",
+    "add": "+",
+    "sub": "-",
+    "subtract": "-",
+    "mul": "*",
+    "multiply": "*",
+    "div": "/",
+    "divide": "/",
+    "true_divide": "/",
+    "floor_divide": "//",
+    "pow": "**",
+    "remainder": "%",
+    "fmod": "%",
+    "maximum": "maximum",
+    "minimum": "minimum",
+    "fmax": "fmax",
+    "fmin": "fmin",
+    "gt": ">",
+    "lt": "<",
+    "ge": ">=",
+    "le": "<=",
+    "eq": "==",
+    "ne": "!=",
+    "greater": ">",
+    "less": "<",
+    "atan2": "atan2",
+    "logical_and": "and",
+    "logical_or": "or",
+    "logical_xor": "xor",
     "hypot": "hypot",
 }
 
-_REDUCE = "sum mean prod std var norm amax amin logsumexp nansum nanmean any all count_nonzero".split()
+_REDUCE = (
+    "sum mean prod std var norm amax amin logsumexp nansum nanmean any all count_nonzero".split()
+)
 _REDUCE_WITH_INDICES = "max min median mode".split()  # with a dim they return (values, indices)
 _ARG_REDUCE = "argmax argmin".split()
 
@@ -86,8 +111,12 @@ FUNCTIONS: dict[str, Op] = {
     "nn.functional.huber_loss": op("loss", "x", "y", aliases={"target": "y"}, loss="pointwise"),
     "nn.functional.cross_entropy": op("loss", "x", "y", aliases={"target": "y"}, loss="class"),
     "nn.functional.nll_loss": op("loss", "x", "y", aliases={"target": "y"}, loss="class"),
-    "nn.functional.binary_cross_entropy": op("loss", "x", "y", aliases={"target": "y"}, loss="same_shape"),
-    "nn.functional.binary_cross_entropy_with_logits": op("loss", "x", "y", aliases={"target": "y"}, loss="same_shape"),
+    "nn.functional.binary_cross_entropy": op(
+        "loss", "x", "y", aliases={"target": "y"}, loss="same_shape"
+    ),
+    "nn.functional.binary_cross_entropy_with_logits": op(
+        "loss", "x", "y", aliases={"target": "y"}, loss="same_shape"
+    ),
     "nn.functional.pad": op("unknown"),
     "nn.functional.one_hot": op("unknown"),
     "nn.functional.embedding": op("unknown"),
@@ -97,14 +126,25 @@ FUNCTIONS: dict[str, Op] = {
     "topk": op("unknown"),
 }
 FUNCTIONS.update({name: op("identity") for name in _UNARY})
-FUNCTIONS.update({f"nn.functional.{n}": op("identity") for n in (
-    "relu relu6 elu selu gelu silu mish sigmoid tanh softmax log_softmax softplus leaky_relu "
-    "hardtanh hardswish dropout dropout2d normalize layer_norm batch_norm"
-).split()})
-FUNCTIONS.update({name: op("elementwise", "x", "y", op_symbol=sym) for name, sym in _BINARY.items()})
+FUNCTIONS.update(
+    {
+        f"nn.functional.{n}": op("identity")
+        for n in (
+            "relu relu6 elu selu gelu silu mish sigmoid tanh softmax log_softmax softplus "
+            "leaky_relu "
+            "hardtanh hardswish dropout dropout2d normalize layer_norm batch_norm"
+        ).split()
+    }
+)
+FUNCTIONS.update(
+    {name: op("elementwise", "x", "y", op_symbol=sym) for name, sym in _BINARY.items()}
+)
 FUNCTIONS.update({name: op("reduce", "x", "axis", "keepdims") for name in _REDUCE + _ARG_REDUCE})
 FUNCTIONS.update(
-    {name: op("reduce_or_elementwise", "x", "axis", "keepdims", op_symbol=name) for name in _REDUCE_WITH_INDICES}
+    {
+        name: op("reduce_or_elementwise", "x", "axis", "keepdims", op_symbol=name)
+        for name in _REDUCE_WITH_INDICES
+    }
 )
 
 METHODS: dict[str, Op] = {
@@ -172,12 +212,78 @@ LAYERS: dict[str, LayerSpec] = {
     "Linear": layer("linear", "in_features", "out_features", "bias"),
     "LazyLinear": layer("dense", "units", aliases={"out_features": "units"}),
     "Bilinear": layer("bilinear", "in1_features", "in2_features", "out_features"),
-    "Conv1d": layer("conv", "in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation", "groups", ndim=1),
-    "Conv2d": layer("conv", "in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation", "groups", ndim=2),
-    "Conv3d": layer("conv", "in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation", "groups", ndim=3),
-    "ConvTranspose1d": layer("conv_transpose", "in_channels", "out_channels", "kernel_size", "stride", "padding", "output_padding", "groups", "bias", "dilation", ndim=1),
-    "ConvTranspose2d": layer("conv_transpose", "in_channels", "out_channels", "kernel_size", "stride", "padding", "output_padding", "groups", "bias", "dilation", ndim=2),
-    "ConvTranspose3d": layer("conv_transpose", "in_channels", "out_channels", "kernel_size", "stride", "padding", "output_padding", "groups", "bias", "dilation", ndim=3),
+    "Conv1d": layer(
+        "conv",
+        "in_channels",
+        "out_channels",
+        "kernel_size",
+        "stride",
+        "padding",
+        "dilation",
+        "groups",
+        ndim=1,
+    ),
+    "Conv2d": layer(
+        "conv",
+        "in_channels",
+        "out_channels",
+        "kernel_size",
+        "stride",
+        "padding",
+        "dilation",
+        "groups",
+        ndim=2,
+    ),
+    "Conv3d": layer(
+        "conv",
+        "in_channels",
+        "out_channels",
+        "kernel_size",
+        "stride",
+        "padding",
+        "dilation",
+        "groups",
+        ndim=3,
+    ),
+    "ConvTranspose1d": layer(
+        "conv_transpose",
+        "in_channels",
+        "out_channels",
+        "kernel_size",
+        "stride",
+        "padding",
+        "output_padding",
+        "groups",
+        "bias",
+        "dilation",
+        ndim=1,
+    ),
+    "ConvTranspose2d": layer(
+        "conv_transpose",
+        "in_channels",
+        "out_channels",
+        "kernel_size",
+        "stride",
+        "padding",
+        "output_padding",
+        "groups",
+        "bias",
+        "dilation",
+        ndim=2,
+    ),
+    "ConvTranspose3d": layer(
+        "conv_transpose",
+        "in_channels",
+        "out_channels",
+        "kernel_size",
+        "stride",
+        "padding",
+        "output_padding",
+        "groups",
+        "bias",
+        "dilation",
+        ndim=3,
+    ),
     "MaxPool1d": layer("pool", "kernel_size", "stride", "padding", "dilation", ndim=1),
     "MaxPool2d": layer("pool", "kernel_size", "stride", "padding", "dilation", ndim=2),
     "MaxPool3d": layer("pool", "kernel_size", "stride", "padding", "dilation", ndim=3),
@@ -205,10 +311,16 @@ LAYERS: dict[str, LayerSpec] = {
     "L1Loss": layer("loss", "size_average", "reduce", "reduction", loss="pointwise"),
     "SmoothL1Loss": layer("loss", "size_average", "reduce", "reduction", loss="pointwise"),
     "HuberLoss": layer("loss", "reduction", loss="pointwise"),
-    "CrossEntropyLoss": layer("loss", "weight", "size_average", "ignore_index", "reduce", "reduction", loss="class"),
-    "NLLLoss": layer("loss", "weight", "size_average", "ignore_index", "reduce", "reduction", loss="class"),
+    "CrossEntropyLoss": layer(
+        "loss", "weight", "size_average", "ignore_index", "reduce", "reduction", loss="class"
+    ),
+    "NLLLoss": layer(
+        "loss", "weight", "size_average", "ignore_index", "reduce", "reduction", loss="class"
+    ),
     "BCELoss": layer("loss", "weight", "size_average", "reduce", "reduction", loss="same_shape"),
-    "BCEWithLogitsLoss": layer("loss", "weight", "size_average", "reduce", "reduction", loss="same_shape"),
+    "BCEWithLogitsLoss": layer(
+        "loss", "weight", "size_average", "reduce", "reduction", loss="same_shape"
+    ),
     "Sequential": layer("sequential"),
     "ModuleList": layer("module_list", "modules"),
 }
