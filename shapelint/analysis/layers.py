@@ -316,10 +316,27 @@ def _rnn(call: LayerCall) -> Value:
     if result is None:
         return TupleValue((call.tensor(None), UNKNOWN))
     output, hidden = result
+    _check_initial_state(call, hidden, proj_size)
     state: Value = call.tensor(hidden)
     if call.layer.display.split("(")[0].endswith("LSTM"):
         state = TupleValue((state, call.tensor(hidden)))
     return TupleValue((call.tensor(output), state))
+
+
+def _check_initial_state(call: LayerCall, expected: Shape, proj_size: int) -> None:
+    """``lstm(x, (h0, c0))``: each initial state must have the shape of the final one."""
+    if len(call.inputs) < 2:
+        return
+    given = call.inputs[1]
+    states = list(given.items) if isinstance(given, TupleValue) else [given]
+    for index, state in enumerate(states[:2]):
+        if index == 1 and proj_size:
+            continue  # the cell state keeps hidden_size
+        if isinstance(state, Tensor) and state.shape.equals(expected) is False:
+            name = ("h0", "c0")[index]
+            call.run(
+                _raise, f"expected the initial state {name} to be {expected}, got {state.shape}"
+            )
 
 
 def _multihead_attention(call: LayerCall) -> Value:
@@ -729,7 +746,29 @@ def _keras_concat_fn(call: Call) -> Value:
     return _functional("keras_concatenate")(call)
 
 
+def _functional_layer(kind: str) -> Callable[[Call], Value]:
+    """``F.max_pool2d(x, 2)`` and friends: the layer's rule with the call's arguments."""
+
+    def impl(call: Call) -> Value:
+        x = call.get("x")
+        if x is None:
+            return call.unknown()
+        params = tuple((k, v) for k, v in call.args.items() if k != "x")
+        ndim = call.opt("ndim")
+        if isinstance(ndim, int):
+            params += (("ndim", IntValue(Dim.of(ndim))),)
+        if call.opt("pool"):
+            params += (("pool", Constant(call.opt("pool"))),)
+        return apply_layer(
+            call.emitter, call.node, Layer(kind, params, call.framework, call.display), [x], {}
+        )
+
+    return impl
+
+
 FUNCTION_KINDS: dict[str, Callable[[Call], Value]] = {
+    "f_pool": _functional_layer("pool"),
+    "f_adaptive_pool": _functional_layer("adaptive_pool"),
     "keras_input": _keras_input,
     "keras_dot_fn": _functional("keras_dot_layer"),
     "keras_concat_fn": _keras_concat_fn,

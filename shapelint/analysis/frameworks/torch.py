@@ -118,6 +118,18 @@ FUNCTIONS: dict[str, Op] = {
         "loss", "x", "y", aliases={"target": "y"}, loss="same_shape"
     ),
     "nn.functional.pad": op("unknown"),
+    **{
+        f"nn.functional.{kind}_pool{n}d": op(
+            "f_pool", "x", "kernel_size", "stride", "padding", "dilation", ndim=n, pool=kind
+        )
+        for kind in ("max", "avg")
+        for n in (1, 2, 3)
+    },
+    **{
+        f"nn.functional.adaptive_{kind}_pool{n}d": op("f_adaptive_pool", "x", "output_size", ndim=n)
+        for kind in ("max", "avg")
+        for n in (1, 2, 3)
+    },
     "nn.functional.one_hot": op("unknown"),
     "nn.functional.embedding": op("unknown"),
     "nn.functional.interpolate": op("unknown"),
