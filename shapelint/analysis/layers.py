@@ -23,6 +23,7 @@ from shapelint.analysis.values import (
     Value,
 )
 from shapelint.shapes import algebra
+from shapelint.shapes import einops_pattern
 from shapelint.shapes import frameworks as fw
 from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, ShapeError
 
@@ -620,7 +621,19 @@ def _loss(call: LayerCall) -> Value:
     )
 
 
+def _einops_layer(call: LayerCall) -> Value:
+    x = call.input()
+    pattern = convert.as_str(call.param("pattern"))
+    mode = convert.as_str(call.param("mode"))
+    if x is None or pattern is None or mode is None:
+        return UNKNOWN if x is None else call.tensor(None)
+    skip = {"pattern", "reduction", "mode"}
+    lengths = {k: v.dim for k, v in call.layer.params if k not in skip and isinstance(v, IntValue)}
+    return call.tensor(call.run(einops_pattern.apply, mode, x.shape, pattern, lengths))
+
+
 LAYER_KINDS: dict[str, Callable[[LayerCall], Value]] = {
+    "einops_layer": _einops_layer,
     "loss": _loss,
     "linear": _linear,
     "dense": _dense,

@@ -23,6 +23,7 @@ _LAYER_TABLES: tuple[tuple[str, dict[str, LayerSpec], str], ...] = (
     ("keras.layers.", keras.LAYERS, "keras"),
     ("keras.models.", {"Sequential": keras.LAYERS["Sequential"]}, "keras"),
     ("keras.", {"Sequential": keras.LAYERS["Sequential"]}, "keras"),
+    ("einops.layers.", einops.LAYERS, ""),
 )
 
 _METHOD_TABLES: dict[str, dict[str, Op]] = {
