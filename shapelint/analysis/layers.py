@@ -22,8 +22,7 @@ from shapelint.analysis.values import (
     TupleValue,
     Value,
 )
-from shapelint.shapes import algebra
-from shapelint.shapes import einops_pattern
+from shapelint.shapes import algebra, einops_pattern
 from shapelint.shapes import frameworks as fw
 from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, ShapeError
 
