@@ -991,3 +991,94 @@ def _loss(call: Call) -> Value:
 
 
 KINDS["loss"] = _loss
+
+
+# -- functional convolutions ----------------------------------------------------------
+
+
+def _f_conv(call: Call) -> Value:
+    """``F.conv2d(x, weight, bias, stride, padding, dilation, groups)``: weight is
+    (out, in/groups, *kernel)."""
+    x, weight = _x(call), _x(call, "weight")
+    if x is None or weight is None or weight.shape.rank is None or weight.shape.rank < 3:
+        return call.unknown()
+    ndim = weight.shape.rank - 2
+    groups = convert.as_int(call.get("groups")) if call.get("groups") is not None else 1
+    sizes = {}
+    for name, default in (("stride", 1), ("padding", 0), ("dilation", 1)):
+        value = call.get(name)
+        if value is None:
+            sizes[name] = default
+        elif convert.as_str(value) is not None:
+            sizes[name] = convert.as_str(value)
+        else:
+            sizes[name] = convert.as_int_tuple(value, ndim)
+    if groups is None or any(v is None for v in sizes.values()):
+        return call.unknown()
+    out, per_group, *kernel = weight.shape.dims
+    result = _run_keywords(
+        call,
+        fw.conv,
+        x.shape,
+        ndim=ndim,
+        out_channels=out,
+        kernel_size=tuple(kernel),
+        in_channels=per_group * groups,
+        groups=groups,
+        style="torch",
+        **sizes,
+    )
+    return call.tensor(result) if result is not None else call.unknown()
+
+
+def _tf_conv(call: Call) -> Value:
+    """``tf.nn.conv2d(x, filters, strides, padding)``: filters are (*kernel, in, out)."""
+    x, filters = _x(call), _x(call, "weight")
+    padding = convert.as_str(call.get("padding"))
+    data_format = convert.as_str(call.get("data_format")) or "NHWC"
+    if (
+        x is None
+        or filters is None
+        or filters.shape.rank is None
+        or filters.shape.rank < 3
+        or padding is None
+    ):
+        return call.unknown()
+    ndim = filters.shape.rank - 2
+    strides_value = call.get("stride")
+    strides = convert.as_int(strides_value) if isinstance(strides_value, IntValue) else None
+    if strides is None and isinstance(strides_value, TupleValue):
+        ints = [convert.as_int(v) for v in strides_value.items]
+        if len(ints) == ndim + 2:
+            ints = ints[1:-1] if data_format.endswith("C") else ints[2:]
+        if len(ints) in (1, ndim) and all(i is not None for i in ints):
+            strides = ints[0] if len(set(ints)) == 1 else tuple(ints)  # type: ignore[assignment]
+    if strides is None:
+        return call.unknown()
+    *kernel, per_group, out = filters.shape.dims
+    result = _run_keywords(
+        call,
+        fw.conv,
+        x.shape,
+        ndim=ndim,
+        out_channels=out,
+        kernel_size=tuple(kernel),
+        stride=strides,
+        padding=padding.lower(),
+        channels_last=data_format.endswith("C"),
+        in_channels=per_group,
+        style="keras",
+    )
+    return call.tensor(result) if result is not None else call.unknown()
+
+
+def _run_keywords(call: Call, rule: Callable[..., Shape], x: Shape, **kwargs: Any) -> Shape | None:
+    try:
+        return rule(x, **kwargs)
+    except ShapeError as error:
+        call.fail(error, (x,))
+        return None
+
+
+KINDS["f_conv"] = _f_conv
+KINDS["tf_conv"] = _tf_conv

@@ -80,6 +80,18 @@ FUNCTIONS: dict[str, Op] = {
     "argmax": op("reduce", "x", "axis"),
     "argmin": op("reduce", "x", "axis"),
     "shape": op("shape_of"),
+    **{
+        f"nn.conv{n}d": op(
+            "tf_conv",
+            "x",
+            "weight",
+            "stride",
+            "padding",
+            "data_format",
+            aliases={"filters": "weight", "filter": "weight", "strides": "stride"},
+        )
+        for n in (1, 2, 3)
+    },
 }
 FUNCTIONS.update({name: op("identity") for name in _UNARY})
 FUNCTIONS.update(

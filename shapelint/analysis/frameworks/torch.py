@@ -117,6 +117,12 @@ FUNCTIONS: dict[str, Op] = {
     "nn.functional.binary_cross_entropy_with_logits": op(
         "loss", "x", "y", aliases={"target": "y"}, loss="same_shape"
     ),
+    **{
+        f"nn.functional.conv{n}d": op(
+            "f_conv", "x", "weight", "bias", "stride", "padding", "dilation", "groups"
+        )
+        for n in (1, 2, 3)
+    },
     "nn.functional.pad": op("unknown"),
     **{
         f"nn.functional.{kind}_pool{n}d": op(
