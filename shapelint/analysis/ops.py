@@ -1004,7 +1004,7 @@ def _f_conv(call: Call) -> Value:
         return call.unknown()
     ndim = weight.shape.rank - 2
     groups = convert.as_int(call.get("groups")) if call.get("groups") is not None else 1
-    sizes = {}
+    sizes: dict[str, int | str | tuple[int, ...] | None] = {}
     for name, default in (("stride", 1), ("padding", 0), ("dilation", 1)):
         value = call.get(name)
         if value is None:
