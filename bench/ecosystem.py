@@ -90,12 +90,13 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--out", default=str(CORPUS / "ecosystem.txt"))
     parser.add_argument("--package", help="only this package of the corpus")
+    parser.add_argument("--cache", help="a cache directory to use (default: none, a cold run)")
     args = parser.parse_args()
     if not CORPUS.is_dir():
         raise SystemExit("no corpus: run `python bench/corpus.py` first")
     files = corpus_files(args.package)
     start = time.perf_counter()
-    diagnostics = lint_paths(files, Config(), jobs=args.jobs)
+    diagnostics = lint_paths(files, Config(), jobs=args.jobs, cache_dir=args.cache)
     elapsed = time.perf_counter() - start
     misses = prefilter_misses(files)
     counts: defaultdict[str, int] = defaultdict(int)
