@@ -20,6 +20,7 @@ import libcst as cst
 from shapelint.analysis import convert, declarations, frameworks, layers, ops
 from shapelint.analysis.events import Event, MatrixProduct, OpFailed
 from shapelint.analysis.imports import canonical, is_tracked
+from shapelint.analysis.store import MISSING, Snapshot, Store
 from shapelint.analysis.values import (
     UNKNOWN,
     BoundMethod,
@@ -39,6 +40,7 @@ from shapelint.analysis.values import (
     TupleValue,
     Value,
     join_values,
+    signature_of,
 )
 from shapelint.shapes import algebra
 from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, ShapeError
@@ -151,7 +153,8 @@ class Frame:
     class_key: int | None = None
     self_value: Value | None = None
     return_pattern: Any = None
-    loop_exits: list[list[dict[str, Value]]] = field(default_factory=list)
+    loop_exits: list[list[Snapshot]] = field(default_factory=list)
+    loop_bases: list[int] = field(default_factory=list)
 
 
 class Interpreter:
@@ -167,6 +170,7 @@ class Interpreter:
         self.frame = Frame()
         self.depth = 0
         self.active: set[int] = set()
+        self.store = Store()
         self.memo: dict[tuple[Any, ...], Value] = {}
         self.init_memo: dict[tuple[Any, ...], dict[str, Value]] = {}
         self.analysed: set[int] = set()
@@ -231,7 +235,10 @@ class Interpreter:
                 name,
                 value.lineage,
             )
-        self.scope[name] = value
+        self.store.write(self.scope, name, value)
+
+    def scope_write(self, name: str, value: Value) -> None:
+        self.store.write(self.scope, name, value)
 
     # -- statements --------------------------------------------------------------------
     def exec_block(self, body: Sequence[cst.CSTNode]) -> bool:
@@ -307,7 +314,8 @@ class Interpreter:
             return True
         elif isinstance(node, (cst.Break, cst.Continue)):
             if self.frame.loop_exits:
-                self.frame.loop_exits[-1].append(self.capture())
+                passes = self.store.journals[self.frame.loop_bases[-1] :]
+                self.frame.loop_exits[-1].append(self.store.snapshot(passes))
             return True
         elif isinstance(node, cst.Assert):
             declarations.check_assert(self, node)
@@ -317,7 +325,7 @@ class Interpreter:
             self.delete(node.target)
         elif isinstance(node, (cst.Global, cst.Nonlocal)):
             for item in node.names:
-                self.scope[item.name.value] = UNKNOWN
+                self.store.write(self.scope, item.name.value, UNKNOWN)
         return False
 
     def note(self, node: cst.CSTNode, target: cst.BaseExpression, value: Value) -> None:
@@ -346,12 +354,12 @@ class Interpreter:
                 dotted = declarations.dotted(alias.name)
                 if alias.asname is not None:
                     name = declarations.source(alias.asname.name)
-                    self.scope[name] = (
-                        ModuleRef(canonical(dotted)) if is_tracked(dotted) else UNKNOWN
+                    self.scope_write(
+                        name, ModuleRef(canonical(dotted)) if is_tracked(dotted) else UNKNOWN
                     )
                 else:
                     root = dotted.split(".")[0]
-                    self.scope[root] = ModuleRef(root) if is_tracked(root) else UNKNOWN
+                    self.scope_write(root, ModuleRef(root) if is_tracked(root) else UNKNOWN)
             return
         module = declarations.dotted(node.module) if node.module is not None else ""
         tracked = not node.relative and is_tracked(module)
@@ -363,15 +371,12 @@ class Interpreter:
                 if alias.asname
                 else declarations.source(alias.name)
             )
-            self.scope[name] = (
-                ModuleRef(canonical(f"{module}.{declarations.dotted(alias.name)}"))
-                if tracked
-                else UNKNOWN
-            )
+            qualname = canonical(f"{module}.{declarations.dotted(alias.name)}")
+            self.scope_write(name, ModuleRef(qualname) if tracked else UNKNOWN)
 
     def delete(self, target: cst.BaseExpression) -> None:
         if isinstance(target, cst.Name):
-            self.scope.pop(target.value, None)
+            self.store.write(self.scope, target.value, MISSING)
         elif isinstance(target, (cst.Tuple, cst.List)):
             for element in target.elements:
                 self.delete(element.value)
@@ -395,98 +400,88 @@ class Interpreter:
         return self.run_branches([node.body.body, other])
 
     def run_branches(self, branches: Sequence[Sequence[cst.CSTNode]]) -> bool:
-        """Run each branch on a copy of the scope; join the ones that fall through."""
-        entry = self.capture()
-        survivors: list[dict[str, Value]] = []
+        """Run each branch from the same state; join the ones that fall through."""
+        outcomes = []
         for body in branches:
-            self.replace_scope(dict(entry))
-            if not self.exec_block(body):
-                survivors.append(self.capture())
-        if not survivors:
-            self.replace_scope(entry)
+            journal = self.store.begin()
+            terminated = self.exec_block(body)
+            written = self.store.end(journal)
+            if not terminated:
+                outcomes.append(written)
+        if not outcomes:
             return True
-        self.replace_scope(join_scopes(survivors))
+        self.store.merge(outcomes)
         return False
 
-    def capture(self) -> dict[str, Value]:
-        """The state a branch starts from: the current scope and every instance's attributes
-        (``self.x = ...`` in a branch must join like a local)."""
-        state = dict(self.scope)
-        for ident, attrs in self.instances.items():
-            for attr, value in attrs.items():
-                state[f"\0{ident}\0{attr}"] = value
-        return state
-
-    def replace_scope(self, state: dict[str, Value]) -> None:
-        scope = self.scope
-        scope.clear()
-        heap: dict[int, dict[str, Value]] = {}
-        for key, value in state.items():
-            if key.startswith("\0"):
-                _, owner, attr = key.split("\0", 2)
-                heap.setdefault(int(owner), {})[attr] = value
-            else:
-                scope[key] = value
-        for ident in self.instances:
-            self.instances[ident] = heap.get(ident, {})
-
     def exec_try(self, node: cst.Try) -> bool:
-        entry = self.capture()
-        body_ends = not self.exec_block(node.body.body)
-        if body_ends and node.orelse is not None:
-            body_ends = not self.exec_block(node.orelse.body.body)
-        after_body = self.capture()
-        survivors = [after_body] if body_ends else []
+        journal = self.store.begin()
+        body_terminated = self.exec_block(node.body.body)
+        if not body_terminated and node.orelse is not None:
+            body_terminated = self.exec_block(node.orelse.body.body)
+        after_body = self.store.end(journal)
+        outcomes = [] if body_terminated else [after_body]
         for handler in node.handlers:
-            self.replace_scope(join_scopes([entry, after_body]))
+            journal = self.store.begin()
+            self.store.merge([after_body, {}])  # raised anywhere in the body
             if handler.name is not None:
                 self.assign_target(handler.name.name, UNKNOWN)
-            if not self.exec_block(handler.body.body):
-                survivors.append(self.capture())
-        terminated = not survivors
-        self.replace_scope(join_scopes(survivors) if survivors else entry)
+            terminated = self.exec_block(handler.body.body)
+            written = self.store.end(journal)
+            if not terminated:
+                outcomes.append(written)
+        if outcomes:
+            self.store.merge(outcomes)
+        terminated = not outcomes
         if node.finalbody is not None:
             terminated = self.exec_block(node.finalbody.body.body) or terminated
         return terminated
 
     def exec_loop(self, node: cst.For | cst.While) -> None:
-        entry = self.capture()
-        state = entry
+        """A bounded fixed point over the names the body writes, with nothing reported;
+        then one reported pass from the loop-head state."""
         iterable = self.eval(node.iter) if isinstance(node, cst.For) else None
         element = iteration_value(iterable) if iterable is not None else UNKNOWN
+        head: Snapshot = {}
         if self.muted:
             # inside an outer loop's fixed point nothing is reported: one pass, then widen,
             # so nested loops cost a constant factor each instead of multiplying
-            end = self.loop_body(node, state, element)
-            self.replace_scope(widen(join_scopes([state, end]), entry))
+            ends = self.loop_pass(node, head, element)
+            self.store.merge([self.store.widen(self.store.join([head, ends]))])
             return
         with self.silenced():
             for _ in range(LOOP_ITERATIONS):
-                end = self.loop_body(node, state, element)
-                joined = join_scopes([state, end])
-                if same_shapes(joined, state):
+                ends = self.loop_pass(node, head, element)
+                joined = self.store.join([head, ends])
+                if self.store.same(joined, head):
                     break
-                state = joined
+                head = joined
             else:
-                state = widen(state, entry)
-        end = self.loop_body(node, state, element)
-        self.replace_scope(join_scopes([state, end]))
+                head = self.store.widen(head)
+        self.store.merge([head])
+        ends = self.loop_pass(node, {}, element)
+        self.store.merge([ends, {}])  # the body ran, or it did not
         if node.orelse is not None:
             self.exec_block(node.orelse.body.body)
 
-    def loop_body(
-        self, node: cst.For | cst.While, state: dict[str, Value], element: Value
-    ) -> dict[str, Value]:
-        self.replace_scope(dict(state))
+    def loop_pass(self, node: cst.For | cst.While, head: Snapshot, element: Value) -> Snapshot:
+        """One pass of the body from ``head``: the join of every way out of it, undone."""
+        journal = self.store.begin()
+        for target, name, value in head.values():
+            self.store.write(target, name, value)
         if isinstance(node, cst.For):
             self.assign_target(node.target, element)
         else:
             self.eval(node.test)
         self.frame.loop_exits.append([])
-        ended = not self.exec_block(node.body.body)
-        exits = self.frame.loop_exits.pop()
-        ends = ([self.capture()] if ended else []) + exits
-        return join_scopes(ends) if ends else dict(state)
+        self.frame.loop_bases.append(len(self.store.journals) - 1)
+        try:
+            ended = not self.exec_block(node.body.body)
+        finally:
+            self.frame.loop_bases.pop()
+            exits = self.frame.loop_exits.pop()
+        outcomes = ([self.store.snapshot([journal])] if ended else []) + exits
+        self.store.end(journal)
+        return self.store.join(outcomes) if outcomes else {}
 
     def exec_augassign(self, node: cst.AugAssign) -> None:
         current = self.eval(node.target)
@@ -520,7 +515,7 @@ class Interpreter:
         elif isinstance(target, cst.Attribute):
             owner = self.eval(target.value)
             if isinstance(owner, Instance):
-                attrs = self.instances.setdefault(owner.ident, {})
+                attrs = self.attributes(owner)
                 if isinstance(value, Tensor) and value.label is None:
                     value = Tensor(
                         value.shape,
@@ -531,7 +526,7 @@ class Interpreter:
                         target.attr.value,
                         value.lineage,
                     )
-                attrs[target.attr.value] = value
+                self.store.write(attrs, target.attr.value, value)
             elif (
                 isinstance(owner, Tensor)
                 and target.attr.value == "shape"
@@ -608,7 +603,7 @@ class Interpreter:
         value: Value = FunctionRef(key)
         if any(self.decorator_name(d) == "property" for d in node.decorators):
             value = Constant(("property", key))
-        self.scope[node.name.value] = value
+        self.store.write(self.scope, node.name.value, value)
 
     def decorator_name(self, decorator: cst.Decorator) -> str:
         expr = decorator.decorator
@@ -633,8 +628,9 @@ class Interpreter:
         info = ClassInfo(node, bases, {}, declarations.unstable_attributes(node))
         self.classes.append(info)
         key = len(self.classes) - 1
-        self.scope[node.name.value] = ClassRef(key)
+        self.store.write(self.scope, node.name.value, ClassRef(key))
         namespace: dict[str, Value] = {}
+        self.store.adopt(namespace)
         self.scopes.append(namespace)
         try:
             for statement in node.body.body:
@@ -716,6 +712,7 @@ class Interpreter:
     ) -> Value:
         node = info.node
         scope: dict[str, Value] = {}
+        self.store.adopt(scope)
         frame = Frame(class_key=info.class_key)
         saved = (self.scopes, self.frame)
         self.scopes = [*info.closure, scope]
@@ -746,6 +743,7 @@ class Interpreter:
                 result = join_values(result, other)
             return result
         finally:
+            self.store.forget(scope)
             self.active.discard(key)
             self.depth -= 1
             self.scopes, self.frame = saved
@@ -836,11 +834,21 @@ class Interpreter:
         if class_key not in self.generic_instances:
             instance = Instance(class_key, next(self._ident))
             self.generic_instances[class_key] = instance
-            self.instances[instance.ident] = {}
+            self.instances[instance.ident] = self.new_attributes({})
             init = self.class_lookup(class_key, "__init__")
             if isinstance(init, FunctionRef):
                 self.call_function(FunctionRef(init.key, instance), [], {}, None)
         return self.generic_instances[class_key]
+
+    def attributes(self, instance: Instance) -> dict[str, Value]:
+        if instance.ident not in self.instances:
+            self.instances[instance.ident] = self.new_attributes({})
+        return self.instances[instance.ident]
+
+    def new_attributes(self, attrs: dict[str, Value]) -> dict[str, Value]:
+        """An instance's attribute dict, made now (open branches need not undo it)."""
+        self.store.adopt(attrs)
+        return attrs
 
     def instantiate(
         self, ref: ClassRef, positional: list[Value], keywords: dict[str, Value], node: cst.CSTNode
@@ -854,9 +862,9 @@ class Interpreter:
             tuple(sorted((k, signature_of(v)) for k, v in keywords.items())),
         )
         if key in self.init_memo:
-            self.instances[instance.ident] = dict(self.init_memo[key])
+            self.instances[instance.ident] = self.new_attributes(dict(self.init_memo[key]))
             return instance
-        self.instances[instance.ident] = {}
+        self.instances[instance.ident] = self.new_attributes({})
         init = self.class_lookup(ref.key, "__init__")
         if isinstance(init, FunctionRef):
             self.call_function(FunctionRef(init.key, instance), positional, dict(keywords), node)
@@ -871,7 +879,7 @@ class Interpreter:
         node: cst.CSTNode,
         arg_nodes: Sequence[cst.CSTNode],
     ) -> Value:
-        attrs = self.instances.setdefault(instance.ident, {})
+        attrs = self.attributes(instance)
         bases = self.class_bases(instance.class_key)
         keras = any(b.startswith("keras.") for b in bases)
         if keras:
@@ -879,7 +887,7 @@ class Interpreter:
             if isinstance(build, FunctionRef) and "__built__" not in attrs and positional:
                 first = positional[0]
                 shape_arg: Value = ShapeValue(first.shape) if isinstance(first, Tensor) else UNKNOWN
-                attrs["__built__"] = Constant(True)
+                self.store.write(attrs, "__built__", Constant(True))
                 self.call_function(FunctionRef(build.key, instance), [shape_arg], {}, node)
         for name in (("call",) if keras else ("forward",)) + ("__call__",):
             method = self.class_lookup(instance.class_key, name)
@@ -1225,7 +1233,9 @@ class Interpreter:
 
     def comprehension(self, for_in: cst.CompFor, element: cst.BaseExpression) -> Value:
         iterable = self.eval(for_in.iter)
-        self.scopes.append(dict(self.scope) if len(self.scopes) > 1 else {})
+        comprehension_scope: dict[str, Value] = dict(self.scope) if len(self.scopes) > 1 else {}
+        self.store.adopt(comprehension_scope)
+        self.scopes.append(comprehension_scope)
         try:
             clause: cst.CompFor | None = for_in
             value_of_iter = iterable
@@ -1400,7 +1410,7 @@ class Interpreter:
                         label.value,
                         value.lineage,
                     )
-                self.instances.setdefault(instance.ident, {})[label.value] = value
+                self.store.write(self.attributes(instance), label.value, value)
         return Constant(None)
 
     def call_builtin(
@@ -1438,7 +1448,7 @@ class Interpreter:
         ):
             return SuperRef(self.frame.self_value, self.frame.class_key)
         if name == "setattr" and len(positional) >= 1 and isinstance(first, Instance):
-            self.instances[first.ident] = {}
+            self.instances[first.ident] = self.new_attributes({})
         return UNKNOWN
 
 
@@ -1685,64 +1695,6 @@ def iteration_value(value: Value) -> Value:
         if items:
             return iteration_value(TupleValue(tuple(items)))
     return UNKNOWN
-
-
-def join_scopes(states: Sequence[dict[str, Value]]) -> dict[str, Value]:
-    if len(states) == 1:
-        return dict(states[0])
-    names = set().union(*states)
-    joined: dict[str, Value] = {}
-    for name in names:
-        values = [s.get(name) for s in states]
-        if any(v is None for v in values):
-            joined[name] = UNKNOWN
-            continue
-        result = values[0]
-        assert result is not None
-        for other in values[1:]:
-            assert other is not None
-            result = join_values(result, other)
-        joined[name] = result
-    return joined
-
-
-def same_shapes(a: dict[str, Value], b: dict[str, Value]) -> bool:
-    return a.keys() == b.keys() and all(signature_of(a[k]) == signature_of(b[k]) for k in a)
-
-
-def widen(state: dict[str, Value], entry: dict[str, Value]) -> dict[str, Value]:
-    """After the iteration bound: whatever still changes loses its shape."""
-    out = dict(state)
-    for name, value in state.items():
-        if signature_of(value) != signature_of(entry.get(name, UNKNOWN)):
-            out[name] = (
-                Tensor(UNKNOWN_SHAPE, value.framework) if isinstance(value, Tensor) else UNKNOWN
-            )
-    return out
-
-
-def signature_of(value: Value) -> Any:
-    """A hashable summary for memoising calls: shapes and facts, not identities."""
-    if isinstance(value, Tensor):
-        return (
-            "T",
-            value.shape,
-            value.framework,
-            value.weight,
-            value.intent,
-            value.like is not None,
-        )
-    if isinstance(value, TupleValue):
-        return ("tuple", tuple(signature_of(v) for v in value.items))
-    if isinstance(value, Instance):
-        return ("instance", value.ident)
-    if isinstance(value, ListOf):
-        return ("list", signature_of(value.item))
-    try:
-        hash(value)
-    except TypeError:
-        return ("unhashable", id(value))
-    return value
 
 
 def analyse(module: cst.Module, text: str = "") -> list[Event]:

@@ -206,3 +206,27 @@ class SuperRef(Value):
 
     instance: Instance
     class_key: int
+
+
+def signature_of(value: Value) -> Any:
+    """A hashable summary for memoising calls: shapes and facts, not identities."""
+    if isinstance(value, Tensor):
+        return (
+            "T",
+            value.shape,
+            value.framework,
+            value.weight,
+            value.intent,
+            value.like is not None,
+        )
+    if isinstance(value, TupleValue):
+        return ("tuple", tuple(signature_of(v) for v in value.items))
+    if isinstance(value, Instance):
+        return ("instance", value.ident)
+    if isinstance(value, ListOf):
+        return ("list", signature_of(value.item))
+    try:
+        hash(value)
+    except TypeError:
+        return ("unhashable", id(value))
+    return value
