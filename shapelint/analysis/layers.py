@@ -418,7 +418,12 @@ def _sequential(call: LayerCall) -> Value:
 def _check_declared_input(call: LayerCall, first: Layer, x: Tensor) -> None:
     """Keras' ``input_shape=``/``input_dim=`` on the first layer: the data must fit it."""
     declared = convert.as_shape(first.param("input_shape", UNKNOWN))
-    if declared is None and isinstance(first.param("input_dim", UNKNOWN), IntValue):
+    # ``input_dim`` is Dense's feature width (Keras 2); on Embedding it is the vocabulary size
+    if (
+        declared is None
+        and first.kind == "dense"
+        and isinstance(first.param("input_dim", UNKNOWN), IntValue)
+    ):
         declared = Shape((convert.as_dim(first.param("input_dim")),))
         if x.shape.dims and x.shape.dims[-1].equals(declared.dims[0]) is False:
             call.run(_raise, f"the first layer expects input_dim {declared.dims[0]}, got {x.shape}")
