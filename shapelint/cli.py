@@ -14,7 +14,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from shapelint import __version__
 from shapelint.checks.base import Rule
@@ -57,8 +57,15 @@ def _codes(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line naming the problem, like every other error (exit 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog.split()[0]}: error: {message}\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="shapelint", description="Find tensor-shape bugs in Python ML code without running it."
     )
     parser.add_argument("--version", action="version", version=f"shapelint {__version__}")

@@ -7,6 +7,7 @@ have the setting silently ignored. Command-line flags are merged on top with ``w
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -149,8 +150,8 @@ def _per_file(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 def _budget(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise ValueError("expected a positive number of seconds")
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < math.inf:
+        raise ValueError("expected a positive, finite number of seconds")
     return float(value)
 
 

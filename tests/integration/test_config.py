@@ -96,7 +96,7 @@ def test_explicit_config_file(project: Path, capsys) -> None:
             '[tool.shapelint.per-file-ignores]\n"a.py" = ["XYZ1"]\n',
             "`per-file-ignores`: `a.py`: unknown rule code or prefix `XYZ1`",
         ),
-        ("time-budget = -1\n", "`time-budget`: expected a positive number of seconds"),
+        ("time-budget = -1\n", "`time-budget`: expected a positive, finite number of seconds"),
     ],
 )
 def test_bad_config_exits_2_with_one_line_naming_file_and_key(
