@@ -14,14 +14,40 @@ PACKAGE = Path(__file__).parents[1] / "shapelint"
 
 # Each layer, and what it must never import (its own layer and those below are fine).
 FORBIDDEN: dict[str, tuple[str, ...]] = {
-    "shapes": ("libcst", "shapelint.analysis", "shapelint.checks", "shapelint.engine", "shapelint.cli",
-               "shapelint.report", "shapelint.runner", "shapelint.flake8_plugin"),
-    "analysis": ("shapelint.checks", "shapelint.engine", "shapelint.cli", "shapelint.report",
-                 "shapelint.runner", "shapelint.flake8_plugin"),
-    "checks": ("libcst", "shapelint.engine", "shapelint.cli", "shapelint.report", "shapelint.runner",
-               "shapelint.flake8_plugin"),
-    "report": ("libcst", "shapelint.analysis", "shapelint.engine", "shapelint.cli", "shapelint.runner",
-               "shapelint.flake8_plugin"),
+    "shapes": (
+        "libcst",
+        "shapelint.analysis",
+        "shapelint.checks",
+        "shapelint.engine",
+        "shapelint.cli",
+        "shapelint.report",
+        "shapelint.runner",
+        "shapelint.flake8_plugin",
+    ),
+    "analysis": (
+        "shapelint.checks",
+        "shapelint.engine",
+        "shapelint.cli",
+        "shapelint.report",
+        "shapelint.runner",
+        "shapelint.flake8_plugin",
+    ),
+    "checks": (
+        "libcst",
+        "shapelint.engine",
+        "shapelint.cli",
+        "shapelint.report",
+        "shapelint.runner",
+        "shapelint.flake8_plugin",
+    ),
+    "report": (
+        "libcst",
+        "shapelint.analysis",
+        "shapelint.engine",
+        "shapelint.cli",
+        "shapelint.runner",
+        "shapelint.flake8_plugin",
+    ),
 }
 
 

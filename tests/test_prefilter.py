@@ -61,7 +61,7 @@ MAY_HOLD = [
     "import\tnumpy\n",
     "from\ttorch import nn\n",
     "np = __import__('numpy')\n",
-    "import importlib\ntorch = importlib.import_module(\"torch.nn\")\n",
+    'import importlib\ntorch = importlib.import_module("torch.nn")\n',
     "x = y  # shape: (B, T)\n",
     "def f(x):\n    assert x.shape == (3, 4)\n    return x @ x\n",
     "import numpy;\n",

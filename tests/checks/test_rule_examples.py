@@ -7,8 +7,16 @@ import pytest
 from shapelint.checks import REGISTRY
 from tests.expectations import actual, expected
 
-VALID = [pytest.param(rule, i, src, id=f"{rule.code}-{rule.name}-valid-{i}") for rule in REGISTRY for i, src in enumerate(rule.VALID)]
-INVALID = [pytest.param(rule, i, src, id=f"{rule.code}-{rule.name}-invalid-{i}") for rule in REGISTRY for i, src in enumerate(rule.INVALID)]
+VALID = [
+    pytest.param(rule, i, src, id=f"{rule.code}-{rule.name}-valid-{i}")
+    for rule in REGISTRY
+    for i, src in enumerate(rule.VALID)
+]
+INVALID = [
+    pytest.param(rule, i, src, id=f"{rule.code}-{rule.name}-invalid-{i}")
+    for rule in REGISTRY
+    for i, src in enumerate(rule.INVALID)
+]
 
 
 @pytest.mark.parametrize(("rule", "index", "source"), VALID)
@@ -19,7 +27,9 @@ def test_valid_example_is_silent(rule: type, index: int, source: str) -> None:
 @pytest.mark.parametrize(("rule", "index", "source"), INVALID)
 def test_invalid_example_reports_exactly_its_markers(rule: type, index: int, source: str) -> None:
     marks = expected(source)
-    assert any(code == rule.code for code, _, _ in marks), "an INVALID example must mark its own rule"
+    assert any(code == rule.code for code, _, _ in marks), (
+        "an INVALID example must mark its own rule"
+    )
     assert actual(source) == marks
 
 

@@ -175,9 +175,11 @@ def mutation(source: str) -> st.SearchStrategy[str]:
     if numbers:
         values = st.sampled_from(["0", "-1", "1", "2", "7", "10**9", "2**62", "-3", "0.5"])
         edits.append(st.tuples(st.sampled_from(numbers), values).map(lambda p: replace(source, *p)))
-        edits.append(st.tuples(st.sampled_from(numbers), st.sampled_from(numbers)).map(
-            lambda pair: swap(source, *pair)
-        ))
+        edits.append(
+            st.tuples(st.sampled_from(numbers), st.sampled_from(numbers)).map(
+                lambda pair: swap(source, *pair)
+            )
+        )
     return st.one_of(edits)
 
 

@@ -51,10 +51,12 @@ BAD_TABLES = {
     "select unknown code": ('select = ["XYZ1"]', "`select`: unknown rule code or prefix `XYZ1`"),
     "ignore not strings": ("ignore = [1, 2]", "`ignore`: expected a list of strings"),
     "extend-select unknown code": (
-        'extend-select = ["SHP999"]', "`extend-select`: unknown rule code or prefix `SHP999`"
+        'extend-select = ["SHP999"]',
+        "`extend-select`: unknown rule code or prefix `SHP999`",
     ),
     "per-file-ignores not a table": (
-        'per-file-ignores = ["a.py"]', "`per-file-ignores`: expected a table"
+        'per-file-ignores = ["a.py"]',
+        "`per-file-ignores`: expected a table",
     ),
     "per-file-ignores unknown code": (
         'per-file-ignores = {"a.py" = ["NOPE"]}',

@@ -49,7 +49,9 @@ def summary(items: list[dict]) -> list[Finding]:
 
 
 def lint(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
     files: dict[str, str | bytes],
 ) -> tuple[int, list[dict]]:
     """The CLI in this process on a directory holding ``files`` and the companion."""
@@ -64,17 +66,33 @@ def lint_in_subprocess(
 ) -> tuple[int, list[dict]]:
     write(tmp_path, files)
     done = subprocess.run(
-        [sys.executable, "-m", "shapelint", "check", "--no-cache", "--output-format", "json",
-         *options, "."],
-        cwd=tmp_path, capture_output=True, text=True, timeout=timeout, check=False,
+        [
+            sys.executable,
+            "-m",
+            "shapelint",
+            "check",
+            "--no-cache",
+            "--output-format",
+            "json",
+            *options,
+            ".",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
     )
     assert done.returncode in (0, 1), (done.returncode, done.stderr[-2000:])
     return done.returncode, records(done.stdout)
 
 
 def expect(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-    files: dict[str, str | bytes], findings: list[Finding],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    files: dict[str, str | bytes],
+    findings: list[Finding],
 ) -> list[dict]:
     code, items = lint(tmp_path, monkeypatch, capsys, files)
     assert summary(items) == sorted([COMPANION_FINDING, *findings])
@@ -170,16 +188,18 @@ def test_match_statement(tmp_path, monkeypatch, capsys) -> None:
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="type parameters parse from 3.12")
 def test_type_parameters_before_312(tmp_path, monkeypatch, capsys) -> None:
     source = "import numpy as np\n\ndef first[T](x: T) -> T:\n    return x\n" + MISMATCH
-    items = expect(tmp_path, monkeypatch, capsys, {"pep695.py": source},
-                   [("pep695.py", "SHP900", 3, 10)])
+    items = expect(
+        tmp_path, monkeypatch, capsys, {"pep695.py": source}, [("pep695.py", "SHP900", 3, 10)]
+    )
     assert message(items, "pep695.py") == "syntax error: expected '('"
 
 
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="PEP 701 f-strings parse from 3.12")
 def test_nested_fstring_quotes_before_312(tmp_path, monkeypatch, capsys) -> None:
     source = 'import numpy as np\nx = f"{f"{1}"}"\n' + MISMATCH
-    items = expect(tmp_path, monkeypatch, capsys, {"pep701.py": source},
-                   [("pep701.py", "SHP900", 2, 10)])
+    items = expect(
+        tmp_path, monkeypatch, capsys, {"pep701.py": source}, [("pep701.py", "SHP900", 2, 10)]
+    )
     assert message(items, "pep701.py") == "syntax error: f-string: expecting '}'"
 
 
@@ -309,11 +329,19 @@ def test_huge_literal_shapes_allocate_nothing(tmp_path) -> None:
         "sys.stderr.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n"
         "sys.exit(code)\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True,
-                          text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     items = records(done.stdout)
     assert summary(items) == [
-        COMPANION_FINDING, ("huge.py", "SHP001", 5, 5), ("huge.py", "SHP001", 6, 5)
+        COMPANION_FINDING,
+        ("huge.py", "SHP001", 5, 5),
+        ("huge.py", "SHP001", 6, 5),
     ]
     assert [r["message"] for r in items if r["filename"] == "huge.py"] == [
         "`@`: inner dimensions differ: (1000000000, 1000000000) @ (3, 4)",
@@ -336,8 +364,13 @@ def test_zero_and_negative_dims(tmp_path, monkeypatch, capsys) -> None:
         "g = np.zeros((-1, 3))[0:2]\n"  # found by fuzzing: slicing a negative dim crashed
         "h = torch.zeros(3, -2)[:, 1:]\n"
     )
-    items = expect(tmp_path, monkeypatch, capsys, {"dims.py": source},
-                   [("dims.py", "SHP001", 6, 5), ("dims.py", "SHP001", 8, 5)])
+    items = expect(
+        tmp_path,
+        monkeypatch,
+        capsys,
+        {"dims.py": source},
+        [("dims.py", "SHP001", 6, 5), ("dims.py", "SHP001", 8, 5)],
+    )
     assert [r["message"] for r in items if r["filename"] == "dims.py"] == [
         "`@`: inner dimensions differ: (0, 3) @ (4, 0)",
         "`np.zeros((2, 3)).reshape`: cannot reshape (2, 3) (6 elements) into (-1, 4): "
@@ -367,8 +400,13 @@ def test_unrolled_doubling_ten_thousand_times(tmp_path, monkeypatch, capsys) -> 
         + "n = n * 2\n" * 10_000
         + "y = np.zeros((n, 3))\nz = x @ y\n"
     )
-    items = expect(tmp_path, monkeypatch, capsys, {"unrolled.py": source},
-                   [("unrolled.py", "SHP001", 10_006, 5)])
+    items = expect(
+        tmp_path,
+        monkeypatch,
+        capsys,
+        {"unrolled.py": source},
+        [("unrolled.py", "SHP001", 10_006, 5)],
+    )
     assert message(items, "unrolled.py").startswith("`@`: inner dimensions differ: (1, 3) @ (")
 
 
@@ -412,9 +450,17 @@ def test_malformed_shape_declarations(tmp_path, monkeypatch, capsys) -> None:
         "y = np.zeros((3, 4))  # shape: (3, 4\n"
         "z = np.zeros((3, 4))  # shape: (B, T, ,)\n"
     )
-    items = expect(tmp_path, monkeypatch, capsys, {"decl.py": source}, [
-        ("decl.py", "SHP100", 5, 28), ("decl.py", "SHP100", 9, 1), ("decl.py", "SHP100", 10, 1),
-    ])
+    items = expect(
+        tmp_path,
+        monkeypatch,
+        capsys,
+        {"decl.py": source},
+        [
+            ("decl.py", "SHP100", 5, 28),
+            ("decl.py", "SHP100", 9, 1),
+            ("decl.py", "SHP100", 10, 1),
+        ],
+    )
     assert all("invalid shape declaration" in r["message"] for r in items if r["code"] == "SHP100")
 
 

@@ -22,8 +22,12 @@ from shapelint.shapes import frameworks as fw
 from shapelint.shapes.shape import Dim, Shape, ShapeError
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-FILES = {"torch": "torch.json", "tensorflow": "tensorflow.json", "tf_keras": "tf_keras.json",
-         "keras3": "keras3.json"}
+FILES = {
+    "torch": "torch.json",
+    "tensorflow": "tensorflow.json",
+    "tf_keras": "tf_keras.json",
+    "keras3": "keras3.json",
+}
 
 Rule = Callable[[dict[str, Any], list[Shape]], Any]
 
@@ -54,38 +58,73 @@ def _ints(value: Any) -> Any:
 def _conv(ndim: int, style: str) -> Rule:
     def rule(a: dict[str, Any], x: list[Shape]) -> Shape:
         if style != "torch":
-            return fw.conv(x[0], ndim=ndim, out_channels=a["filters"],
-                           kernel_size=_ints(a["kernel_size"]), stride=_ints(a["strides"]),
-                           padding=a["padding"], dilation=_ints(a["dilation_rate"]),
-                           channels_last=True, style=style)
-        return fw.conv(x[0], ndim=ndim, out_channels=a["out_channels"],
-                       kernel_size=_ints(a["kernel_size"]), stride=_ints(a["stride"]),
-                       padding=_ints(a["padding"]), dilation=_ints(a["dilation"]),
-                       in_channels=a["in_channels"], groups=a["groups"],
-                       padding_mode=a["padding_mode"], style="torch")
+            return fw.conv(
+                x[0],
+                ndim=ndim,
+                out_channels=a["filters"],
+                kernel_size=_ints(a["kernel_size"]),
+                stride=_ints(a["strides"]),
+                padding=a["padding"],
+                dilation=_ints(a["dilation_rate"]),
+                channels_last=True,
+                style=style,
+            )
+        return fw.conv(
+            x[0],
+            ndim=ndim,
+            out_channels=a["out_channels"],
+            kernel_size=_ints(a["kernel_size"]),
+            stride=_ints(a["stride"]),
+            padding=_ints(a["padding"]),
+            dilation=_ints(a["dilation"]),
+            in_channels=a["in_channels"],
+            groups=a["groups"],
+            padding_mode=a["padding_mode"],
+            style="torch",
+        )
 
     return rule
 
 
 def _torch_pool(ndim: int, kind: str) -> Rule:
     def rule(a: dict[str, Any], x: list[Shape]) -> Shape:
-        return fw.pool(x[0], ndim=ndim, kernel_size=_ints(a["kernel_size"]),
-                       stride=_ints(a["stride"]), padding=_ints(a["padding"]),
-                       dilation=_ints(a.get("dilation", 1)), ceil_mode=a["ceil_mode"], kind=kind,
-                       style="torch")
+        return fw.pool(
+            x[0],
+            ndim=ndim,
+            kernel_size=_ints(a["kernel_size"]),
+            stride=_ints(a["stride"]),
+            padding=_ints(a["padding"]),
+            dilation=_ints(a.get("dilation", 1)),
+            ceil_mode=a["ceil_mode"],
+            kind=kind,
+            style="torch",
+        )
 
     return rule
 
 
 def _keras_pool(a: dict[str, Any], x: list[Shape]) -> Shape:
-    return fw.pool(x[0], ndim=2, kernel_size=_ints(a["pool_size"]), stride=_ints(a["strides"]),
-                   padding=a["padding"], channels_last=True, style="keras")
+    return fw.pool(
+        x[0],
+        ndim=2,
+        kernel_size=_ints(a["pool_size"]),
+        stride=_ints(a["strides"]),
+        padding=a["padding"],
+        channels_last=True,
+        style="keras",
+    )
 
 
 def _torch_rnn(a: dict[str, Any], x: list[Shape]) -> tuple[Shape, Shape]:
-    return fw.rnn(x[0], hidden_size=a["hidden_size"], input_size=a["input_size"],
-                  batch_first=a["batch_first"], bidirectional=a["bidirectional"],
-                  num_layers=a["num_layers"], proj_size=a.get("proj_size", 0))
+    return fw.rnn(
+        x[0],
+        hidden_size=a["hidden_size"],
+        input_size=a["input_size"],
+        batch_first=a["batch_first"],
+        bidirectional=a["bidirectional"],
+        num_layers=a["num_layers"],
+        proj_size=a.get("proj_size", 0),
+    )
 
 
 def _keras_rnn(a: dict[str, Any], x: list[Shape]) -> Shape:
@@ -109,35 +148,50 @@ RULES: dict[str, Rule] = {
     "torch.nn.functional.linear": lambda a, x: fw.f_linear(*x),
     "torch.nn.Linear": lambda a, x: fw.linear(x[0], a["in_features"], a["out_features"]),
     "torch.nn.Bilinear": lambda a, x: fw.bilinear(
-        x[0], x[1], a["in1_features"], a["in2_features"], a["out_features"]),
+        x[0], x[1], a["in1_features"], a["in2_features"], a["out_features"]
+    ),
     "torch.nn.Conv1d": _conv(1, "torch"),
     "torch.nn.Conv2d": _conv(2, "torch"),
     "torch.nn.Conv3d": _conv(3, "torch"),
     "torch.nn.ConvTranspose2d": lambda a, x: fw.conv_transpose(
-        x[0], ndim=2, out_channels=a["out_channels"], kernel_size=_ints(a["kernel_size"]),
-        stride=_ints(a["stride"]), padding=_ints(a["padding"]),
-        output_padding=_ints(a["output_padding"]), dilation=_ints(a["dilation"]),
-        in_channels=a["in_channels"]),
+        x[0],
+        ndim=2,
+        out_channels=a["out_channels"],
+        kernel_size=_ints(a["kernel_size"]),
+        stride=_ints(a["stride"]),
+        padding=_ints(a["padding"]),
+        output_padding=_ints(a["output_padding"]),
+        dilation=_ints(a["dilation"]),
+        in_channels=a["in_channels"],
+    ),
     "torch.nn.MaxPool1d": _torch_pool(1, "max"),
     "torch.nn.MaxPool2d": _torch_pool(2, "max"),
     "torch.nn.AvgPool2d": _torch_pool(2, "avg"),
     "torch.nn.AdaptiveAvgPool1d": lambda a, x: fw.adaptive_pool(
-        x[0], ndim=1, output_size=_ints(a["output_size"])),
+        x[0], ndim=1, output_size=_ints(a["output_size"])
+    ),
     "torch.nn.AdaptiveAvgPool2d": lambda a, x: fw.adaptive_pool(
-        x[0], ndim=2, output_size=_ints(a["output_size"])),
+        x[0], ndim=2, output_size=_ints(a["output_size"])
+    ),
     "torch.nn.AdaptiveAvgPool3d": lambda a, x: fw.adaptive_pool(
-        x[0], ndim=3, output_size=_ints(a["output_size"])),
+        x[0], ndim=3, output_size=_ints(a["output_size"])
+    ),
     "torch.nn.AdaptiveMaxPool2d": lambda a, x: fw.adaptive_pool(
-        x[0], ndim=2, output_size=_ints(a["output_size"]), kind="max"),
+        x[0], ndim=2, output_size=_ints(a["output_size"]), kind="max"
+    ),
     "torch.nn.Flatten": lambda a, x: fw.torch_flatten(x[0], a["start_dim"], a["end_dim"]),
-    "torch.nn.Embedding": lambda a, x: fw.embedding(
-        x[0], a["num_embeddings"], a["embedding_dim"]),
+    "torch.nn.Embedding": lambda a, x: fw.embedding(x[0], a["num_embeddings"], a["embedding_dim"]),
     "torch.nn.LSTM": _torch_rnn,
     "torch.nn.GRU": _torch_rnn,
     "torch.nn.RNN": _torch_rnn,
     "torch.nn.MultiheadAttention": lambda a, x: fw.multihead_attention(
-        *x, embed_dim=a["embed_dim"], num_heads=a["num_heads"], batch_first=a["batch_first"],
-        kdim=a.get("kdim"), vdim=a.get("vdim")),
+        *x,
+        embed_dim=a["embed_dim"],
+        num_heads=a["num_heads"],
+        batch_first=a["batch_first"],
+        kdim=a.get("kdim"),
+        vdim=a.get("vdim"),
+    ),
     "tf.linalg.matmul": lambda a, x: fw.tf_matmul(x[0], x[1], **a),
     "keras.backend.dot": lambda a, x: fw.keras_dot(*x),
     "keras.backend.batch_dot": lambda a, x: fw.keras_batch_dot(x[0], x[1], _ints(a["axes"])),
@@ -181,8 +235,10 @@ def _replay(name: str, record: dict[str, Any]) -> str | None:
     want = "error" if record["error"] else record["output"]
     if record["error"] == str(got).startswith("ShapeError") and (record["error"] or got == want):
         return None
-    return (f"{record['op']} {record['args']} {record['inputs']}: framework "
-            f"{record.get('message') or want}, rule {got}")
+    return (
+        f"{record['op']} {record['args']} {record['inputs']}: framework "
+        f"{record.get('message') or want}, rule {got}"
+    )
 
 
 def _ids() -> list[tuple[str, str]]:
@@ -235,7 +291,7 @@ def _covers(abstract: Shape, concrete: list[int], env: dict[str, int]) -> bool:
     if abstract.variadic:
         if len(abstract.dims) > len(concrete):
             return False
-        concrete = concrete[len(concrete) - len(abstract.dims):]
+        concrete = concrete[len(concrete) - len(abstract.dims) :]
     elif len(abstract.dims) != len(concrete):
         return False
     values = [_value(d, env) for d in abstract.dims]
@@ -247,12 +303,13 @@ def _abstractions(inputs: list[list[int]]) -> list[tuple[str, list[Shape], dict[
     replaced by an unknown-length prefix; each input with every dim unknown; every input
     unknown."""
     out: list[tuple[str, list[Shape], dict[str, int]]] = [
-        ("every input unknown", [Shape.unknown() for _ in inputs], {})]
+        ("every input unknown", [Shape.unknown() for _ in inputs], {})
+    ]
     for i, dims in enumerate(inputs):
         for j, value in enumerate(dims):
             for kind, dim in (("unknown", Dim.unknown()), ("symbol", Dim.sym("n"))):
                 shapes = [Shape.of(*s) for s in inputs]
-                shapes[i] = Shape(shapes[i].dims[:j] + (dim,) + shapes[i].dims[j + 1:])
+                shapes[i] = Shape(shapes[i].dims[:j] + (dim,) + shapes[i].dims[j + 1 :])
                 out.append((f"input {i} dim {j} {kind}", shapes, {"n": value}))
         shapes = [Shape.of(*s) for s in inputs]
         shapes[i] = Shape.unknown_rank(len(dims))
@@ -268,7 +325,8 @@ def _abstractions(inputs: list[list[int]]) -> list[tuple[str, list[Shape], dict[
 SIZE_ARGS = frozenset(
     "in_features out_features in1_features in2_features in_channels out_channels filters units "
     "kernel_size pool_size stride strides padding output_padding dilation dilation_rate "
-    "hidden_size input_size embed_dim num_heads kdim vdim embedding_dim output_size".split())
+    "hidden_size input_size embed_dim num_heads kdim vdim embedding_dim output_size".split()
+)
 
 
 def _is_size(value: Any) -> bool:
@@ -284,8 +342,9 @@ def _abstract_args(record: dict[str, Any]) -> list[tuple[str, dict[str, Any], di
         if key in SIZE_ARGS and _is_size(value):
             out.append((f"arg {key} unknown", {**record["args"], key: Dim.unknown()}, {}))
             if isinstance(value, int):
-                out.append((f"arg {key} symbolic", {**record["args"], key: Dim.sym("a")},
-                            {"a": value}))
+                out.append(
+                    (f"arg {key} symbolic", {**record["args"], key: Dim.sym("a")}, {"a": value})
+                )
     return out
 
 
@@ -294,8 +353,9 @@ def _unsound(name: str, record: dict[str, Any]) -> list[str]:
     outputs = record["output"] if isinstance(record["output"][0], list) else [record["output"]]
     problems = []
     concrete = [Shape.of(*s) for s in record["inputs"]]
-    variants = [(how, record["args"], shapes, env)
-                for how, shapes, env in _abstractions(record["inputs"])]
+    variants = [
+        (how, record["args"], shapes, env) for how, shapes, env in _abstractions(record["inputs"])
+    ]
     variants += [(how, args, concrete, env) for how, args, env in _abstract_args(record)]
     for how, args, shapes, env in variants:
         try:
@@ -312,7 +372,8 @@ def _unsound(name: str, record: dict[str, Any]) -> list[str]:
 
 @pytest.mark.parametrize(("name", "op"), _ids(), ids=[f"{n}:{o}" for n, o in _ids()])
 def test_less_known_inputs_give_no_false_error(name: str, op: str) -> None:
-    records = [r for r in _load(name)["records"]
-               if r["op"] == op and not r["error"] and r["output"]]
+    records = [
+        r for r in _load(name)["records"] if r["op"] == op and not r["error"] and r["output"]
+    ]
     problems = [p for r in records for p in _unsound(name, r)]
     assert not problems, f"{len(problems)} unsound results:\n" + "\n".join(problems[:40])
