@@ -380,6 +380,12 @@ def _keep(config: Config, path: str, diagnostics: list[Diagnostic]) -> list[Diag
     return sorted(kept, key=Diagnostic.sort_key)
 
 
+def depends_on_time(diagnostic: Diagnostic) -> bool:
+    """A finding the time budget produced: it depends on the machine's load, not on the
+    file, so it must never be cached."""
+    return diagnostic.code == ANALYSIS_FAILED and "time budget" in diagnostic.message
+
+
 def _failure(path: str, line: int, column: int, message: str) -> Diagnostic:
     start, end = Position(line, column), Position(line, column + 1)
     return Diagnostic(path, start, end, ANALYSIS_FAILED, message, Severity.ERROR)

@@ -237,3 +237,20 @@ def test_a_run_killed_midway_leaves_a_cache_that_gives_identical_results(tmp_pat
     assert again["rows"] == uncached["rows"]
     warm = _result(_launch(tmp_path, files, str(cache)))
     assert warm == {"libcst": False, "rows": uncached["rows"]}
+
+
+def test_a_time_budget_stop_is_not_cached(tmp_path: Path) -> None:
+    """How long an analysis takes depends on the machine: such a result is never stored."""
+    from shapelint.config import Config
+    from shapelint.runner import lint_and_store
+
+    source = tmp_path / "model.py"
+    lines = ["import numpy as np", "x = np.zeros((3, 4))"]
+    lines += [f"def f{i}(a):\n    return a @ x" for i in range(2000)]
+    source.write_text("\n".join(lines) + "\n")
+    config = Config(time_budget=1e-9)
+    cache = open_cache(str(tmp_path / ".shapelint_cache"), config)
+    assert cache is not None
+    found = lint_and_store(str(source), config, cache)
+    assert [d.code for d in found] == ["SHP900"] and "time budget" in found[0].message
+    assert cache.load(str(source), source.read_bytes()) is None
