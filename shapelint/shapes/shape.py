@@ -159,7 +159,7 @@ class Dim:
             return "0"
         out = ""
         for m, c in sorted(self.terms, key=lambda t: (-len(t[0]), t[0])):
-            body = "*".join(m) if m else str(abs(c))
+            body = "*".join(m) if m else _int_text(abs(c))
             if m and abs(c) != 1:
                 body = f"{abs(c)}*{body}"
             sign = "-" if c < 0 else ("+" if out else "")
@@ -168,6 +168,13 @@ class Dim:
 
     def __repr__(self) -> str:
         return f"Dim({self})"
+
+
+def _int_text(value: int) -> str:
+    """Ints as written, but a size with thousands of digits (a loop doubling a dim) short."""
+    if value < 10**15:
+        return str(value)
+    return f"<{len(str(value))}-digit size>"
 
 
 UNKNOWN_DIM = Dim(None)

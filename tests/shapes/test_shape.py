@@ -181,3 +181,8 @@ def test_join_holds_on_both_paths(a: list[Dim], b: list[Dim], env: dict[str, int
         for d, value in zip(joined.dims, tail, strict=True):
             known = evaluate(d, env)
             assert known is None or value is None or known == value
+
+
+def test_a_huge_size_prints_short() -> None:
+    assert str(Dim.of(2**10000)) == "<3011-digit size>"
+    assert str(Shape.of(10**15 - 1, 3)) == "(999999999999999, 3)"
