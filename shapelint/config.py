@@ -36,6 +36,7 @@ class Config:
     extend_exclude: tuple[str, ...] = ()
     prefilter: bool = True
     time_budget: float = 20.0
+    memory_budget: float = 2048.0  # MiB libcst may use for one file
 
     def with_overrides(
         self,
@@ -155,6 +156,12 @@ def _budget(value: Any) -> float:
     return float(value)
 
 
+def _mebibytes(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < math.inf:
+        raise ValueError("expected a positive, finite number of MiB")
+    return float(value)
+
+
 def _flag(value: Any) -> bool:
     if not isinstance(value, bool):
         raise ValueError("expected true or false")
@@ -170,4 +177,5 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
     "extend-exclude": _strings,
     "prefilter": _flag,
     "time-budget": _budget,
+    "memory-budget": _mebibytes,
 }

@@ -41,6 +41,9 @@ _NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]+(?:[,\s]+)?)+)?", re
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _CODE = re.compile(r"[A-Z]+[0-9]+", re.IGNORECASE)
 MAX_NESTING = 500  # syntax-tree depth; libcst needs 0.6 s for 500 nested subscripts
+# libcst's peak memory per CPython syntax node: 388 MiB for the 111,107 nodes of keras'
+# ops/numpy_test.py (437 KiB), measured as peak RSS on libcst 1.9
+LIBCST_BYTES_PER_NODE = 3_600
 LIBCST_COST = 8  # libcst's parse time over CPython's, rounded down from the measured 10x
 STACK_BYTES = 256 * 2**20  # the analysis thread's stack: address space, touched only if used
 RECURSION_LIMIT = 25_000  # enough to traverse MAX_NESTING levels and 3,000 joined strings
@@ -130,7 +133,7 @@ def _lint(
     tree, failure, spent = _cpython_parse(text, path)
     if failure is not None:
         return _keep(config, path, [failure]) if syntax_errors else []
-    refusal = _refusal(text, tree, spent, path, config.time_budget)
+    refusal = _refusal(text, tree, spent, path, config.time_budget, config.memory_budget)
     if refusal is not None:
         return _keep(config, path, [refusal])
     import libcst
@@ -191,13 +194,25 @@ def _nul_position(text: str) -> tuple[int, int]:
 
 
 def _refusal(
-    text: str, tree: ast.AST, spent: float, path: str, budget: float | None
+    text: str,
+    tree: ast.AST,
+    spent: float,
+    path: str,
+    budget: float | None,
+    memory: float | None = None,
 ) -> Diagnostic | None:
-    deep = too_deep(tree, MAX_NESTING)
+    deep, nodes = _measure(tree, MAX_NESTING)
     if deep is not None:
         line, column = _where(text, deep)
         message = f"not analysed: nested more than {MAX_NESTING} levels deep"
         return _failure(path, line, column, message)
+    needed = nodes * LIBCST_BYTES_PER_NODE / 2**20
+    if memory is not None and needed > memory:
+        message = (
+            f"not analysed: libcst would need about {needed:,.0f} MiB for its {nodes:,} syntax "
+            f"nodes, over the {memory:g} MiB memory budget"
+        )
+        return _failure(path, 1, 1, message)
     if budget is not None and spent * LIBCST_COST > budget:
         message = f"not analysed: parsing would take longer than the {budget:g} s time budget"
         return _failure(path, 1, 1, message)
@@ -206,15 +221,22 @@ def _refusal(
 
 def too_deep(tree: ast.AST, limit: int) -> ast.AST | None:
     """The innermost statement where the syntax tree first gets deeper than ``limit``
-    levels, or None. Each ``and``/``or`` operand counts as a level (libcst nests them).
-    Iterative, since the tree may be deep."""
+    levels, or None. Each ``and``/``or`` operand counts as a level (libcst nests them)."""
+    return _measure(tree, limit)[0]
+
+
+def _measure(tree: ast.AST, limit: int) -> tuple[ast.AST | None, int]:
+    """One iterative walk (the tree may be deep): the statement where nesting first passes
+    ``limit`` (or None), and the number of nodes, which predicts libcst's memory."""
     stack: list[tuple[ast.AST, int, ast.AST]] = [(tree, 1, tree)]
+    nodes = 0
     while stack:
         node, depth, statement = stack.pop()
+        nodes += 1
         if isinstance(node, ast.stmt):
             statement = node
         if depth > limit:
-            return statement
+            return statement, nodes
         depth += len(node.values) if isinstance(node, ast.BoolOp) else 1
         for _, value in ast.iter_fields(node):
             if isinstance(value, ast.AST):
@@ -222,7 +244,7 @@ def too_deep(tree: ast.AST, limit: int) -> ast.AST | None:
             elif isinstance(value, list):
                 children = (item for item in value if isinstance(item, ast.AST))
                 stack.extend((child, depth, statement) for child in children)
-    return None
+    return None, nodes
 
 
 def _where(text: str, node: ast.AST) -> tuple[int, int]:

@@ -172,7 +172,7 @@ class Dim:
 
 def _int_text(value: int) -> str:
     """Ints as written, but a size with thousands of digits (a loop doubling a dim) short."""
-    if value < 10**15:
+    if value < 10**30:
         return str(value)
     return f"<{len(str(value))}-digit size>"
 

@@ -513,3 +513,17 @@ def test_an_exception_in_the_analysis_is_one_finding(monkeypatch, error, text) -
     assert [(d.code, d.start.line, d.start.column, d.message) for d in found] == [
         ("SHP900", 1, 1, text)
     ]
+
+
+def test_memory_budget_refuses_a_file_libcst_would_need_too_much_memory_for(tmp_path) -> None:
+    """libcst needs about 3.6 KB per syntax node: a file over the memory budget is reported
+    once, before libcst ever sees it, and the other file is still linted."""
+    source = "import numpy as np\n" + "x = [1, 2, 3, 4]\n" * 2_000 + MISMATCH
+    (tmp_path / "shapelint.toml").write_text("memory-budget = 10\n")
+    code, items = lint_in_subprocess(tmp_path, {"wide.py": source}, "--config", "shapelint.toml")
+    assert summary(items) == [COMPANION_FINDING, ("wide.py", "SHP900", 1, 1)]
+    assert message(items, "wide.py") == (
+        "not analysed: libcst would need about 62 MiB for its 18,026 syntax nodes, "
+        "over the 10 MiB memory budget"
+    )
+    assert code == 1

@@ -185,4 +185,4 @@ def test_join_holds_on_both_paths(a: list[Dim], b: list[Dim], env: dict[str, int
 
 def test_a_huge_size_prints_short() -> None:
     assert str(Dim.of(2**10000)) == "<3011-digit size>"
-    assert str(Shape.of(10**15 - 1, 3)) == "(999999999999999, 3)"
+    assert str(Shape.of(2**62, 3)) == "(4611686018427387904, 3)"
