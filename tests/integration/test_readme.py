@@ -71,6 +71,8 @@ def test_the_ci_recipe_annotates_and_uploads_sarif() -> None:
     assert upload[0]["with"]["sarif_file"] == "shapelint.sarif"
 
 
-def test_editor_recipe_and_performance_placeholder() -> None:
+def test_editor_recipe_and_performance_table() -> None:
     assert '"flake8.importStrategy": "fromEnvironment"' in README
-    assert "## Performance\n\nMeasured figures: see bench/README.md" in README
+    section = README.split("## Performance\n", 1)[1].split("\n## ", 1)[0]
+    assert "| B: libcst.parse_module, 2 processes |" in section
+    assert "2-vCPU" in section and "bench/README.md" in section
