@@ -555,9 +555,7 @@ def expand_dims(a: Shape, axis: int | Sequence[int]) -> Shape:
     return Shape(tuple(reversed(out)), True)
 
 
-def reduce(
-    a: Shape, axis: int | Sequence[int] | None = None, keepdims: bool = False
-) -> Shape:
+def reduce(a: Shape, axis: int | Sequence[int] | None = None, keepdims: bool = False) -> Shape:
     """A reduction (``sum``, ``mean``, ``max`` ...) over ``axis`` (all axes for None)."""
     if axis is None:
         return Shape((Dim.of(1),) * len(a.dims), a.variadic) if keepdims else Shape(())
@@ -569,8 +567,7 @@ def reduce(
     if not keepdims:
         return _remove(a, exact, maybe)
     dims = [
-        Dim.of(1) if k in exact else UNKNOWN_DIM if k in maybe else d
-        for k, d in enumerate(a.dims)
+        Dim.of(1) if k in exact else UNKNOWN_DIM if k in maybe else d for k, d in enumerate(a.dims)
     ]
     return Shape(tuple(dims), a.variadic)
 
@@ -775,10 +772,12 @@ def index(a: Shape, key: Sequence[object]) -> Shape:
         return UNKNOWN_SHAPE
     consumed = sum(c for c in counts if c is not None)
     has_array = any(isinstance(item, (ArrayIndex, BoolIndex)) for item in items)
+    nothing_indexed = False
     if has_array:
         arrays = [_advanced_shape(item) or Shape(()) for item in items if _is_advanced(item)]
         try:
-            broadcast(*arrays)
+            # arrays that broadcast to no element index nothing, so no bound can fail
+            nothing_indexed = broadcast(*arrays).numel().value == 0
         except ShapeError:
             shown = " ".join(str(s) for s in arrays)
             raise ShapeError(f"indexing arrays could not be broadcast together: {shown}") from None
@@ -788,7 +787,7 @@ def index(a: Shape, key: Sequence[object]) -> Shape:
         items.append(Ellipsis)
     if a.variadic:
         return _index_variadic(a, items, consumed, has_array)
-    return _index_known(a, items, len(a.dims) - consumed, has_array)
+    return _index_known(a, items, len(a.dims) - consumed, has_array, nothing_indexed)
 
 
 def _is_advanced(item: object) -> bool:
@@ -813,7 +812,13 @@ def _check_array(item: ArrayIndex | BoolIndex, dims: tuple[Dim, ...], axis: int)
             raise ShapeError(f"index array {item.shape} indexes axis {axis} of size 0")
 
 
-def _index_known(a: Shape, items: list[object], ellipsis_width: int, has_array: bool) -> Shape:
+def _index_known(
+    a: Shape,
+    items: list[object],
+    ellipsis_width: int,
+    has_array: bool,
+    nothing_indexed: bool = False,
+) -> Shape:
     before: list[Dim] = []  # basic dims before the first advanced index
     after: list[Dim] = []
     adv: list[Shape] = []
@@ -841,7 +846,8 @@ def _index_known(a: Shape, items: list[object], ellipsis_width: int, has_array: 
             cursor += 1
         elif isinstance(item, (ArrayIndex, BoolIndex)):
             width = item.shape.rank or 0 if isinstance(item, BoolIndex) else 1
-            _check_array(item, a.dims[cursor : cursor + max(width, 1)], cursor)
+            if not nothing_indexed or item.shape.rank == 0:  # a 0-d array acts as an int
+                _check_array(item, a.dims[cursor : cursor + max(width, 1)], cursor)
             adv.append(_advanced_shape(item) or Shape(()))
             cursor += width
     if not has_array:

@@ -522,3 +522,12 @@ def test_slice_length() -> None:
     assert Slice(None, None, -1).length(B) == B
     assert Slice(None, 3).length(B) == U
     assert Slice.unknown().length(Dim.of(5)) == U
+
+
+def test_index_arrays_that_broadcast_to_nothing_index_nothing() -> None:
+    """Found by the long property run: NumPy accepts (0, 1)[[i], []] and returns (0,)."""
+    key = [ArrayIndex(Shape.of(1)), ArrayIndex(Shape.of(0))]
+    assert algebra.index(Shape.of(0, 1), key) == Shape.of(0)
+    assert algebra.index(Shape.of(0, 1, 1, 1), key) == Shape.of(0, 1, 1)
+    with pytest.raises(ShapeError):  # a 0-d index array is bound-checked like an int
+        algebra.index(Shape.of(0, 1), [ArrayIndex(Shape.of()), ArrayIndex(Shape.of(0))])
