@@ -44,6 +44,7 @@ MAX_NESTING = 500  # syntax-tree depth; libcst needs 0.6 s for 500 nested subscr
 # libcst's peak memory per CPython syntax node: 388 MiB for the 111,107 nodes of keras'
 # ops/numpy_test.py (437 KiB), measured as peak RSS on libcst 1.9
 LIBCST_BYTES_PER_NODE = 3_600
+WALL_FACTOR = 10  # the wall-clock backstop of a CPU-time budget
 LIBCST_COST = 8  # libcst's parse time over CPython's, rounded down from the measured 10x
 STACK_BYTES = 256 * 2**20  # the analysis thread's stack: address space, touched only if used
 RECURSION_LIMIT = 25_000  # enough to traverse MAX_NESTING levels and 3,000 joined strings
@@ -286,7 +287,7 @@ def run_deep(work: Callable[[], T], budget: float) -> T | None:
     if thread is None:  # no threads here: run inline with the caller's stack
         return work()
     try:
-        thread.join(budget if 0 < budget < threading.TIMEOUT_MAX else None)  # inf, NaN: no limit
+        _wait(thread, budget)
         if thread.is_alive():
             _stop(thread)
             thread.join(UNWIND_WAIT)
@@ -298,6 +299,30 @@ def run_deep(work: Callable[[], T], budget: float) -> T | None:
     if isinstance(box[0], BaseException):
         raise box[0]
     return box[0]
+
+
+def _wait(thread: threading.Thread, budget: float) -> None:
+    """Wait until the thread ends or has used ``budget`` seconds of CPU. CPU time, not wall
+    time, so a busy machine (a pool, a parallel test run) cannot stop a file that fits; wall
+    time bounds the wait only where the thread's CPU clock cannot be read, or at ten times
+    the budget."""
+    if not 0 < budget < threading.TIMEOUT_MAX:  # inf, NaN: no limit
+        thread.join()
+        return
+    try:
+        clock = time.pthread_getcpuclockid(thread.ident or 0)
+    except (AttributeError, OSError):
+        thread.join(budget)
+        return
+    give_up = time.monotonic() + budget * WALL_FACTOR
+    while thread.is_alive():
+        try:
+            remaining = budget - time.clock_gettime(clock)
+        except OSError:  # the thread ended between the check and the read
+            break
+        if remaining <= 0 or time.monotonic() >= give_up:
+            return
+        thread.join(max(remaining, 0.01))  # CPU time cannot outrun wall time
 
 
 def _start_deep(target: Callable[[], None]) -> threading.Thread | None:
