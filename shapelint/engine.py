@@ -273,10 +273,12 @@ def run_deep(work: Callable[[], T], budget: float) -> T | None:
     ``budget`` seconds; None when it ran past the budget (it is then stopped at its next
     Python instruction: native code such as libcst's parser cannot be interrupted)."""
     box: list[T | BaseException] = []
+    clocks: list[int | None] = []
 
     def target() -> None:
         try:
             try:
+                clocks.extend(_own_cpu_clock())
                 box.append(work())
             except BaseException as exc:  # handed to the caller, re-raised there
                 box.append(exc)
@@ -287,7 +289,7 @@ def run_deep(work: Callable[[], T], budget: float) -> T | None:
     if thread is None:  # no threads here: run inline with the caller's stack
         return work()
     try:
-        _wait(thread, budget)
+        _wait(thread, budget, clocks)
         if thread.is_alive():
             _stop(thread)
             thread.join(UNWIND_WAIT)
@@ -301,20 +303,31 @@ def run_deep(work: Callable[[], T], budget: float) -> T | None:
     return box[0]
 
 
-def _wait(thread: threading.Thread, budget: float) -> None:
+def _own_cpu_clock() -> list[int | None]:
+    """The calling thread's CPU clock, read by the thread itself while it is surely alive
+    (asking for another thread's clock after it ended reads freed memory); None where
+    there is none. (Linux clock ids of threads are negative.)"""
+    try:
+        return [time.pthread_getcpuclockid(threading.get_ident())]
+    except (AttributeError, OSError):
+        return [None]
+
+
+def _wait(thread: threading.Thread, budget: float, clocks: list[int | None]) -> None:
     """Wait until the thread ends or has used ``budget`` seconds of CPU. CPU time, not wall
     time, so a busy machine (a pool, a parallel test run) cannot stop a file that fits; wall
     time bounds the wait only where the thread's CPU clock cannot be read, or at ten times
-    the budget."""
+    the budget. ``clocks`` receives the thread's clock id from the thread itself."""
     if not 0 < budget < threading.TIMEOUT_MAX:  # inf, NaN: no limit
         thread.join()
         return
-    try:
-        clock = time.pthread_getcpuclockid(thread.ident or 0)
-    except (AttributeError, OSError):
-        thread.join(budget)
-        return
     give_up = time.monotonic() + budget * WALL_FACTOR
+    while thread.is_alive() and not clocks:  # the thread reads its clock first thing
+        thread.join(0.001)
+    clock = clocks[0] if clocks else None
+    if clock is None:
+        thread.join(budget)  # no CPU clock here: wall time
+        return
     while thread.is_alive():
         try:
             remaining = budget - time.clock_gettime(clock)
