@@ -686,11 +686,7 @@ class Interpreter:
         if self.depth >= MAX_CALL_DEPTH or ref.key in self.active:
             return declarations.declared_return(self, info) or UNKNOWN
         args = ([ref.bound_self] if ref.bound_self is not None else []) + positional
-        signature = (
-            ref.key,
-            tuple(signature_of(a) for a in args),
-            tuple(sorted((k, signature_of(v)) for k, v in keywords.items())),
-        )
+        signature = call_signature(ref.key, args, keywords)
         if signature in self.memo:
             return self.memo[signature]
         self.analysed.add(ref.key)
@@ -856,11 +852,7 @@ class Interpreter:
         """A new instance; ``__init__`` runs once per class and argument shapes, and later
         instances with the same arguments copy its attributes (modules build many alike)."""
         instance = Instance(ref.key, next(self._ident))
-        key = (
-            ref.key,
-            tuple(signature_of(a) for a in positional),
-            tuple(sorted((k, signature_of(v)) for k, v in keywords.items())),
-        )
+        key = call_signature(ref.key, positional, keywords)
         if key in self.init_memo:
             self.instances[instance.ident] = self.new_attributes(dict(self.init_memo[key]))
             return instance
@@ -1528,6 +1520,17 @@ def _is_none(value: Value) -> bool | None:
     ):
         return False
     return None
+
+
+def call_signature(
+    key: int, positional: list[Value], keywords: dict[str, Value]
+) -> tuple[Any, ...]:
+    """What a call's result depends on: the callee and the arguments' shapes and facts."""
+    return (
+        key,
+        tuple(signature_of(a) for a in positional),
+        tuple(sorted((k, signature_of(v)) for k, v in keywords.items())),
+    )
 
 
 def apply_kind(call: ops.Call) -> Value:

@@ -624,19 +624,9 @@ def _concat(call: Call) -> Value:
         item = seq.item.shape
         if axis is None or item.variadic:
             return call.tensor(UNKNOWN_SHAPE if item.variadic else Shape((UNKNOWN_DIM,)))
-        try:
-            position = algebra.normalise_axis(axis, len(item.dims))
-        except ShapeError:
-            return call.unknown()
-        dims = list(item.dims)
-        dims[position] = UNKNOWN_DIM
-        return call.tensor(Shape(tuple(dims)))
-    tensors = convert.tensor_items(seq) if seq is not None else None
-    if not tensors:
-        return call.unknown()
-    shapes = tuple(t.shape for t in tensors)
-    result = _run(call, algebra.concatenate, shapes, axis, judge="concatenate", operands=shapes)
-    return call.tensor(result) if result is not None else call.unknown()
+        joined = _unknown_at(item, axis)
+        return call.tensor(joined) if joined is not None else call.unknown()
+    return _combine(call, seq, algebra.concatenate, axis, "concatenate")
 
 
 def _stack(call: Call) -> Value:
@@ -652,15 +642,32 @@ def _stack(call: Call) -> Value:
             expanded = algebra.expand_dims(item, axis)
         except ShapeError:
             return call.unknown()
-        dims = list(expanded.dims)
-        dims[algebra.normalise_axis(axis, len(dims))] = UNKNOWN_DIM
-        return call.tensor(Shape(tuple(dims)))
+        stacked = _unknown_at(expanded, axis)
+        return call.tensor(stacked) if stacked is not None else call.unknown()
+    return _combine(call, seq, algebra.stack, axis, "stack")
+
+
+def _combine(
+    call: Call, seq: Value | None, rule: Callable[..., Shape], axis: int | None, judge: str
+) -> Value:
+    """``cat``/``stack`` of a literal sequence of tensors."""
     tensors = convert.tensor_items(seq) if seq is not None else None
     if not tensors:
         return call.unknown()
     shapes = tuple(t.shape for t in tensors)
-    result = _run(call, algebra.stack, shapes, axis, judge="stack", operands=shapes)
+    result = _run(call, rule, shapes, axis, judge=judge, operands=shapes)
     return call.tensor(result) if result is not None else call.unknown()
+
+
+def _unknown_at(shape: Shape, axis: int) -> Shape | None:
+    """``shape`` with the dim at ``axis`` unknown (a list of unknown length joined there)."""
+    try:
+        position = algebra.normalise_axis(axis, len(shape.dims))
+    except ShapeError:
+        return None
+    dims = list(shape.dims)
+    dims[position] = UNKNOWN_DIM
+    return Shape(tuple(dims), shape.variadic)
 
 
 def _vstack(call: Call) -> Value:
@@ -718,13 +725,8 @@ def _split(call: Call) -> Value:
     axis = convert.as_int(call.get("axis")) if call.get("axis") is not None else 0
     if axis is None or x.shape.variadic and axis >= 0:
         return ListOf(x.with_shape(UNKNOWN_SHAPE, keep_lineage=False))
-    try:
-        position = algebra.normalise_axis(axis, len(x.shape.dims))
-    except ShapeError:
-        return ListOf(x.with_shape(UNKNOWN_SHAPE, keep_lineage=False))
-    dims = list(x.shape.dims)
-    dims[position] = UNKNOWN_DIM
-    return ListOf(x.with_shape(Shape(tuple(dims), x.shape.variadic), keep_lineage=False))
+    piece = _unknown_at(x.shape, axis)
+    return ListOf(x.with_shape(piece or UNKNOWN_SHAPE, keep_lineage=False))
 
 
 def _expand(call: Call) -> Value:
