@@ -1444,17 +1444,8 @@ class Interpreter:
         return UNKNOWN
 
 
-_ALWAYS_TRUE = (
-    Tensor,
-    Instance,
-    Layer,
-    ModuleRef,
-    FunctionRef,
-    ClassRef,
-    BoundMethod,
-    ShapeValue,
-    ListOf,
-)
+# objects that are truthy whatever they hold (a tensor's truth depends on its values)
+_ALWAYS_TRUE = (Instance, Layer, ModuleRef, FunctionRef, ClassRef, BoundMethod)
 
 
 def truth(value: Value) -> bool | None:
@@ -1467,7 +1458,7 @@ def truth(value: Value) -> bool | None:
         return bool(value.dim.value) if value.dim.value is not None else None
     if isinstance(value, TupleValue):
         return bool(value.items)
-    if isinstance(value, _ALWAYS_TRUE) and not isinstance(value, (Tensor, ShapeValue, ListOf)):
+    if isinstance(value, _ALWAYS_TRUE):
         return True
     return None
 
