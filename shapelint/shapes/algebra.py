@@ -883,4 +883,5 @@ def _index_variadic(a: Shape, items: list[object], consumed: int, has_array: boo
             item.length(UNKNOWN_DIM)  # still rejects a zero step
     least_rank = max(n, consumed)
     start = max(0, pre_count + n - least_rank)
-    return Shape(a.dims[start : n - post_count] + tuple(out), True)
+    end = max(n - post_count, 0)  # the post items may reach into the unknown prefix
+    return Shape(a.dims[start:end] + tuple(out), True)

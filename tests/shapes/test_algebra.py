@@ -531,3 +531,10 @@ def test_index_arrays_that_broadcast_to_nothing_index_nothing() -> None:
     assert algebra.index(Shape.of(0, 1, 1, 1), key) == Shape.of(0, 1, 1)
     with pytest.raises(ShapeError):  # a 0-d index array is bound-checked like an int
         algebra.index(Shape.of(0, 1), [ArrayIndex(Shape.of()), ArrayIndex(Shape.of(0))])
+
+
+def test_index_past_the_known_dims_of_a_variadic_shape() -> None:
+    """Found by the long soundness run: (…, 2, 1)[..., 0, 0, 0] consumes the 2 as well."""
+    assert algebra.index(
+        Shape((Dim.of(2), Dim.of(1)), variadic=True), [Ellipsis, 0, 0, 0]
+    ) == Shape((), variadic=True)
