@@ -226,94 +226,24 @@ _IDENTITY_LAYERS = (
     "InstanceNorm3d LocalResponseNorm"
 ).split()
 
+_CONV = ("in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation", "groups")
+_CONV_TRANSPOSE = (
+    "in_channels",
+    "out_channels",
+    "kernel_size",
+    "stride",
+    "padding",
+    "output_padding",
+    "groups",
+    "bias",
+    "dilation",
+)
+_POOL = ("kernel_size", "stride", "padding")
+
 LAYERS: dict[str, LayerSpec] = {
     "Linear": layer("linear", "in_features", "out_features", "bias"),
     "LazyLinear": layer("dense", "units", aliases={"out_features": "units"}),
     "Bilinear": layer("bilinear", "in1_features", "in2_features", "out_features"),
-    "Conv1d": layer(
-        "conv",
-        "in_channels",
-        "out_channels",
-        "kernel_size",
-        "stride",
-        "padding",
-        "dilation",
-        "groups",
-        ndim=1,
-    ),
-    "Conv2d": layer(
-        "conv",
-        "in_channels",
-        "out_channels",
-        "kernel_size",
-        "stride",
-        "padding",
-        "dilation",
-        "groups",
-        ndim=2,
-    ),
-    "Conv3d": layer(
-        "conv",
-        "in_channels",
-        "out_channels",
-        "kernel_size",
-        "stride",
-        "padding",
-        "dilation",
-        "groups",
-        ndim=3,
-    ),
-    "ConvTranspose1d": layer(
-        "conv_transpose",
-        "in_channels",
-        "out_channels",
-        "kernel_size",
-        "stride",
-        "padding",
-        "output_padding",
-        "groups",
-        "bias",
-        "dilation",
-        ndim=1,
-    ),
-    "ConvTranspose2d": layer(
-        "conv_transpose",
-        "in_channels",
-        "out_channels",
-        "kernel_size",
-        "stride",
-        "padding",
-        "output_padding",
-        "groups",
-        "bias",
-        "dilation",
-        ndim=2,
-    ),
-    "ConvTranspose3d": layer(
-        "conv_transpose",
-        "in_channels",
-        "out_channels",
-        "kernel_size",
-        "stride",
-        "padding",
-        "output_padding",
-        "groups",
-        "bias",
-        "dilation",
-        ndim=3,
-    ),
-    "MaxPool1d": layer("pool", "kernel_size", "stride", "padding", "dilation", ndim=1),
-    "MaxPool2d": layer("pool", "kernel_size", "stride", "padding", "dilation", ndim=2),
-    "MaxPool3d": layer("pool", "kernel_size", "stride", "padding", "dilation", ndim=3),
-    "AvgPool1d": layer("pool", "kernel_size", "stride", "padding", ndim=1, pool="avg"),
-    "AvgPool2d": layer("pool", "kernel_size", "stride", "padding", ndim=2, pool="avg"),
-    "AvgPool3d": layer("pool", "kernel_size", "stride", "padding", ndim=3, pool="avg"),
-    "AdaptiveAvgPool1d": layer("adaptive_pool", "output_size", ndim=1),
-    "AdaptiveAvgPool2d": layer("adaptive_pool", "output_size", ndim=2),
-    "AdaptiveAvgPool3d": layer("adaptive_pool", "output_size", ndim=3),
-    "AdaptiveMaxPool1d": layer("adaptive_pool", "output_size", ndim=1),
-    "AdaptiveMaxPool2d": layer("adaptive_pool", "output_size", ndim=2),
-    "AdaptiveMaxPool3d": layer("adaptive_pool", "output_size", ndim=3),
     "Flatten": layer("torch_flatten", "start_dim", "end_dim"),
     "Unflatten": layer("unflatten", "dim", "unflattened_size"),
     "Embedding": layer("embedding", "num_embeddings", "embedding_dim"),
@@ -342,4 +272,11 @@ LAYERS: dict[str, LayerSpec] = {
     "Sequential": layer("sequential"),
     "ModuleList": layer("module_list", "modules"),
 }
+for _n in (1, 2, 3):  # the same layers in 1, 2 and 3 spatial dims
+    LAYERS[f"Conv{_n}d"] = layer("conv", *_CONV, ndim=_n)
+    LAYERS[f"ConvTranspose{_n}d"] = layer("conv_transpose", *_CONV_TRANSPOSE, ndim=_n)
+    LAYERS[f"MaxPool{_n}d"] = layer("pool", *_POOL, "dilation", ndim=_n)
+    LAYERS[f"AvgPool{_n}d"] = layer("pool", *_POOL, ndim=_n, pool="avg")
+    LAYERS[f"AdaptiveAvgPool{_n}d"] = layer("adaptive_pool", "output_size", ndim=_n)
+    LAYERS[f"AdaptiveMaxPool{_n}d"] = layer("adaptive_pool", "output_size", ndim=_n)
 LAYERS.update({name: layer("identity") for name in _IDENTITY_LAYERS})
