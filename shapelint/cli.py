@@ -150,7 +150,7 @@ def _settings(args: argparse.Namespace) -> tuple[Config, Path]:
 
 def _check(args: argparse.Namespace) -> int:
     from shapelint.discover import discover
-    from shapelint.engine import decode, lint_source
+    from shapelint.engine import decode, lint_document
     from shapelint.runner import lint_paths
 
     config, root = _settings(args)
@@ -160,7 +160,7 @@ def _check(args: argparse.Namespace) -> int:
     if args.paths == ["-"]:
         name = args.stdin_filename or "<stdin>"
         sources[name] = decode(sys.stdin.buffer.read())
-        diagnostics = lint_source(sources[name], name, config)
+        diagnostics = lint_document(sources[name], name, config)
     else:
         if "-" in args.paths:
             raise UsageError("- (stdin) cannot be combined with other paths")
@@ -287,5 +287,7 @@ def _shapes(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.file}: cannot read: {exc.strerror or exc}") from None
     except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
         raise UsageError(f"{args.file}: cannot decode: {exc}") from None
+    if args.file.lower().endswith(".ipynb"):
+        annotate = engine.annotate_notebook
     sys.stdout.write(annotate(text, args.file))
     return EXIT_CLEAN

@@ -1,13 +1,19 @@
 """Plain data passed from the engine to every front end.
 
 Lines and columns are 1-based and the end is exclusive, as the JSON contract says; the flake8
-adapter converts to its 0-based columns at the edge.
+adapter converts to its 0-based columns at the edge. A finding in a notebook counts its
+lines within its cell and also carries where it lies in the ``.ipynb`` file's own text
+(``cell``), which is what SARIF and GitHub annotations point at.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from shapelint.fixes import Fix
 
 
 class Severity(str, Enum):
@@ -22,6 +28,15 @@ class Position:
 
 
 @dataclass(frozen=True, slots=True)
+class CellLocation:
+    """A notebook finding's cell (1-based, counting every cell) and its span in the file."""
+
+    cell: int
+    file_start: Position
+    file_end: Position
+
+
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     path: str
     start: Position
@@ -29,6 +44,15 @@ class Diagnostic:
     code: str
     message: str
     severity: Severity
+    cell: CellLocation | None = None
+    fix: Fix | None = None
 
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.path, self.start.line, self.start.column, self.code)
+    def sort_key(self) -> tuple[str, int, int, int, str]:
+        cell = self.cell.cell if self.cell is not None else 0
+        return (self.path, cell, self.start.line, self.start.column, self.code)
+
+    def file_span(self) -> tuple[Position, Position]:
+        """Where the finding lies in the file's own text (a notebook's JSON, or the source)."""
+        if self.cell is not None:
+            return self.cell.file_start, self.cell.file_end
+        return self.start, self.end

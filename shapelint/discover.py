@@ -35,6 +35,9 @@ DEFAULT_EXCLUDES: tuple[str, ...] = (
 )
 
 
+LINTED_SUFFIXES = (".py", ".ipynb")  # what a directory walk picks up
+
+
 @dataclass(frozen=True)
 class _IgnoreRule:
     base: Path  # the directory holding the .gitignore
@@ -49,7 +52,7 @@ def discover(
     exclude: Sequence[str] = (),
     extend_exclude: Sequence[str] = (),
 ) -> list[str]:
-    """The Python files to lint, sorted and without duplicates.
+    """The Python files and notebooks to lint, sorted and without duplicates.
 
     ``exclude`` replaces DEFAULT_EXCLUDES when given; ``extend_exclude`` adds to them. Patterns
     are globs matched against a file or directory name and against its path relative to ``root``.
@@ -90,7 +93,7 @@ def _walk_dir(
         if is_dir:
             if not entry.is_symlink():
                 yield from _walk_dir(child, root, patterns, rules)
-        elif entry.name.endswith(".py"):
+        elif entry.name.endswith(LINTED_SUFFIXES):
             yield str(child)
 
 

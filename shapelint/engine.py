@@ -78,7 +78,34 @@ def lint_file(path: str, config: Config | None = None) -> list[Diagnostic]:
         return [_failure(path, line, column, f"file could not be decoded: {exc}")]
     except (SyntaxError, LookupError) as exc:
         return [_failure(path, 1, 1, f"file could not be decoded: {exc}")]
-    return lint_source(text, path, config)
+    return lint_document(text, path, config)
+
+
+def lint_document(text: str, path: str, config: Config | None = None) -> list[Diagnostic]:
+    """``lint_source`` for Python files, ``lint_notebook`` for ``.ipynb`` files."""
+    from shapelint.notebook import is_notebook
+
+    return (lint_notebook if is_notebook(path) else lint_source)(text, path, config)
+
+
+def lint_notebook(text: str, path: str, config: Config | None = None) -> list[Diagnostic]:
+    """All findings for a notebook's code cells, each placed in its cell; never raises.
+
+    The cells are analysed as one source (they share a namespace when run); a file that is
+    not a notebook gives one SHP900 naming it.
+    """
+    from shapelint.notebook import NotebookError, parse
+
+    config = config or Config()
+    try:
+        book = parse(text)
+    except NotebookError as exc:
+        failure = _failure(path, exc.line, exc.column, f"notebook could not be read: {exc}")
+        return _keep(config, path, [failure])
+    if book is None:  # a notebook of another language
+        return []
+    located = [book.locate(d) for d in lint_source(book.source, path, config)]
+    return sorted(located, key=Diagnostic.sort_key)
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
@@ -457,6 +484,36 @@ def annotate_source(text: str, path: str = "<stdin>") -> str:
     budget = Config().time_budget
     annotated = run_deep(lambda: _annotate(text, path, budget), budget)
     return annotated or f"{path}:1:1: analysis stopped after {budget:g} s (the time budget)\n"
+
+
+def annotate_notebook(text: str, path: str) -> str:
+    """``annotate_source`` for a notebook: each code cell under a ``# cell N`` header, with
+    IPython lines shown as written."""
+    from shapelint.notebook import NotebookError, parse
+
+    try:
+        book = parse(text)
+    except NotebookError as exc:
+        return f"{path}:{exc.line}:{exc.column}: notebook could not be read: {exc}\n"
+    if book is None or not book.cells:
+        return f"{path}: no Python code cells\n"
+    annotated = annotate_source(book.source, path).splitlines()
+    masked = book.source.splitlines()
+    if len(annotated) != len(masked):  # a failure line, placed in its cell
+        where, _, message = annotated[0].removeprefix(f"{path}:").partition(": ")
+        line, _, column = where.partition(":")
+        cell = book.cell_at(int(line)) if line.isdigit() else book.cells[0]
+        shown_line = int(line) - cell.first_line + 1 if line.isdigit() else 1
+        return f"{path}:cell {cell.number}:{shown_line}:{column or 1}: {message}\n"
+    blocks = []
+    for cell in book.cells:
+        rows = []
+        for offset, original in enumerate(cell.rows()):
+            index = cell.first_line - 1 + offset
+            note = annotated[index][len(masked[index]) :] if index < len(annotated) else ""
+            rows.append(original + note if note.strip() else original)
+        blocks.append(f"# cell {cell.number}\n" + "".join(row + "\n" for row in rows))
+    return "\n".join(blocks)
 
 
 def _annotate(text: str, path: str, budget: float) -> str:

@@ -59,7 +59,7 @@ def lint_paths(
 
 def lint_and_store(path: str, config: Config, cache: Cache | None) -> list[Diagnostic]:
     """One file through the engine; the findings are cached under the bytes actually analysed."""
-    from shapelint.engine import decode, depends_on_time, lint_file, lint_source
+    from shapelint.engine import decode, depends_on_time, lint_document, lint_file
 
     try:
         with open(path, "rb") as handle:
@@ -67,7 +67,7 @@ def lint_and_store(path: str, config: Config, cache: Cache | None) -> list[Diagn
         text = decode(data)
     except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
         return lint_file(path, config)  # the engine words the failure; not cached
-    diagnostics = lint_source(text, path, config)
+    diagnostics = lint_document(text, path, config)
     if cache is not None and not any(depends_on_time(d) for d in diagnostics):
         cache.store(path, data, diagnostics)
     return diagnostics

@@ -83,7 +83,8 @@ def fingerprint(code: str, path: str, line_text: str, occurrence: int) -> str:
 
 def _line(sources: Mapping[str, str], d: Diagnostic) -> str:
     lines = sources.get(d.path, "").splitlines()
-    return lines[d.start.line - 1].strip() if 0 < d.start.line <= len(lines) else ""
+    line = d.file_span()[0].line
+    return lines[line - 1].strip() if 0 < line <= len(lines) else ""
 
 
 def _artifact(shown: str) -> dict[str, str]:
@@ -93,15 +94,15 @@ def _artifact(shown: str) -> dict[str, str]:
 
 
 def _region(d: Diagnostic) -> dict[str, int]:
+    """The span in the file's own text: a notebook finding points into the .ipynb JSON."""
+    start, end = d.file_span()
     end_column = (
-        d.end.column
-        if (d.end.line, d.end.column) > (d.start.line, d.start.column)
-        else d.start.column + 1
+        end.column if (end.line, end.column) > (start.line, start.column) else start.column + 1
     )
     return {
-        "startLine": d.start.line,
-        "startColumn": d.start.column,
-        "endLine": max(d.end.line, d.start.line),
+        "startLine": start.line,
+        "startColumn": start.column,
+        "endLine": max(end.line, start.line),
         "endColumn": end_column,
     }
 

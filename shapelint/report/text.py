@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from shapelint.diagnostics import Diagnostic, Severity
-from shapelint.report.paths import display_path
+from shapelint.notebook import parse_cached
+from shapelint.report.paths import location
 from shapelint.report.summary import summary_line
 
 TAB_WIDTH = 4
@@ -37,11 +38,25 @@ def _paint(text: str, style: str, color: bool) -> str:
     return f"{style}{text}{_RESET}" if color else text
 
 
+def _source_lines(diag: Diagnostic, source: str | None) -> list[str]:
+    """The lines the finding counts in: its file's, or its notebook cell's."""
+    if source is None:
+        return []
+    if diag.cell is None:
+        return source.splitlines()
+    book = parse_cached(source)
+    return (
+        next((cell.rows() for cell in book.cells if cell.number == diag.cell.cell), [])
+        if book
+        else []
+    )
+
+
 def _block(diag: Diagnostic, root: str, source: str | None, color: bool) -> str:
     level = _LEVEL[diag.severity]
-    where = f"{display_path(diag.path, root)}:{diag.start.line}:{diag.start.column}:"
+    where = f"{location(diag, root)}:"
     header = f"{_paint(where, _BOLD, color)} {_paint(diag.code, level, color)} {diag.message}\n"
-    lines = source.splitlines() if source is not None else []
+    lines = _source_lines(diag, source)
     if not 0 < diag.start.line <= len(lines):
         return header
     raw = lines[diag.start.line - 1]
