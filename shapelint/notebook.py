@@ -279,7 +279,7 @@ def mask(text: str) -> str:
     continued_magic = False
     for line in lines:
         if continued_magic or (lexer.at_statement_start() and _is_magic(line, lexer)):
-            out.append(_masked(line))
+            out.append("" if continued_magic else _masked(line))  # blank: no indentation
             continued_magic = line.rstrip().endswith("\\")
             continue
         out.append(line)
