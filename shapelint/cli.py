@@ -41,6 +41,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rule(args)
         if args.command == "shapes":
             return _shapes(args)
+        if args.command == "server":
+            from shapelint.server import main as serve
+
+            return serve()
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     except (ConfigError, UsageError) as exc:
@@ -114,6 +118,10 @@ def _parser() -> argparse.ArgumentParser:
 
     shapes = sub.add_parser("shapes", help="show the shape inferred for every assignment")
     shapes.add_argument("file", metavar="FILE")
+
+    sub.add_parser(
+        "server", help="run the language server on stdin/stdout (needs shapelint[server])"
+    )
     return parser
 
 

@@ -21,6 +21,7 @@ import json.decoder
 import json.scanner
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -149,22 +150,38 @@ def parse(raw: str) -> Notebook | None:
     entries = document.get("cells")
     if not isinstance(entries, list):
         raise NotebookError("a notebook has a list of `cells`")
-    cells: list[Cell] = []
-    parts: list[str] = []
-    next_line = 1
+    found: list[tuple[int, str, list[_Line]]] = []
     for number, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict) or not isinstance(entry.get("cell_type"), str):
             raise NotebookError(f"cell {number} has no `cell_type`")
-        if entry["cell_type"] != "code":
-            continue
-        literals = _source_literals(entry.get("source"), number)
-        lines = _split_lines(literals)
-        text = "".join(literals)
-        cells.append(Cell(number, next_line, text, tuple(lines)))
+        if entry["cell_type"] == "code":
+            literals = _source_literals(entry.get("source"), number)
+            found.append((number, "".join(literals), _split_lines(literals)))
+    source, first_lines = join_cells([text for _, text, _ in found])
+    cells = tuple(
+        Cell(number, first, text, tuple(lines))
+        for (number, text, lines), first in zip(found, first_lines)
+    )
+    return Notebook(raw, cells, source)
+
+
+def join_cells(texts: Sequence[str]) -> tuple[str, list[int]]:
+    """Code cells as one masked Python source, and the line of it where each cell starts."""
+    parts: list[str] = []
+    first_lines: list[int] = []
+    next_line = 1
+    for text in texts:
+        first_lines.append(next_line)
         masked = mask(text)
-        parts.append(masked if masked.endswith("\n") or not masked else masked + "\n")
-        next_line += len(lines)
-    return Notebook(raw, tuple(cells), "".join(parts))
+        parts.append(masked if masked.endswith(("\n", "\r")) or not masked else masked + "\n")
+        next_line += line_count(text)
+    return "".join(parts), first_lines
+
+
+def line_count(text: str) -> int:
+    """How many lines Python sees in ``text`` (a last line without a break counts)."""
+    breaks = len(_LINE_BREAK.findall(text))
+    return breaks + (1 if text and not text.endswith(("\n", "\r")) else 0)
 
 
 @functools.lru_cache(maxsize=8)
