@@ -197,8 +197,9 @@ def _insight(text: str, budget: float) -> Insight | None:
             bindings.append(Binding(name, None, where, where, enclosing(where), "rebinding"))
     results: list[Result] = []
     for event in events:
-        known = event.result is not None and not event.result.is_unknown
-        if isinstance(event, (Elementwise, MatrixProduct)) and known:
+        if not isinstance(event, (Elementwise, MatrixProduct)):
+            continue
+        if event.result is not None and not event.result.is_unknown:
             where = span(event.node)
             if where is not None:
                 results.append(Result(where, event.op, str(event.result)))
@@ -272,7 +273,7 @@ class _Functions(cst.CSTVisitor):
             self._names(node.name.name)
 
     def visit_ImportAlias(self, node: cst.ImportAlias) -> None:
-        bound = node.asname.name if node.asname is not None else node.name
+        bound: cst.BaseExpression = node.asname.name if node.asname is not None else node.name
         while isinstance(bound, cst.Attribute):
             bound = bound.value
         self._names(bound)
