@@ -110,6 +110,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--stdin-filename", metavar="NAME", help="the name to report for source read from stdin"
     )
+    _add_fix_options(check)
 
     rule = sub.add_parser("rule", help="explain a rule")
     rule.add_argument("code", nargs="?", metavar="CODE")
@@ -123,6 +124,20 @@ def _parser() -> argparse.ArgumentParser:
         "server", help="run the language server on stdin/stdout (needs shapelint[server])"
     )
     return parser
+
+
+def _add_fix_options(check: argparse.ArgumentParser) -> None:
+    fixing = check.add_mutually_exclusive_group()
+    fixing.add_argument("--fix", action="store_true", help="apply the fixes to the files")
+    fixing.add_argument(
+        "--diff", action="store_true", help="print the fixes as a unified diff; change nothing"
+    )
+    check.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="let --fix and --diff apply unsafe fixes (every shape fix changes what the code "
+        "computes, so all of them are unsafe)",
+    )
 
 
 def _flatten(groups: list[list[str]] | None) -> list[str] | None:
@@ -165,6 +180,7 @@ def _check(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs: expected a positive number")
     sources: dict[str, str] = {}
+    cache: str | None = None
     if args.paths == ["-"]:
         name = args.stdin_filename or "<stdin>"
         sources[name] = decode(sys.stdin.buffer.read())
@@ -179,6 +195,12 @@ def _check(args: argparse.Namespace) -> int:
         cache = None if args.no_cache else str(root / CACHE_DIR)
         diagnostics = lint_paths(files, config, jobs=args.jobs, cache_dir=cache)
         sources.update(_read_sources(diagnostics))
+    if args.fix or args.diff:
+        from shapelint.fix_command import run_fixes
+
+        diagnostics, sources = run_fixes(args, diagnostics, sources, config, cache)
+        if args.diff or (args.fix and args.paths == ["-"]):
+            return EXIT_FINDINGS if diagnostics and not args.exit_zero else EXIT_CLEAN
     report = _report(args, diagnostics, sources)
     _emit(report, args.output_file)
     return EXIT_FINDINGS if diagnostics and not args.exit_zero else EXIT_CLEAN

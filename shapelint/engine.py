@@ -26,6 +26,7 @@ import time
 import tokenize
 import warnings
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from io import BytesIO
 from typing import TypeVar
 
@@ -33,6 +34,7 @@ from shapelint.checks import enabled_rules
 from shapelint.checks.base import Finding
 from shapelint.config import Config
 from shapelint.diagnostics import Diagnostic, Position, Severity
+from shapelint.fixes import Fix
 from shapelint.prefilter import may_hold_shapes
 
 ANALYSIS_FAILED = "SHP900"
@@ -410,12 +412,17 @@ def _stop(thread: threading.Thread) -> None:
 
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
-    seen: set[tuple[int, str]] = set()
+    """One finding per node and code; a later one that ``completes`` it may add its fix."""
+    seen: dict[tuple[int, str], int] = {}
     out: list[Finding] = []
     for finding in findings:
         key = (id(finding.node), finding.code)
-        if key not in seen:
-            seen.add(key)
+        if key in seen:
+            kept = out[seen[key]]
+            if kept.fix is None and finding.fix is not None and finding.completes:
+                out[seen[key]] = replace(kept, fix=finding.fix)
+        elif not finding.completes:
+            seen[key] = len(out)
             out.append(finding)
     return out
 
@@ -437,8 +444,18 @@ def _place(module: object, path: str, findings: list[Finding]) -> list[Diagnosti
             start = Position(where.start.line, where.start.column + 1)
             end = Position(where.end.line, where.end.column + 1)
         severity = severity_of(finding.code)
-        out.append(Diagnostic(path, start, end, finding.code, finding.message, severity))
+        fix = _fix(finding, module, positions)
+        out.append(Diagnostic(path, start, end, finding.code, finding.message, severity, fix=fix))
     return out
+
+
+def _fix(finding: Finding, module: object, positions: object) -> Fix | None:
+    """The finding's rewrite as text edits (see ``shapelint.fixes``)."""
+    if finding.fix is None:
+        return None
+    from shapelint.fixes import render
+
+    return render(finding.fix, module, positions)
 
 
 def _suppress(diagnostics: list[Diagnostic], text: str) -> list[Diagnostic]:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from shapelint.diagnostics import CellLocation, Diagnostic, Position
+from shapelint.fixes import Edit, Fix
 
 SUFFIX = ".ipynb"
 # Cell magics whose body is Python run by IPython; any other cell magic (%%bash,
@@ -106,8 +107,22 @@ class Notebook:
             diagnostic.message,
             diagnostic.severity,
             cell=where,
-            fix=diagnostic.fix,
+            fix=self._fix_in_cells(diagnostic.fix),
         )
+
+    def _fix_in_cells(self, fix: Fix | None) -> Fix | None:
+        """A fix on the joined source with each edit counted in its cell (None when an edit
+        would cross cells)."""
+        if fix is None:
+            return None
+        edits = []
+        for edit in fix.edits:
+            cell = self.cell_at(edit.start.line)
+            if self.cell_at(edit.end.line) != cell:
+                return None
+            start, end = self._in_cell(cell, edit.start), self._in_cell(cell, edit.end)
+            edits.append(Edit(start, end, edit.content, cell.number))
+        return Fix(fix.message, tuple(edits), fix.applicability)
 
     def _in_cell(self, cell: Cell, position: Position) -> Position:
         count = max(len(cell.lines), 1)
@@ -126,6 +141,40 @@ class Notebook:
         offset = _raw_offset(self.raw, line.literal, line.start + position.column - 1)
         line_start = self.raw.rfind("\n", 0, offset) + 1
         return Position(self.raw.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+    def apply_edits(self, edits: Sequence[Edit]) -> str | None:
+        """The notebook's text with edits (counted in their cells) made inside the JSON
+        strings that hold the edited lines; everything else in the file is kept byte for
+        byte. None when an edit spans JSON strings or names no code cell."""
+        by_literal: dict[int, tuple[_Located, list[tuple[int, int, str]]]] = {}
+        cells = {cell.number: cell for cell in self.cells}
+        for edit in edits:
+            cell = cells.get(edit.cell or 0)
+            if cell is None or not 0 < edit.start.line <= edit.end.line <= len(cell.lines):
+                return None
+            first, last = cell.lines[edit.start.line - 1], cell.lines[edit.end.line - 1]
+            if first.literal is not last.literal:
+                return None
+            start = first.start + edit.start.column - 1
+            end = last.start + edit.end.column - 1
+            entry = by_literal.setdefault(first.literal.offset, (first.literal, []))
+            entry[1].append((start, end, edit.content))
+        out, cursor = [], 0
+        for offset in sorted(by_literal):
+            literal, changes = by_literal[offset]
+            value, cut = str(literal), 0
+            pieces = []
+            for start, end, content in sorted(changes):
+                if start < cut:
+                    return None
+                pieces += [value[cut:start], content]
+                cut = end
+            pieces.append(value[cut:])
+            _, after = json.decoder.scanstring(self.raw, offset + 1)  # type: ignore[attr-defined]
+            out += [self.raw[cursor:offset], json.dumps("".join(pieces), ensure_ascii=False)]
+            cursor = after
+        out.append(self.raw[cursor:])
+        return "".join(out)
 
     def cell_text(self, number: int) -> str | None:
         for cell in self.cells:

@@ -33,9 +33,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from shapelint.analysis.events import Elementwise
+from shapelint.checks import fixing
 from shapelint.checks.base import Finding, Rule
 from shapelint.diagnostics import Severity
+from shapelint.fixes import Change, Rewrite
 from shapelint.shapes.algebra import broadcast_expansion
+
+
+def _squeeze_fix(event: Elementwise) -> Rewrite | None:
+    """``.squeeze(-1)`` on the operand that is the other one with a trailing 1, so the result
+    keeps the other operand's shape (what an elementwise op of two like tensors gives)."""
+    for index, (extra, other) in enumerate(((event.left, event.right), (event.right, event.left))):
+        squeezed = fixing.without_last(extra.shape)
+        suffix = fixing.SQUEEZE_LAST.get(extra.framework)
+        if squeezed is None or suffix is None or not fixing.proven_equal(squeezed, other.shape):
+            continue
+        if not fixing.proven_equal(fixing.broadcast(squeezed, other.shape), other.shape):
+            continue
+        name = f"`{extra.label}`" if extra.label else "the operand"
+        return Rewrite(
+            f"drop the trailing 1 of {name} {extra.shape}: the result is {other.shape}",
+            (Change(event.node, "suffix", suffix, operand=index),),
+        )
+    return None
 
 
 class ImplicitBroadcast(Rule):
@@ -69,4 +89,5 @@ class ImplicitBroadcast(Rule):
                 event.node,
                 f"`{event.op}` broadcasts {left.shape} and {right.shape} into {event.result}: "
                 f"both operands are expanded; reshape one, or index with `None` if this is meant",
+                _squeeze_fix(event),
             )

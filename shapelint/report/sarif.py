@@ -19,6 +19,7 @@ from shapelint import __version__
 from shapelint.checks import REGISTRY, documentation
 from shapelint.checks.base import Rule
 from shapelint.diagnostics import Diagnostic
+from shapelint.fixes import Fix
 from shapelint.report.paths import display_path, file_uri, rule_url, uri_path
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -52,6 +53,8 @@ def render(
         }
         if d.code in index:
             result["ruleIndex"] = index[d.code]
+        if d.fix is not None and d.cell is None:  # a notebook's edits count lines in cells
+            result["fixes"] = [_fix(d.fix, shown)]
         results.append(result)
     base = posixpath.normpath(root.replace("\\", "/")).rstrip("/") + "/"
     log = {
@@ -104,6 +107,26 @@ def _region(d: Diagnostic) -> dict[str, int]:
         "startColumn": start.column,
         "endLine": max(end.line, start.line),
         "endColumn": end_column,
+    }
+
+
+def _fix(fix: Fix, shown: str) -> dict[str, Any]:
+    """A SARIF fix: each edit a replacement of a region (end exclusive, as ours)."""
+    replacements = [
+        {
+            "deletedRegion": {
+                "startLine": e.start.line,
+                "startColumn": e.start.column,
+                "endLine": e.end.line,
+                "endColumn": e.end.column,
+            },
+            "insertedContent": {"text": e.content},
+        }
+        for e in fix.edits
+    ]
+    return {
+        "description": {"text": fix.message},
+        "artifactChanges": [{"artifactLocation": _artifact(shown), "replacements": replacements}],
     }
 
 

@@ -57,8 +57,9 @@ def _block(diag: Diagnostic, root: str, source: str | None, color: bool) -> str:
     where = f"{location(diag, root)}:"
     header = f"{_paint(where, _BOLD, color)} {_paint(diag.code, level, color)} {diag.message}\n"
     lines = _source_lines(diag, source)
+    help_line = f"{_paint('help:', _BOLD, color)} {diag.fix.message}\n" if diag.fix else ""
     if not 0 < diag.start.line <= len(lines):
-        return header
+        return header + help_line
     raw = lines[diag.start.line - 1]
     shown = raw.expandtabs(TAB_WIDTH)
     start = len(raw[: diag.start.column - 1].expandtabs(TAB_WIDTH))
@@ -75,4 +76,5 @@ def _block(diag: Diagnostic, root: str, source: str | None, color: bool) -> str:
         f"{_paint(number, _BLUE, color)} {bar} {shown}\n"
         f"{pad} {bar} {' ' * start}{carets}\n"
         f"{pad} {bar}\n"
+        f"{help_line}"
     )
