@@ -61,29 +61,18 @@ def _matmul_would_fit(x: Tensor, w: Tensor) -> bool:
 
 
 def _matmul_fix(event: Elementwise) -> Rewrite | None:
-    """``x @ W`` (``matmul`` where a function was called), or ``x @ W.T``, when the product
-    provably has the shape the elementwise op was written to give: the activations' own
-    shape (an elementwise op keeps its operand's shape), or the broadcast result."""
+    """``x @ W`` (``matmul`` where a function was called) when the product provably has the
+    shape the elementwise op was written to give: the activations' own shape (an elementwise
+    op keeps its operand's shape), or the broadcast result."""
     x, w = event.left, event.right
-    form = Change(event.node, "operator", "@") if event.op == "*" else None
-    if form is None:
-        form = Change(event.node, "callee", "matmul")
-    expected = (x.shape, event.result)
     product = fixing.product(x.shape, w.shape)
-    if any(fixing.proven_equal(product, shape) for shape in expected):
-        shown = "`@`" if event.op == "*" else "`matmul`"
-        return Rewrite(f"use {shown}: the product is {product}", (form,))
-    flipped = fixing.transposed(w.shape)
-    suffix = fixing.TRANSPOSE.get(w.framework)
-    if suffix is not None and flipped is not None:
-        product = fixing.product(x.shape, flipped)
-        if any(fixing.proven_equal(product, shape) for shape in expected):
-            transpose = Change(event.node, "suffix", suffix, operand=1)
-            return Rewrite(
-                f"use a matrix product with the weight transposed: the product is {product}",
-                (form, transpose),
-            )
-    return None
+    if not any(fixing.proven_equal(product, shape) for shape in (x.shape, event.result)):
+        return None
+    if event.op == "*":
+        return Rewrite(f"use `@`: the product is {product}", (Change(event.node, "operator", "@"),))
+    return Rewrite(
+        f"use `matmul`: the product is {product}", (Change(event.node, "callee", "matmul"),)
+    )
 
 
 class ElementwiseNotMatmul(Rule):
