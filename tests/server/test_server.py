@@ -142,6 +142,43 @@ def test_inlay_hints_show_the_shape_after_each_assignment(client: Client, projec
     assert {h["kind"] for h in hints} == {1}  # type hints
 
 
+def test_a_code_action_applies_the_fix_and_the_finding_goes(client: Client, project: Path) -> None:
+    path = project / "action.py"
+    uri = path.as_uri()
+    [diagnostic] = open_file(client, path, BUGGY)["diagnostics"]
+    actions = client.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": uri},
+            "range": diagnostic["range"],
+            "context": {"diagnostics": [diagnostic]},
+        },
+    )
+    [action] = actions
+    assert (action["title"], action["kind"], action["isPreferred"]) == (
+        "SHP001: transpose `b`: the product is then (64, 10)",
+        "quickfix",
+        True,
+    )
+    assert action["diagnostics"] == [diagnostic]
+    [edit] = action["edit"]["changes"][uri]
+    assert edit == {"range": span(3, 14, 19), "newText": "a @ b.T"}
+    client.notify(
+        "textDocument/didChange",
+        {
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"range": edit["range"], "text": edit["newText"]}],
+        },
+    )
+    published = client.wait_for("textDocument/publishDiagnostics", lambda p: p["uri"] == uri)
+    assert (published["version"], published["diagnostics"]) == (2, [])
+    elsewhere = client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": uri}, "range": span(0, 0, 1), "context": {"diagnostics": []}},
+    )
+    assert elsewhere == []
+
+
 def test_changes_are_debounced_and_the_fixed_file_goes_quiet(client: Client, project: Path) -> None:
     path = project / "edit.py"
     uri = path.as_uri()
@@ -196,6 +233,15 @@ def test_a_notebook_publishes_on_the_cell_that_holds_the_finding(
     assert hover["contents"]["value"] == (
         "`a`: `(64, 784)`\n\nassigned on line 2: `a = np.ones((64, 784))`"
     )
+    [action] = client.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": cells[1]},
+            "range": diagnostic["range"],
+            "context": {"diagnostics": [diagnostic]},
+        },
+    )
+    assert action["edit"]["changes"] == {cells[1]: [{"range": span(2, 4, 9), "newText": "a @ b.T"}]}
 
 
 def test_shutdown_and_exit(project: Path) -> None:
