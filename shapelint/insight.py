@@ -10,6 +10,7 @@ product and broadcasting op. The interpreter runs once in its recording mode, as
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,13 +59,18 @@ class Insight:
     results: list[Result]
     scopes: list[Span]
 
-    def hover(self, position: Position) -> str | None:
-        """Markdown for the shape at ``position``: a name's shape and origin, or an op's."""
+    def hover(self, position: Position, place: Callable[[int], str] | None = None) -> str | None:
+        """Markdown for the shape at ``position``: a name's shape and origin, or an op's.
+
+        ``place`` names a line for the reader (``line 3``, or ``cell 2, line 1`` in a notebook).
+        """
         word = self._word_at(position)
         if word is not None:
             binding = self.binding_at(position, word)
             if binding is not None:
-                return self._describe(binding) if binding.shape is not None else None
+                if binding.shape is None:
+                    return None
+                return self._describe(binding, place or (lambda line: f"line {line}"))
         containing = [r for r in self.results if r.span.contains(position)]
         if containing:
             result = min(containing, key=lambda r: (r.span.end.line - r.span.start.line, _width(r)))
@@ -99,11 +105,11 @@ class Insight:
             if b.kind == "assignment" and b.shape is not None
         ]
 
-    def _describe(self, binding: Binding) -> str:
+    def _describe(self, binding: Binding, place: Callable[[int], str]) -> str:
         line = binding.statement.start.line
         origin = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""
         where = "parameter" if binding.kind == "parameter" else "assigned"
-        return f"`{binding.name}`: `{binding.shape}`\n\n{where} on line {line}: `{origin}`"
+        return f"`{binding.name}`: `{binding.shape}`\n\n{where} on {place(line)}: `{origin}`"
 
     def _scope_at(self, position: Position) -> Span | None:
         inside = [s for s in self.scopes if s.contains(position)]

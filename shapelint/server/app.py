@@ -50,8 +50,14 @@ class _NotebookState:
     """A notebook's joined source, for hovers and hints on its cells."""
 
     cells: list[str]  # cell document URIs, code cells in order
+    numbers: list[int]  # each one's place among all the notebook's cells, from 1
     first_lines: list[int]
     source: str
+
+    def place(self, line: int) -> str:
+        """A joined-source line as the reader finds it: ``cell 2, line 1``."""
+        index = convert.cell_index(self.first_lines, line)
+        return f"cell {self.numbers[index]}, line {line - self.first_lines[index] + 1}"
 
 
 class ShapelintServer(LanguageServer):
@@ -98,12 +104,13 @@ class ShapelintServer(LanguageServer):
         self._publish(uri, document, diagnostics, 1, version)
 
     async def lint_notebook(self, notebook: types.NotebookDocument) -> None:
-        cells = [
-            c.document
-            for c in notebook.cells
+        code = [
+            (number, c.document)
+            for number, c in enumerate(notebook.cells, start=1)
             if c.kind == types.NotebookCellKind.Code
             and self.workspace.get_text_document(c.document).language_id in (None, "python")
         ]
+        cells = [uri for _, uri in code]
         texts = [self.workspace.get_text_document(uri).source for uri in cells]
         path = pipeline.default_path(to_fs_path(notebook.uri))
         loop = asyncio.get_running_loop()
@@ -112,7 +119,8 @@ class ShapelintServer(LanguageServer):
         )
         if [self.workspace.get_text_document(uri).source for uri in cells] != texts:
             return  # edited meanwhile
-        self.notebooks[notebook.uri] = _NotebookState(cells, first_lines, source)
+        numbers = [number for number, _ in code]
+        self.notebooks[notebook.uri] = _NotebookState(cells, numbers, first_lines, source)
         per_cell: dict[int, list[Diagnostic]] = {i: [] for i in range(len(cells))}
         for diagnostic in diagnostics:
             per_cell[convert.cell_index(first_lines, diagnostic.start.line)].append(diagnostic)
@@ -137,16 +145,17 @@ class ShapelintServer(LanguageServer):
         )
 
     # -- shapes ------------------------------------------------------------------------
-    async def insight_for(self, uri: str) -> tuple[Insight | None, int]:
-        """The shapes of the document holding ``uri`` and the line its text starts at."""
+    async def insight_for(self, uri: str) -> tuple[Insight | None, int, _NotebookState | None]:
+        """The shapes of the document holding ``uri``, the line its text starts at, and its
+        notebook, if it is a cell."""
         known = self.documents.get(uri)
         if known is not None and known.notebook is not None:
             state = self.notebooks.get(known.notebook)
             if state is not None and uri in state.cells:
                 first = state.first_lines[state.cells.index(uri)]
-                return await self._insight(known.notebook, None, state.source), first
+                return await self._insight(known.notebook, None, state.source), first, state
         document = self.workspace.get_text_document(uri)
-        return await self._insight(uri, document.version, document.source), 1
+        return await self._insight(uri, document.version, document.source), 1, None
 
     async def _insight(self, key: str, version: int | None, text: str) -> Insight | None:
         cached_key = (key, hash((version, text)))
@@ -218,11 +227,11 @@ def _register(server: ShapelintServer) -> None:
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def hover(ls: ShapelintServer, params: types.HoverParams) -> types.Hover | None:
         document = ls.workspace.get_text_document(params.text_document.uri)
-        found, first = await ls.insight_for(params.text_document.uri)
+        found, first, notebook = await ls.insight_for(params.text_document.uri)
         if found is None:
             return None
         position = convert.from_client(document, params.position, first)
-        text = found.hover(position)
+        text = found.hover(position, notebook.place if notebook is not None else None)
         if text is None:
             return None
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text))
@@ -232,7 +241,7 @@ def _register(server: ShapelintServer) -> None:
         ls: ShapelintServer, params: types.InlayHintParams
     ) -> list[types.InlayHint]:
         document = ls.workspace.get_text_document(params.text_document.uri)
-        found, first = await ls.insight_for(params.text_document.uri)
+        found, first, _ = await ls.insight_for(params.text_document.uri)
         if found is None:
             return []
         wanted = (params.range.start.line, params.range.end.line)

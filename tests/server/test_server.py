@@ -201,9 +201,12 @@ def test_a_notebook_publishes_on_the_cell_that_holds_the_finding(
     client: Client, project: Path
 ) -> None:
     notebook = (project / "nb.ipynb").as_uri()
-    cells = [notebook + "#cell1", notebook + "#cell2"]
+    cells = [notebook + "#cell1", notebook + "#cell2", notebook + "#cell3"]
+    kinds = [2, 1, 2]  # code, markdown, code
+    languages = ["python", "markdown", "python"]
     texts = [
         "import numpy as np\na = np.ones((64, 784))\n",
+        "The product\n",
         "%time z = 1\nb = np.ones((10, 784))\nc = a @ b\n",
     ]
     client.notify(
@@ -213,35 +216,54 @@ def test_a_notebook_publishes_on_the_cell_that_holds_the_finding(
                 "uri": notebook,
                 "notebookType": "jupyter-notebook",
                 "version": 1,
-                "cells": [{"kind": 2, "document": uri} for uri in cells],
+                "cells": [{"kind": k, "document": uri} for k, uri in zip(kinds, cells)],
             },
             "cellTextDocuments": [
-                {"uri": uri, "languageId": "python", "version": 1, "text": text}
-                for uri, text in zip(cells, texts)
+                {"uri": uri, "languageId": language, "version": 1, "text": text}
+                for uri, language, text in zip(cells, languages, texts)
             ],
         },
     )
     first = client.wait_for("textDocument/publishDiagnostics", lambda p: p["uri"] == cells[0])
-    second = client.wait_for("textDocument/publishDiagnostics", lambda p: p["uri"] == cells[1])
+    second = client.wait_for("textDocument/publishDiagnostics", lambda p: p["uri"] == cells[2])
     assert first["diagnostics"] == []
     [diagnostic] = second["diagnostics"]
     assert diagnostic["range"] == span(2, 4, 9)
-    hover = client.request(
-        "textDocument/hover",
-        {"textDocument": {"uri": cells[1]}, "position": {"line": 2, "character": 4}},
-    )
-    assert hover["contents"]["value"] == (
-        "`a`: `(64, 784)`\n\nassigned on line 2: `a = np.ones((64, 784))`"
-    )
+
+    def hover(character: int) -> str:
+        position = {"line": 2, "character": character}
+        answer = client.request(
+            "textDocument/hover", {"textDocument": {"uri": cells[2]}, "position": position}
+        )
+        return str(answer["contents"]["value"])
+
+    assert hover(4) == "`a`: `(64, 784)`\n\nassigned on cell 1, line 2: `a = np.ones((64, 784))`"
+    assert hover(8) == "`b`: `(10, 784)`\n\nassigned on cell 3, line 2: `b = np.ones((10, 784))`"
     [action] = client.request(
         "textDocument/codeAction",
         {
-            "textDocument": {"uri": cells[1]},
+            "textDocument": {"uri": cells[2]},
             "range": diagnostic["range"],
             "context": {"diagnostics": [diagnostic]},
         },
     )
-    assert action["edit"]["changes"] == {cells[1]: [{"range": span(2, 4, 9), "newText": "a @ b.T"}]}
+    assert action["edit"]["changes"] == {cells[2]: [{"range": span(2, 4, 9), "newText": "a @ b.T"}]}
+    edit = {"range": span(1, 12, 21), "text": "(784, 10)"}  # cell 3: b = np.ones((784, 10))
+    client.notify(
+        "notebookDocument/didChange",
+        {
+            "notebookDocument": {"uri": notebook, "version": 2},
+            "change": {
+                "cells": {
+                    "textContent": [
+                        {"document": {"uri": cells[2], "version": 2}, "changes": [edit]}
+                    ]
+                }
+            },
+        },
+    )
+    again = client.wait_for("textDocument/publishDiagnostics", lambda p: p["uri"] == cells[2])
+    assert (again["version"], again["diagnostics"]) == (2, [])
 
 
 def test_shutdown_and_exit(project: Path) -> None:
