@@ -9,10 +9,12 @@ instance), never a guessed one.
 from __future__ import annotations
 
 from shapelint.shapes import algebra
-from shapelint.shapes.shape import Shape, ShapeError
+from shapelint.shapes.shape import Dim, Shape, ShapeError
 
 TRANSPOSE = {"numpy": ".T", "torch": ".T", "jax": ".T"}  # of a matrix
 SQUEEZE_LAST = {"numpy": ".squeeze(-1)", "torch": ".squeeze(-1)", "jax": ".squeeze(-1)"}
+# where a tensor has no ``.squeeze`` method, the other operand gets a trailing axis instead
+NEW_LAST_AXIS = {"tensorflow": "[..., None]"}
 
 
 def product(a: Shape, b: Shape) -> Shape | None:
@@ -39,6 +41,13 @@ def transposed(shape: Shape) -> Shape | None:
 
 def proven_equal(a: Shape | None, b: Shape | None) -> bool:
     return a is not None and b is not None and a.equals(b) is True
+
+
+def with_last_one(shape: Shape) -> Shape | None:
+    """The shape with a trailing 1 (``x[..., None]``); None for an unknown rank."""
+    if shape.rank is None:
+        return None
+    return Shape((*shape.dims, Dim.of(1)))
 
 
 def without_last(shape: Shape) -> Shape | None:

@@ -41,20 +41,39 @@ from shapelint.shapes.algebra import broadcast_expansion
 
 
 def _squeeze_fix(event: Elementwise) -> Rewrite | None:
-    """``.squeeze(-1)`` on the operand that is the other one with a trailing 1, so the result
-    keeps the other operand's shape (what an elementwise op of two like tensors gives)."""
-    for index, (extra, other) in enumerate(((event.left, event.right), (event.right, event.left))):
+    """When one operand is the other with a trailing 1, the op was meant between like
+    tensors: ``.squeeze(-1)`` on that operand, so the result is the other's shape; or, for a
+    framework whose tensors have no ``.squeeze``, ``[:, None]`` (``[..., None]``) on the
+    other, so the result is the first's shape. The broadcast of the fixed operands is
+    checked to be that shape."""
+    pairs = ((0, event.left, event.right), (1, event.right, event.left))
+    for index, extra, other in pairs:
         squeezed = fixing.without_last(extra.shape)
-        suffix = fixing.SQUEEZE_LAST.get(extra.framework)
-        if squeezed is None or suffix is None or not fixing.proven_equal(squeezed, other.shape):
-            continue
-        if not fixing.proven_equal(fixing.broadcast(squeezed, other.shape), other.shape):
+        if squeezed is None or not fixing.proven_equal(squeezed, other.shape):
             continue
         name = f"`{extra.label}`" if extra.label else "the operand"
-        return Rewrite(
-            f"drop the trailing 1 of {name} {extra.shape}: the result is {other.shape}",
-            (Change(event.node, "suffix", suffix, operand=index),),
-        )
+        squeeze = fixing.SQUEEZE_LAST.get(extra.framework)
+        if squeeze is not None and fixing.proven_equal(
+            fixing.broadcast(squeezed, other.shape), other.shape
+        ):
+            return Rewrite(
+                f"drop the trailing 1 of {name} {extra.shape}: the result is {other.shape}",
+                (Change(event.node, "suffix", squeeze, operand=index),),
+            )
+        lift = fixing.NEW_LAST_AXIS.get(other.framework)
+        lifted = fixing.with_last_one(other.shape)
+        if (
+            lift is not None
+            and lifted is not None
+            and fixing.proven_equal(fixing.broadcast(extra.shape, lifted), extra.shape)
+        ):
+            lift = "[:, None]" if other.shape.rank == 1 else lift
+            shown = f"`{other.label}`" if other.label else "the other operand"
+            return Rewrite(
+                f"give {shown} {other.shape} the trailing axis of {name}: the result is "
+                f"{extra.shape}",
+                (Change(event.node, "suffix", lift, operand=1 - index),),
+            )
     return None
 
 

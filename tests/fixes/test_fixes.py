@@ -15,6 +15,7 @@ from shapelint.insight import insight
 NUMPY = "import numpy as np\n"
 TORCH = "import torch\nfrom torch import nn\n"
 KERAS = "from keras import backend as K\n"
+TF = "import tensorflow as tf\n"
 ANNOTATED = "import torch\nfrom jaxtyping import Float\nfrom torch import nn\n"
 
 # (code, source, fixed source, name whose shape the fix predicts, that shape)
@@ -104,6 +105,22 @@ CASES = [
         "d",
         "(32,)",
         id="SHP006 squeeze the left operand, spacing kept",
+    ),
+    pytest.param(
+        "SHP006",
+        TF + "pred = tf.ones((32,))\ntarget = tf.ones((32, 1))\nd = pred - target\n",
+        TF + "pred = tf.ones((32,))\ntarget = tf.ones((32, 1))\nd = pred[:, None] - target\n",
+        "d",
+        "(32, 1)",
+        id="SHP006 a new axis where tensors have no squeeze method",
+    ),
+    pytest.param(
+        "SHP006",
+        TF + "x = tf.ones((4, 4))\nt = tf.ones((4, 4, 1))\nd = t - x\n",
+        TF + "x = tf.ones((4, 4))\nt = tf.ones((4, 4, 1))\nd = t - x[..., None]\n",
+        "d",
+        "(4, 4, 1)",
+        id="SHP006 a new last axis on a rank-2 operand",
     ),
 ]
 

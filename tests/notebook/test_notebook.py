@@ -194,7 +194,8 @@ def test_check_names_the_cell_in_every_format(tmp_path: Path) -> None:
     assert text.returncode == 1
     assert text.stdout == (
         "nb.ipynb:cell 5:3:5: SHP001 `@`: inner dimensions differ: (64, 784) @ (10, 784)\n"
-        "  |\n3 | c = a @ b\n  |     ^^^^^ SHP001\n  |\n\nFound 1 finding.\n"
+        "  |\n3 | c = a @ b\n  |     ^^^^^ SHP001\n  |\n"
+        "help: transpose `b`: the product is then (64, 10)\n\nFound 1 finding.\n"
     )
     concise = shapelint("check", "nb.ipynb", "--output-format", "concise", cwd=tmp_path)
     assert concise.stdout.splitlines()[0] == (
