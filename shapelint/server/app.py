@@ -73,6 +73,7 @@ class ShapelintServer(LanguageServer):
         self.notebooks: dict[str, _NotebookState] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.insights: dict[tuple[str, int], Insight | None] = {}
+        self.told: set[str] = set()  # config problems already shown
 
     # -- linting -----------------------------------------------------------------------
     def schedule(self, uri: str, delay: float) -> None:
@@ -100,6 +101,7 @@ class ShapelintServer(LanguageServer):
         diagnostics = await loop.run_in_executor(None, pipeline.lint_buffer, text, path)
         if self.workspace.get_text_document(uri).version != version:
             return  # edited meanwhile: the newer version is on its way
+        self._tell_config_problem(path)
         self.documents[uri] = Analysed(version, diagnostics)
         self._publish(uri, document, diagnostics, 1, version)
 
@@ -119,6 +121,7 @@ class ShapelintServer(LanguageServer):
         )
         if [self.workspace.get_text_document(uri).source for uri in cells] != texts:
             return  # edited meanwhile
+        self._tell_config_problem(path)
         numbers = [number for number, _ in code]
         self.notebooks[notebook.uri] = _NotebookState(cells, numbers, first_lines, source)
         per_cell: dict[int, list[Diagnostic]] = {i: [] for i in range(len(cells))}
@@ -130,6 +133,17 @@ class ShapelintServer(LanguageServer):
                 document.version, per_cell[index], first_lines[index], notebook.uri
             )
             self._publish(uri, document, per_cell[index], first_lines[index], document.version)
+
+    def _tell_config_problem(self, path: Path) -> None:
+        """A config file that cannot be read is shown once; linting goes on with defaults
+        (an editor has no exit code to carry it, as ``shapelint check`` does)."""
+        problem = pipeline.project_for(path).problem
+        if problem is not None and problem not in self.told:
+            self.told.add(problem)
+            message = f"shapelint: {problem}; using the default settings"
+            self.window_show_message(
+                types.ShowMessageParams(type=types.MessageType.Error, message=message)
+            )
 
     def _publish(
         self,

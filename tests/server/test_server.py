@@ -266,6 +266,37 @@ def test_a_notebook_publishes_on_the_cell_that_holds_the_finding(
     assert (again["version"], again["diagnostics"]) == (2, [])
 
 
+def test_a_broken_config_is_shown_once_and_the_defaults_are_used(
+    client: Client, project: Path
+) -> None:
+    broken = project / "broken"
+    broken.mkdir()
+    (broken / "pyproject.toml").write_text("[tool.shapelint]\nselekt = ['SHP001']\n")
+    published = open_file(client, broken / "model.py", BUGGY)
+    assert [d["code"] for d in published["diagnostics"]] == ["SHP001"]
+    shown = client.wait_for("window/showMessage")
+    assert shown["type"] == 1
+    assert shown["message"].startswith("shapelint: ")
+    assert "unknown key `selekt`" in shown["message"]
+    assert shown["message"].endswith("; using the default settings")
+    open_file(client, broken / "other.py", BUGGY)
+    client.drain(0.5)
+    assert [n for n in client.notifications if n["method"] == "window/showMessage"] == []
+
+
+def test_settings_come_from_the_projects_pyproject(client: Client, project: Path) -> None:
+    configured = project / "configured"
+    configured.mkdir()
+    (configured / "pyproject.toml").write_text(
+        "[tool.shapelint]\nper-file-ignores = { 'quiet/*' = ['SHP001'] }\n"
+    )
+    (configured / "quiet").mkdir()
+    assert open_file(client, configured / "quiet" / "model.py", BUGGY)["diagnostics"] == []
+    loud = open_file(client, configured / "model.py", BUGGY)["diagnostics"]
+    assert [d["code"] for d in loud] == ["SHP001"]
+    assert (configured / ".shapelint_cache" / "entries").is_dir()  # the CLI's cache
+
+
 def test_shutdown_and_exit(project: Path) -> None:
     editor = Client(project)
     try:
