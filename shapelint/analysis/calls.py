@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import libcst as cst
 
-from shapelint.analysis import convert, declarations, frameworks, layers, ops
+from shapelint.analysis import binder, convert, declarations, frameworks, layers, ops
 from shapelint.analysis.machine import (
     MAX_CALL_DEPTH,
     MODEL_RUNS,
@@ -243,15 +243,17 @@ class Calls(Machine):
             spec, framework = found
             if opaque:
                 return Tensor(UNKNOWN_SHAPE, framework) if framework else UNKNOWN
-            args, varargs = ops.bind(spec, positional, keywords)
-            call = ops.Call(self, node, display, qualname, spec, framework, args, varargs)
-            return apply_kind(call)
+            binding = binder.bind_call(spec, positional, keywords)
+            call = ops.Call(
+                self, node, display, qualname, spec, framework, binding.args, binding.varargs
+            )
+            return apply_kind(call) if binding.understood else call.unknown()
         found_layer = frameworks.layer_spec(qualname)
         if found_layer is not None:
             spec_l, framework = found_layer
             if opaque:
                 return UNKNOWN
-            return layers.make_layer(
+            return binder.bind_layer(
                 spec_l, framework, declarations.source(node), positional, keywords
             )
         return UNKNOWN
@@ -295,7 +297,7 @@ class Calls(Machine):
             return receiver.with_shape(UNKNOWN_SHAPE)
         if opaque:
             return Tensor(UNKNOWN_SHAPE, receiver.framework)
-        args, varargs = ops.bind(spec, [receiver, *positional], keywords)
+        binding = binder.bind_call(spec, [receiver, *positional], keywords)
         qualname = (
             f"{'jax.numpy' if receiver.framework == 'jax' else receiver.framework}.{method.name}"
         )
@@ -306,10 +308,10 @@ class Calls(Machine):
             qualname,
             spec,
             receiver.framework,
-            args,
-            varargs,
+            binding.args,
+            binding.varargs,
         )
-        return apply_kind(call)
+        return apply_kind(call) if binding.understood else call.unknown()
 
     def call_object_method(
         self, instance: Instance, name: str, positional: list[Value], keywords: dict[str, Value]

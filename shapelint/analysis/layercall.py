@@ -8,8 +8,9 @@ from collections.abc import Callable
 from typing import Any
 
 from shapelint.analysis import convert
+from shapelint.analysis.binder import Arguments
 from shapelint.analysis.events import OpFailed
-from shapelint.analysis.ops import Emitter
+from shapelint.analysis.opcall import Emitter
 from shapelint.analysis.values import (
     UNKNOWN,
     Constant,
@@ -17,10 +18,10 @@ from shapelint.analysis.values import (
     Tensor,
     Value,
 )
-from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, ShapeError
+from shapelint.shapes.shape import UNKNOWN_SHAPE, Shape, ShapeError
 
 
-class LayerCall:
+class LayerCall(Arguments):
     """One application of a layer to its inputs."""
 
     def __init__(
@@ -40,17 +41,6 @@ class LayerCall:
     def param(self, name: str) -> Value | None:
         value = self.layer.param(name, default=MISSING)
         return None if value is MISSING else value
-
-    def int_param(self, name: str, default: int | None = None) -> int | None:
-        value = self.param(name)
-        return default if value is None else convert.as_int(value)
-
-    def dim_param(self, name: str) -> Dim:
-        value = self.param(name)
-        return convert.as_dim(value) if value is not None else UNKNOWN_DIM
-
-    def bool_param(self, name: str, default: bool) -> bool | None:
-        return convert.as_bool(self.param(name), default)
 
     def input(self, index: int = 0) -> Tensor | None:
         """The tensor fed in; a layer's input is a tensor even when nothing else is known."""
@@ -78,21 +68,6 @@ class LayerCall:
 
 
 MISSING = Constant("<missing>")
-
-
-def read_kernel(call: LayerCall, name: str, ndim: int, default: int | None = None) -> Any:
-    value = call.param(name)
-    if value is None:
-        return default
-    if isinstance(value, Constant) and isinstance(value.value, str):
-        return value.value
-    ints = convert.as_int_tuple(value, ndim)
-    if ints is None:
-        return UNREADABLE
-    return ints[0] if len(set(ints)) == 1 else ints
-
-
-UNREADABLE = object()
 
 
 def refuse(reason: str) -> None:

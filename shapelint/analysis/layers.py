@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from shapelint.analysis import convert, layers_keras, layers_torch
-from shapelint.analysis.frameworks.spec import LayerSpec
+from shapelint.analysis import binder, convert, layers_keras, layers_torch
 from shapelint.analysis.layercall import LayerCall, refuse
 from shapelint.analysis.ops import LOSSES, Call, Emitter
 from shapelint.analysis.values import (
@@ -24,28 +23,6 @@ from shapelint.analysis.values import (
 )
 from shapelint.shapes import einops_pattern
 from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape
-
-
-def make_layer(
-    spec: LayerSpec,
-    framework: str,
-    display: str,
-    positional: list[Value],
-    keywords: dict[str, Value],
-) -> Layer:
-    params: dict[str, Value] = {
-        key: IntValue(Dim.of(v)) if isinstance(v, int) else Constant(v)
-        for key, v in spec.opts.items()
-        if isinstance(v, (int, str))
-    }
-    if spec.kind in ("sequential",) and framework == "torch":
-        params["layers"] = TupleValue(tuple(positional))
-    else:
-        for name, value in zip(spec.params, positional):
-            params[name] = value
-    for name, value in keywords.items():
-        params[spec.aliases.get(name, name)] = value
-    return Layer(spec.kind, tuple(params.items()), framework, display)
 
 
 def _identity(call: LayerCall) -> Value:
@@ -135,11 +112,16 @@ def apply_layer(
     impl = LAYER_KINDS.get(layer.kind)
     if impl is None:
         return UNKNOWN
-    return impl(LayerCall(emitter, node, layer, inputs, keywords))
+    call = LayerCall(emitter, node, layer, inputs, keywords)
+    if not binder.understood(layer):
+        return call.tensor(None) if call.input() is not None else UNKNOWN
+    return impl(call)
 
 
 def layer_attribute(layer: Layer, name: str) -> Value:
     """Weights a layer exposes: ``Linear.weight`` is (out, in), ``Embedding.weight`` (num, dim)."""
+    if not binder.understood(layer):
+        return UNKNOWN
     get = lambda key: convert.as_dim(layer.param(key))  # noqa: E731
     shape: Shape | None = None
     if layer.kind == "linear":

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from shapelint.analysis import convert
-from shapelint.analysis.layercall import UNREADABLE, LayerCall, read_kernel
+from shapelint.analysis.binder import UNREADABLE
+from shapelint.analysis.layercall import LayerCall
 from shapelint.analysis.values import (
     UNKNOWN,
     Tensor,
@@ -31,17 +32,11 @@ def _keras_conv(call: LayerCall) -> Value:
     ndim = call.int_param("ndim") or 2
     if x is None:
         return UNKNOWN
-    kernel = read_kernel(call, "kernel_size", ndim)
-    strides = read_kernel(call, "strides", ndim, 1)
-    dilation = read_kernel(call, "dilation_rate", ndim, 1)
-    padding = (
-        convert.as_str(call.param("padding")) if call.param("padding") is not None else "valid"
-    )
-    data_format = (
-        convert.as_str(call.param("data_format"))
-        if call.param("data_format") is not None
-        else "channels_last"
-    )
+    kernel = call.kernel("kernel_size", ndim)
+    strides = call.kernel("strides", ndim, 1)
+    dilation = call.kernel("dilation_rate", ndim, 1)
+    padding = call.str_param("padding", "valid")
+    data_format = call.str_param("data_format", "channels_last")
     if any(v is UNREADABLE or v is None for v in (kernel, strides, dilation, padding, data_format)):
         return call.tensor(None)
     return call.tensor(
@@ -65,16 +60,10 @@ def _keras_pool(call: LayerCall) -> Value:
     ndim = call.int_param("ndim") or 2
     if x is None:
         return UNKNOWN
-    pool_size = read_kernel(call, "pool_size", ndim, 2)
-    strides = read_kernel(call, "strides", ndim)
-    padding = (
-        convert.as_str(call.param("padding")) if call.param("padding") is not None else "valid"
-    )
-    data_format = (
-        convert.as_str(call.param("data_format"))
-        if call.param("data_format") is not None
-        else "channels_last"
-    )
+    pool_size = call.kernel("pool_size", ndim, 2)
+    strides = call.kernel("strides", ndim)
+    padding = call.str_param("padding", "valid")
+    data_format = call.str_param("data_format", "channels_last")
     if any(v is UNREADABLE for v in (pool_size, strides)) or padding is None or data_format is None:
         return call.tensor(None)
     return call.tensor(

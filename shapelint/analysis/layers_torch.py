@@ -8,7 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 from shapelint.analysis import convert
-from shapelint.analysis.layercall import UNREADABLE, LayerCall, read_kernel, refuse
+from shapelint.analysis.binder import UNREADABLE
+from shapelint.analysis.layercall import LayerCall, refuse
 from shapelint.analysis.values import (
     UNKNOWN,
     IntValue,
@@ -44,15 +45,11 @@ def _conv(call: LayerCall) -> Value:
     if x is None:
         return UNKNOWN
     args = {
-        name: read_kernel(call, name, ndim, default)
+        name: call.kernel(name, ndim, default)
         for name, default in (("kernel_size", None), ("stride", 1), ("padding", 0), ("dilation", 1))
     }
     groups = call.int_param("groups", 1)
-    padding_mode = (
-        convert.as_str(call.param("padding_mode"))
-        if call.param("padding_mode") is not None
-        else "zeros"
-    )
+    padding_mode = call.str_param("padding_mode", "zeros")
     if (
         any(v is UNREADABLE or v is None for v in args.values())
         or groups is None
@@ -86,7 +83,7 @@ def _conv_transpose(call: LayerCall) -> Value:
         ("output_padding", 0),
         ("dilation", 1),
     )
-    args = {name: read_kernel(call, name, ndim, default) for name, default in names}
+    args = {name: call.kernel(name, ndim, default) for name, default in names}
     if any(v is UNREADABLE or v is None for v in args.values()):
         return call.tensor(None)
     return call.tensor(
@@ -106,10 +103,10 @@ def _pool(call: LayerCall) -> Value:
     ndim = call.int_param("ndim") or 2
     if x is None:
         return UNKNOWN
-    kernel = read_kernel(call, "kernel_size", ndim)
-    stride = read_kernel(call, "stride", ndim)
-    padding = read_kernel(call, "padding", ndim, 0)
-    dilation = read_kernel(call, "dilation", ndim, 1)
+    kernel = call.kernel("kernel_size", ndim)
+    stride = call.kernel("stride", ndim)
+    padding = call.kernel("padding", ndim, 0)
+    dilation = call.kernel("dilation", ndim, 1)
     ceil_mode = call.bool_param("ceil_mode", False)
     if (
         any(v is UNREADABLE for v in (kernel, stride, padding, dilation))

@@ -2,13 +2,16 @@
 report), binding a call's arguments to roles, and the helpers every kind family shares.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from shapelint.analysis import convert
+from shapelint.analysis.binder import Arguments
 from shapelint.analysis.events import Event, OpFailed
-from shapelint.analysis.frameworks.spec import ROLE_ALIASES, Op
+from shapelint.analysis.frameworks.spec import Op
 from shapelint.analysis.values import (
     UNKNOWN,
     Tensor,
@@ -23,7 +26,7 @@ class Emitter(Protocol):
 
 
 @dataclass
-class Call:
+class Call(Arguments):
     """One call of a modelled API: who, where, and its arguments bound to roles."""
 
     emitter: Emitter
@@ -37,6 +40,9 @@ class Call:
 
     def get(self, role: str) -> Value | None:
         return self.args.get(role)
+
+    def param(self, name: str) -> Value | None:
+        return self.args.get(name)
 
     def opt(self, name: str, default: Any = None) -> Any:
         return self.spec.opts.get(name, default)
@@ -68,26 +74,6 @@ class Call:
             isinstance(v, Tensor) for v in self.varargs or ()
         )
         return self.tensor(UNKNOWN_SHAPE) if has_tensor or self.framework else UNKNOWN
-
-
-def bind(
-    spec: Op, positional: list[Value], keywords: dict[str, Value]
-) -> tuple[dict[str, Value], list[Value] | None]:
-    """Positional and keyword arguments to roles."""
-    args: dict[str, Value] = {}
-    varargs: list[Value] | None = None
-    for index, value in enumerate(positional):
-        role = spec.params[index] if index < len(spec.params) else None
-        if spec.varargs is not None and (role == spec.varargs or role is None):
-            varargs = list(positional[index:])
-            break
-        if role is not None:
-            args[role] = value
-    for name, value in keywords.items():
-        raw = name in spec.params or spec.opts.get("raw_keywords")
-        role = spec.aliases.get(name) or (name if raw else ROLE_ALIASES.get(name, name))
-        args[role] = value
-    return args, varargs
 
 
 def input_tensor(call: Call, role: str = "x") -> Tensor | None:

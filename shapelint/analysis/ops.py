@@ -16,12 +16,12 @@ from shapelint.analysis import (
     ops_products,
     ops_shaping,
 )
-from shapelint.analysis.opcall import Call, Emitter, bind
+from shapelint.analysis.opcall import Call, Emitter
 from shapelint.analysis.ops_losses import LOSSES
 from shapelint.analysis.ops_shaping import elementwise
 from shapelint.analysis.values import Value
 
-__all__ = ["KINDS", "LOSSES", "Call", "Emitter", "apply", "bind", "elementwise"]
+__all__ = ["KINDS", "LOSSES", "Call", "Emitter", "apply", "elementwise"]
 
 # every op kind the framework tables name, from its family's module
 KINDS: dict[str, Callable[[Call], Value]] = {

@@ -2,6 +2,8 @@
 linspace, eye, random draws, parameters.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable
 
 from shapelint.analysis import convert

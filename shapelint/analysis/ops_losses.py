@@ -2,6 +2,8 @@
 same-shape losses (used by the functional losses here and by loss layers).
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from typing import Any
 

@@ -2,6 +2,8 @@
 einsum, functional linear, and the functional convolutions (torch ``F.conv*``, ``tf.nn.conv*``).
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from typing import Any
 

@@ -3,6 +3,8 @@ transposes, squeeze/expand, reductions, concat/stack/split, repeat/expand/broadc
 size/shape/ndim queries.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from typing import Any
 
