@@ -1,6 +1,8 @@
-"""Generic op implementations, one per ``kind`` named in the framework tables.
+"""Op kinds by name: every ``kind`` the framework tables name, and applying one to a call.
 
-Each reads its arguments by role, asks the numeric core for the result, and reports what the
+Each family lives in its own module (``ops_constructors``, ``ops_shaping``, ``ops_products``,
+``ops_losses``, ``ops_einops``, all over ``opcall``); this module only merges their tables. A
+kind reads its arguments by role, asks the numeric core for the result, and reports what the
 rules need: an ``OpFailed`` when the core proves the call raises, an ``Elementwise`` or
 ``MatrixProduct`` when one happens. Anything unreadable gives an unknown result.
 """
