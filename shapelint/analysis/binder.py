@@ -10,13 +10,17 @@ decided once:
 - **not written**: the parameter is absent and its reader gives the kind's default;
 - **``*args``/``**kwargs`` at the call site**: they could fill any parameter, so the call is
   opaque and the caller makes its result unknown (``Binding.understood`` is False);
-- **not understood**: a positional argument past the parameters the kind declares, or a
-  parameter its signature marks ``unmodelled``: the result is unknown and no event is reported.
+- **not understood**: a parameter the kind's signature marks ``unmodelled``, an argument its
+  signature does not name, or a positional past a layer table's parameters: the result is
+  unknown and no event is reported.
 
 A kind binds by the parameter names its framework table lists (``Op.params``,
 ``LayerSpec.params``: positions, then any keyword) until it declares a full ``Signature`` in
-``SIGNATURES``; from then on a keyword the signature does not name is not understood either, and
-a ``neutral`` parameter (``name=``, ``device=``, ``activation=``) is accepted and ignored.
+``SIGNATURES``. Without one, an op's positional past its table's roles is dropped (op tables
+list only the leading parameters that shape the result, and ``.to(device)``/``.astype(dtype)``
+must not lose the shape), while a layer's makes the result unknown (``nn.LSTM(4, 8, 1, True,
+True)`` passes ``batch_first`` by position). With a signature every argument is decided by it;
+a ``neutral`` parameter (``dtype``, ``device``, ``activation``) is accepted and ignored.
 """
 
 from __future__ import annotations
@@ -104,10 +108,11 @@ def bind_call(spec: Op, positional: list[Value], keywords: dict[str, Value]) -> 
         if spec.varargs is not None and (role == spec.varargs or role is None):
             binding.varargs = list(positional[index:])
             break
-        if role is None:
-            binding.understood = False  # a positional the table does not place
-        else:
+        if role is not None:
             binding.args[role] = value
+        # a positional past the table's roles is dropped: op tables list only the leading
+        # parameters that shape the result (``.to(device)``, ``.astype(dtype)``, ``np.zeros(s,
+        # float)`` pass the rest); a declared Signature makes it not understood instead
     for name, value in keywords.items():
         raw = name in spec.params or spec.opts.get("raw_keywords")
         role = spec.aliases.get(name) or (name if raw else ROLE_ALIASES.get(name, name))

@@ -42,6 +42,9 @@ def infer(source: str) -> str | None:
         # a positional past the parameters the table places: not understood
         (TORCH + "r = nn.Linear(4, 5, True)(v)", "(2, 5)"),
         (TORCH + "r = nn.Linear(4, 5, True, 'cpu')(v)", UNKNOWN),
+        # an op table lists the leading roles only: the device or dtype after them is dropped
+        (TORCH + "r = v.to('cpu')", "(2, 4)"),
+        ("import numpy as np\nr = np.zeros((2, 3), float)", "(2, 3)"),
     ],
 )
 def test_binding(source: str, shape: str) -> None:
