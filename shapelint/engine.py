@@ -52,6 +52,7 @@ RECURSION_LIMIT = 25_000  # enough to traverse MAX_NESTING levels and 3,000 join
 # holds the GIL) finishes its stretch first; waiting for that keeps an abandoned thread from
 # starving the next file. Only a native stretch longer than this is left running.
 UNWIND_WAIT = 120.0
+INTERRUPT_WAIT = 5.0  # how long Ctrl-C waits for the analysis thread to unwind
 
 T = TypeVar("T")
 _EMPTY = ast.Module(body=[], type_ignores=[])
@@ -71,6 +72,12 @@ def lint_file(path: str, config: Config | None = None) -> list[Diagnostic]:
             data = handle.read()
     except OSError as exc:
         return [_failure(path, 1, 1, f"file could not be read: {exc.strerror or exc}")]
+    return lint_bytes(data, path, config)
+
+
+def lint_bytes(data: bytes, path: str, config: Config | None = None) -> list[Diagnostic]:
+    """Decode and lint a file's bytes (a file's or stdin's); undecodable bytes give one
+    SHP900 at the first bad byte."""
     try:
         text = decode(data)
     except UnicodeDecodeError as exc:
@@ -289,7 +296,12 @@ def run_deep(work: Callable[[], T], budget: float) -> T | None:
     if thread is None:  # no threads here: run inline with the caller's stack
         return work()
     try:
-        _wait(thread, budget, clocks)
+        try:
+            _wait(thread, budget, clocks)
+        except BaseException:  # Ctrl-C: stop the analysis before the interpreter shuts down
+            _stop(thread)
+            thread.join(INTERRUPT_WAIT)
+            raise
         if thread.is_alive():
             _stop(thread)
             thread.join(UNWIND_WAIT)

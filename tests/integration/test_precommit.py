@@ -30,7 +30,13 @@ from packaging.utils import canonicalize_name
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "delivery"
-SEEDS = ("setuptools", "wheel", "libcst", "numpy")  # build backend + runtime requirements
+SEEDS = (
+    "setuptools",
+    "wheel",
+    "libcst",
+    "numpy",
+    "pathspec",
+)  # build backend + runtime requirements
 SKIPPED_METADATA = {"RECORD", "INSTALLER", "REQUESTED", "direct_url.json"}
 NOT_COPIED = shutil.ignore_patterns(
     ".git", "venv", ".venv", "__pycache__", "*.egg-info", "build", "dist", ".*_cache", "corpus"
