@@ -51,8 +51,10 @@ class Cache:
     used: set[str] = field(default_factory=set, compare=False)  # keys this run read or wrote
 
     def key(self, path: str, content: bytes) -> str:
+        """By absolute path: ``a.py`` and ``./a.py``, the CLI and the flake8 plugin, share
+        an entry (findings are re-attached to the path as spelled when read)."""
         digest = hashlib.sha256(self.salt.encode())
-        digest.update(b"\0" + path.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(b"\0" + _absolute(path) + b"\0")
         digest.update(content)
         return digest.hexdigest()
 
@@ -120,7 +122,7 @@ class Cache:
         return removed
 
     def _entry(self, path: str, key: str) -> Path:
-        folder = hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+        folder = hashlib.sha256(_absolute(path)).hexdigest()[:16]
         return self.root / "entries" / folder / f"{key}.json"
 
 
@@ -190,6 +192,10 @@ def _decode(data: Any, key: str, path: str) -> list[Diagnostic] | None:
 
 
 _SEVERITIES = frozenset(s.value for s in Severity)
+
+
+def _absolute(path: str) -> bytes:
+    return os.path.abspath(path).encode("utf-8", "surrogateescape")
 
 
 def _listing(directory: Path) -> list[str]:

@@ -9,6 +9,7 @@ file for every path, anchored at its own directory.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,9 +27,13 @@ class Project:
     config_file: Path | None  # None: the defaults
     config: Config  # the file's settings with the command line's on top
 
-    @property
-    def cache_dir(self) -> Path:
-        return self.root / CACHE_DIR_NAME
+    def cache_location(self, override: str | os.PathLike[str] | None = None) -> Path:
+        """The project's cache: next to its root, or a folder of its own under ``override``
+        (``--cache-dir`` / ``SHAPELINT_CACHE_DIR``), which many projects may share."""
+        if not override:
+            return self.root / CACHE_DIR_NAME
+        digest = hashlib.sha256(str(self.root).encode("utf-8", "surrogateescape")).hexdigest()
+        return Path(override) / "projects" / digest[:16]
 
 
 def git_top_level(start: Path) -> Path | None:

@@ -126,7 +126,7 @@ def _lint(
         project = projects.for_path(file)
         if id(project) not in caches:
             caches[id(project)] = (
-                None if args.no_cache else open_cache(cache_dir(project, override), project.config)
+                None if args.no_cache else open_cache(project.cache_location(override), project.config)
             )
         targets.append(Target(file, project.config, str(project.root), caches[id(project)]))
     with out.progress(len(targets)) as progress:
@@ -139,16 +139,6 @@ def _lint(
         ):
             cache.prune()  # the run saw the whole project: what it did not use is stale
     return diagnostics
-
-
-def cache_dir(project: Project, override: str | None) -> Path:
-    """A project's cache: next to its root, or in a folder of its own under ``--cache-dir``."""
-    if not override:
-        return project.cache_dir
-    import hashlib
-
-    digest = hashlib.sha256(str(project.root).encode("utf-8", "surrogateescape")).hexdigest()
-    return Path(override) / "projects" / digest[:16]
 
 
 def _report_root(projects: Projects) -> str:
