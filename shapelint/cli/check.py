@@ -126,7 +126,9 @@ def _lint(
         project = projects.for_path(file)
         if id(project) not in caches:
             caches[id(project)] = (
-                None if args.no_cache else open_cache(project.cache_location(override), project.config)
+                None
+                if args.no_cache
+                else open_cache(project.cache_location(override), project.config)
             )
         targets.append(Target(file, project.config, str(project.root), caches[id(project)]))
     with out.progress(len(targets)) as progress:

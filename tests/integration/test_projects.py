@@ -33,7 +33,9 @@ def concise(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[s
 @pytest.fixture()
 def tree(tmp_path: Path) -> Path:
     """outer/ (no config) holding two projects with different selections."""
-    write(tmp_path / "outer" / "strict" / "pyproject.toml", '[tool.shapelint]\nselect = ["SHP001"]\n')
+    write(
+        tmp_path / "outer" / "strict" / "pyproject.toml", '[tool.shapelint]\nselect = ["SHP001"]\n'
+    )
     write(tmp_path / "outer" / "strict" / "src" / "model.py", MISMATCH + BROADCAST)
     write(tmp_path / "outer" / "loose" / "shapelint.toml", 'ignore = ["SHP001"]\n')
     write(tmp_path / "outer" / "loose" / "model.py", MISMATCH)
@@ -64,7 +66,16 @@ def test_the_cache_is_written_next_to_each_project_root_not_the_cwd(
 def test_results_do_not_depend_on_the_working_directory(tree: Path, where: str) -> None:
     target = str(tree / "strict" / "src" / "model.py")
     result = subprocess.run(
-        [sys.executable, "-m", "shapelint", "check", "--output-format", "json", "--no-cache", target],
+        [
+            sys.executable,
+            "-m",
+            "shapelint",
+            "check",
+            "--output-format",
+            "json",
+            "--no-cache",
+            target,
+        ],
         cwd=tree / where,
         capture_output=True,
         text=True,
