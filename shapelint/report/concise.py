@@ -13,7 +13,8 @@ def render(
     diagnostics: Sequence[Diagnostic], root: str, sources: Mapping[str, str] | None = None
 ) -> str:
     lines = [
-        f"{display_path(d.path, root)}:{d.start.line}:{d.start.column}: {d.code} {one_line(d.message)}"
+        f"{display_path(d.path, root)}:{d.start.line}:{d.start.column}: "
+        f"{d.code} {one_line(d.message)}"
         for d in diagnostics
     ]
     if diagnostics:

@@ -46,11 +46,9 @@ def test_the_caret_is_aligned_by_display_width_after_wide_characters(project: Pa
     line = f'u = "漢字漢字"; c = {MISMATCH}'
     (project / "wide.py").write_text(f"import numpy as np\n{line}\n")
     out = text_report(capsys, "wide.py")
-    prefix = f'2 | u = "漢字漢字"; c = '
+    before = 'u = "漢字漢字"; c = '  # 16 characters, 20 columns: each 漢/字 takes two
     assert out[2] == f"2 | {line}"
-    # four wide characters take eight columns: the caret moves four columns right of the
-    # character count
-    assert out[3] == "  | " + " " * (len(prefix) - 4 + 4) + "^" * len(MISMATCH) + " SHP001"
+    assert out[3] == "  | " + " " * (len(before) + 4) + "^" * len(MISMATCH) + " SHP001"
 
 
 def test_a_combining_mark_takes_no_column(project: Path, capsys) -> None:
