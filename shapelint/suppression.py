@@ -58,7 +58,8 @@ def read_directives(text: str) -> Directives:
     try:
         for token in _tokens(text):
             if token.type == tokenize.COMMENT:
-                file_codes = _note(lines, file_codes, token.string, *token.start)
+                own = _own_line(token)
+                file_codes = _note(lines, file_codes, token.string, *token.start, own)
             elif token.start[0] != token.end[0] and token.type == tokenize.STRING:
                 for line in range(token.start[0], token.end[0]):
                     string_ends[line] = token.end[0]
@@ -69,10 +70,16 @@ def read_directives(text: str) -> Directives:
         try:
             for token in _tokens(source_lines[number - 1]):
                 if token.type == tokenize.COMMENT:
-                    file_codes = _note(lines, file_codes, token.string, number, token.start[1])
+                    own = _own_line(token)
+                    file_codes = _note(lines, file_codes, token.string, number, token.start[1], own)
         except (tokenize.TokenError, SyntaxError):
             untokenisable.add(number)
     return Directives(lines, file_codes, string_ends, frozenset(untokenisable))
+
+
+def _own_line(token: tokenize.TokenInfo) -> bool:
+    """A comment with nothing before it on its line (where file-level directives go)."""
+    return not token.line[: token.start[1]].strip()
 
 
 def _tokens(text: str) -> Iterator[tokenize.TokenInfo]:
@@ -96,9 +103,10 @@ def _note(
     comment: str,
     line: int,
     column: int,
+    own_line: bool,
 ) -> tuple[str, ...] | None:
     """Record a comment's directive; returns the file-level codes so far."""
-    whole_file = _FILE.match(comment)
+    whole_file = _FILE.match(comment) if own_line else None
     if whole_file is not None:
         codes = _codes(whole_file.group("codes"))
         if codes is None or file_codes == ():

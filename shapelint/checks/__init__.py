@@ -16,6 +16,7 @@ from shapelint.checks.high_rank_dot import HighRankDot
 from shapelint.checks.implicit_broadcast import ImplicitBroadcast
 from shapelint.checks.invalid_shape_annotation import InvalidShapeAnnotation
 from shapelint.checks.shape_mismatch import ShapeMismatch
+from shapelint.checks.unused_noqa import UnusedNoqa
 from shapelint.checks.weight_like_input import WeightLikeInput
 from shapelint.config import Config
 from shapelint.diagnostics import Severity
@@ -29,6 +30,7 @@ REGISTRY: tuple[type[Rule], ...] = (
     ImplicitBroadcast,
     InvalidShapeAnnotation,
     AnalysisFailed,
+    UnusedNoqa,
 )
 
 _BY_CODE = {rule.code: rule for rule in REGISTRY}

@@ -47,9 +47,7 @@ def shapelint(tree: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_ctrl_c_exits_130_with_one_line_and_leaves_a_sound_cache(
-    tmp_path: Path, jobs: str
-) -> None:
+def test_ctrl_c_exits_130_with_one_line_and_leaves_a_sound_cache(tmp_path: Path, jobs: str) -> None:
     tree = make_tree(tmp_path, files=FILES, blocks=BLOCKS)
     victim = subprocess.Popen(
         [sys.executable, "-m", "shapelint", "check", "-j", jobs, "."],
