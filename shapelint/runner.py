@@ -35,6 +35,7 @@ from shapelint.diagnostics import Diagnostic, Position, Severity
 POOL_MIN_BYTES = 100_000
 MAX_CHUNK = 8
 WORKER_CRASHED = "analysis crashed the worker"
+CRASH_REMEDY = "; a bug in libcst or shapelint: please report it with the file"
 
 LintOne = Callable[[str], list[Diagnostic]]
 Progress = Callable[[int], None]  # called with the number of files just finished
@@ -307,7 +308,9 @@ def crash_diagnostic(path: str, exitcode: int | None) -> Diagnostic:
         detail = f" (signal {-exitcode})"
     else:
         detail = f" (exit code {exitcode})"
-    message = WORKER_CRASHED + detail
+    message = (
+        WORKER_CRASHED + detail + "; a bug in libcst or shapelint: please report it with the file"
+    )
     return Diagnostic(path, Position(1, 1), Position(1, 2), "SHP900", message, Severity.ERROR)
 
 
