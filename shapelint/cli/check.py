@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from shapelint.cli.errors import EXIT_CLEAN, EXIT_FINDINGS, UsageError
@@ -60,7 +61,7 @@ def check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if diagnostics and not args.exit_zero else EXIT_CLEAN
 
 
-def _overrides(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _overrides(args: argparse.Namespace) -> Callable[[Config], Config]:
     """The command line's selection, validated once, applied to each project's config."""
     flags = {}
     for flag, groups in (
