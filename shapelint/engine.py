@@ -52,6 +52,13 @@ RECURSION_LIMIT = 25_000  # enough to traverse MAX_NESTING levels and 3,000 join
 # holds the GIL) finishes its stretch first; waiting for that keeps an abandoned thread from
 # starving the next file. Only a native stretch longer than this is left running.
 UNWIND_WAIT = 120.0
+INTERRUPT_WAIT = 5.0  # how long Ctrl-C waits for the analysis thread to unwind
+
+# What an SHP900 tells the user to do, after what happened
+READ_REMEDY = "; check the path and its permissions"
+DECODE_REMEDY = "; save the file as UTF-8 or declare its encoding in a coding comment (PEP 263)"
+SPLIT_REMEDY = "; split the expression into smaller named steps to have it analysed"
+BUG_REMEDY = "; this is a bug in shapelint: please report it with the file"
 
 T = TypeVar("T")
 _EMPTY = ast.Module(body=[], type_ignores=[])
@@ -70,14 +77,20 @@ def lint_file(path: str, config: Config | None = None) -> list[Diagnostic]:
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as exc:
-        return [_failure(path, 1, 1, f"file could not be read: {exc.strerror or exc}")]
+        return [_failure(path, 1, 1, f"file could not be read: {exc.strerror or exc}{READ_REMEDY}")]
+    return lint_bytes(data, path, config)
+
+
+def lint_bytes(data: bytes, path: str, config: Config | None = None) -> list[Diagnostic]:
+    """Decode and lint a file's bytes (a file's or stdin's); undecodable bytes give one
+    SHP900 at the first bad byte."""
     try:
         text = decode(data)
     except UnicodeDecodeError as exc:
         line, column = _byte_position(data, exc.start)
-        return [_failure(path, line, column, f"file could not be decoded: {exc}")]
+        return [_failure(path, line, column, f"file could not be decoded: {exc}{DECODE_REMEDY}")]
     except (SyntaxError, LookupError) as exc:
-        return [_failure(path, 1, 1, f"file could not be decoded: {exc}")]
+        return [_failure(path, 1, 1, f"file could not be decoded: {exc}{DECODE_REMEDY}")]
     return lint_source(text, path, config)
 
 
@@ -109,13 +122,18 @@ def lint_source(
         budget = config.time_budget
         diagnostics = run_deep(lambda: _lint(text, path, config, syntax_errors, noqa), budget)
         if diagnostics is None:
-            stopped = f"analysis stopped after {config.time_budget:g} s (the time budget)"
+            stopped = (
+                f"analysis stopped after {config.time_budget:g} s of CPU (the time budget); "
+                "raise `time-budget` in [tool.shapelint] to analyse this file"
+            )
             return _keep(config, path, [_failure(path, 1, 1, stopped)])
         return diagnostics
     except RecursionError:
-        return _keep(config, path, [_failure(path, 1, 1, "not analysed: nesting too deep")])
+        return _keep(
+            config, path, [_failure(path, 1, 1, f"not analysed: nesting too deep{SPLIT_REMEDY}")]
+        )
     except Exception as exc:  # the crash boundary: one finding, the run goes on
-        message = f"internal error: {type(exc).__name__}: {exc}"
+        message = f"internal error: {type(exc).__name__}: {exc}{BUG_REMEDY}"
         return _keep(config, path, [_failure(path, 1, 1, message)])
 
 
@@ -144,7 +162,7 @@ def _lint(
     try:
         module = libcst.parse_module(text)
     except Exception:
-        unparsed = "not analysed: libcst cannot parse this file"
+        unparsed = f"not analysed: libcst cannot parse this file although Python can{BUG_REMEDY}"
         return _keep(config, path, [_failure(path, 1, 1, unparsed)])
     events = analyse(module, text)
     rules = enabled_rules(config, path)
@@ -177,7 +195,7 @@ def _cpython_parse(text: str, path: str) -> tuple[ast.AST, Diagnostic | None, fl
         message = f"syntax error: {exc.msg}"
         return _EMPTY, _failure(path, max(line, 1), max(column, 1), message), 0.0
     except (RecursionError, MemoryError):
-        message = "not analysed: the file is nested too deeply for the parser"
+        message = f"not analysed: the file is nested too deeply for the parser{SPLIT_REMEDY}"
         return _EMPTY, _failure(path, 1, 1, message), 0.0
     except ValueError as exc:  # NUL bytes before Python 3.12
         line, column = _nul_position(text)
@@ -205,19 +223,40 @@ def _refusal(
     deep, nodes = _measure(tree, MAX_NESTING)
     if deep is not None:
         line, column = _where(text, deep)
-        message = f"not analysed: nested more than {MAX_NESTING} levels deep"
+        message = (
+            f"not analysed: nested {depth(tree):,} levels deep, more than the {MAX_NESTING} "
+            f"libcst parses safely (chained operators, brackets, calls or elif branches)"
+            f"{SPLIT_REMEDY}"
+        )
         return _failure(path, line, column, message)
     needed = nodes * LIBCST_BYTES_PER_NODE / 2**20
     if memory is not None and needed > memory:
         message = (
             f"not analysed: libcst would need about {needed:,.0f} MiB for its {nodes:,} syntax "
-            f"nodes, over the {memory:g} MiB memory budget"
+            f"nodes, over the {memory:g} MiB memory budget; raise `memory-budget` in "
+            "[tool.shapelint] to analyse this file"
         )
         return _failure(path, 1, 1, message)
     if budget is not None and spent * LIBCST_COST > budget:
-        message = f"not analysed: parsing would take longer than the {budget:g} s time budget"
+        message = (
+            f"not analysed: parsing would take longer than the {budget:g} s time budget; "
+            "raise `time-budget` in [tool.shapelint] to analyse this file"
+        )
         return _failure(path, 1, 1, message)
     return None
+
+
+def depth(node: ast.AST) -> int:
+    """The deepest nesting under ``node``, counted as ``_measure`` counts it (iteratively:
+    the tree may be deeper than the recursion limit)."""
+    deepest = 0
+    stack: list[tuple[ast.AST, int]] = [(node, 1)]
+    while stack:
+        current, level = stack.pop()
+        deepest = max(deepest, level)
+        level += len(current.values) if isinstance(current, ast.BoolOp) else 1
+        stack.extend((child, level) for child in ast.iter_child_nodes(current))
+    return deepest
 
 
 def too_deep(tree: ast.AST, limit: int) -> ast.AST | None:
@@ -289,7 +328,12 @@ def run_deep(work: Callable[[], T], budget: float) -> T | None:
     if thread is None:  # no threads here: run inline with the caller's stack
         return work()
     try:
-        _wait(thread, budget, clocks)
+        try:
+            _wait(thread, budget, clocks)
+        except BaseException:  # Ctrl-C: stop the analysis before the interpreter shuts down
+            _stop(thread)
+            thread.join(INTERRUPT_WAIT)
+            raise
         if thread.is_alive():
             _stop(thread)
             thread.join(UNWIND_WAIT)

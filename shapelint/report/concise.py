@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from shapelint.diagnostics import Diagnostic
-from shapelint.report.paths import display_path
+from shapelint.report.paths import display_path, one_line
 from shapelint.report.summary import summary_line
 
 
@@ -13,7 +13,8 @@ def render(
     diagnostics: Sequence[Diagnostic], root: str, sources: Mapping[str, str] | None = None
 ) -> str:
     lines = [
-        f"{display_path(d.path, root)}:{d.start.line}:{d.start.column}: {d.code} {d.message}"
+        f"{display_path(d.path, root)}:{d.start.line}:{d.start.column}: "
+        f"{d.code} {one_line(d.message)}"
         for d in diagnostics
     ]
     if diagnostics:

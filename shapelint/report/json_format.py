@@ -6,7 +6,7 @@ import json
 from collections.abc import Mapping, Sequence
 
 from shapelint.diagnostics import Diagnostic
-from shapelint.report.paths import display_path, rule_url
+from shapelint.report.paths import display_path, one_line, rule_url
 
 
 def render(
@@ -15,7 +15,7 @@ def render(
     records = [
         {
             "code": d.code,
-            "message": d.message,
+            "message": one_line(d.message),
             "filename": display_path(d.path, root),
             "location": {"row": d.start.line, "column": d.start.column},
             "end_location": {"row": d.end.line, "column": d.end.column},
