@@ -14,12 +14,14 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from shapelint import __version__
-from shapelint.checks.base import Rule
 from shapelint.config import Config, ConfigError, check_selectors, find_pyproject, load_config
 from shapelint.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from shapelint.checks.base import Rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 CACHE_DIR = ".shapelint_cache"
