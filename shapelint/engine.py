@@ -27,13 +27,17 @@ import tokenize
 import warnings
 from collections.abc import Callable, Iterable
 from io import BytesIO
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from shapelint.checks import enabled_rules
-from shapelint.checks.base import Finding
 from shapelint.config import Config
 from shapelint.diagnostics import Diagnostic, Position, Severity
 from shapelint.prefilter import may_hold_shapes
+from shapelint.selective import select_source
+
+if TYPE_CHECKING:
+    import libcst
+
+    from shapelint.checks.base import Finding
 
 ANALYSIS_FAILED = "SHP900"
 
@@ -52,6 +56,10 @@ RECURSION_LIMIT = 25_000  # enough to traverse MAX_NESTING levels and 3,000 join
 # holds the GIL) finishes its stretch first; waiting for that keeps an abandoned thread from
 # starving the next file. Only a native stretch longer than this is left running.
 UNWIND_WAIT = 120.0
+
+# Parse only the statements that can yield a finding (shapelint.selective). Internal switch,
+# off only to compare both modes finding by finding (tests/test_selective.py, bench/).
+SELECTIVE = True
 
 T = TypeVar("T")
 _EMPTY = ast.Module(body=[], type_ignores=[])
@@ -137,22 +145,37 @@ def _lint(
     refusal = _refusal(text, tree, spent, path, config.time_budget, config.memory_budget)
     if refusal is not None:
         return _keep(config, path, [refusal])
-    import libcst
-
     from shapelint.analysis.interpreter import analyse
+    from shapelint.checks import enabled_rules
 
+    source = select_source(text, tree) if SELECTIVE and isinstance(tree, ast.Module) else text
+    if source is None:
+        return []  # no statement can yield a finding: nothing for libcst to do
     try:
-        module = libcst.parse_module(text)
+        module = _libcst_parse(source, text)
     except Exception:
         unparsed = "not analysed: libcst cannot parse this file"
         return _keep(config, path, [_failure(path, 1, 1, unparsed)])
-    events = analyse(module, text)
+    events = analyse(module, source)
     rules = enabled_rules(config, path)
     findings = _dedupe(f for event in events for rule in rules for f in rule.check(event))
     if not findings:
         return []
     placed = _place(module, path, findings)
     return _keep(config, path, _suppress(placed, text) if noqa else placed)
+
+
+def _libcst_parse(source: str, text: str) -> libcst.Module:
+    """libcst's tree of the selected source; should the selection be refused where the whole
+    file is not, the whole file's tree, so the outcome never depends on the selection."""
+    import libcst
+
+    try:
+        return libcst.parse_module(source)
+    except Exception:
+        if source is text:
+            raise
+        return libcst.parse_module(text)
 
 
 def parse_failure(text: str, path: str, budget: float | None = None) -> Diagnostic | None:
