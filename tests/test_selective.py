@@ -34,7 +34,9 @@ def findings(text: str, selective: bool) -> list[tuple[int, int, int, int, str, 
         found = engine.lint_source(text, "example.py", CONFIG)
     finally:
         engine.SELECTIVE = saved
-    return [(d.start.line, d.start.column, d.end.line, d.end.column, d.code, d.message) for d in found]
+    return [
+        (d.start.line, d.start.column, d.end.line, d.end.column, d.code, d.message) for d in found
+    ]
 
 
 def assert_same(text: str) -> int:
@@ -146,7 +148,8 @@ def test_array_libraries_are_the_interpreters() -> None:
         # statements sharing a line are kept together; CR and CRLF line breaks
         "import os; import numpy as np\r\nx = 1; c = np.ones((2, 3)) @ np.ones((4, 5))\rz = 2\n",
         # a name shadowing a builtin is never treated as unknown
-        "import numpy as np\nfrom .compat import len\nc = np.ones((len([1]), 3)) @ np.ones((4, 5))\n",
+        "import numpy as np\nfrom .compat import len\n"
+        "c = np.ones((len([1]), 3)) @ np.ones((4, 5))\n",
         # a shape comment seeds a statement with no array library in sight
         "def f(x):\n    y = x  # shape: (3, 4)\n    return y\nz = f(1)\n",
         "w = load()  # Shape: (2, 3)\nv = w.T\n",
