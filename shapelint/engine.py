@@ -3,6 +3,9 @@
 ``lint_source`` never raises: CPython's parser goes first (it refuses hostile nesting
 cleanly, where libcst's native parser can crash the process), any failure becomes one
 SHP900 for the file, and positions are resolved only when there is a finding to place.
+CPython's tree also picks the top-level statements that can yield a finding
+(``shapelint.selective``); libcst parses only those, and is not even imported for a file
+where there are none.
 
 Two guards keep libcst away from inputs it cannot survive, both measured on libcst 1.9.
 Its parse time grows quadratically with nesting (a chain of 1,000 subscripts takes 3.4 s,
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import ast
 import ctypes
+import math
 import re
 import sys
 import threading
@@ -110,14 +114,23 @@ def lint_source(
     ``noqa=False`` leaves ``# noqa`` comments to the caller (flake8 applies its own).
     """
     config = config or Config()
+    budget = config.time_budget
+    stopped = f"analysis stopped after {budget:g} s (the time budget)"
     try:
         if config.prefilter and not may_hold_shapes(text):
             return []
+        front = run_deep(lambda: _front(text, path, config, syntax_errors), budget)
+        if front is None:
+            return _keep(config, path, [_failure(path, 1, 1, stopped)])
+        if isinstance(front, list):
+            return front
+        source, spent = front
+        remaining = budget - spent if math.isfinite(budget) else budget
+        if remaining <= 0:
+            return _keep(config, path, [_failure(path, 1, 1, stopped)])
         _load_analysis()  # imports are not the file's time
-        budget = config.time_budget
-        diagnostics = run_deep(lambda: _lint(text, path, config, syntax_errors, noqa), budget)
+        diagnostics = run_deep(lambda: _analyse(text, source, path, config, noqa), remaining)
         if diagnostics is None:
-            stopped = f"analysis stopped after {config.time_budget:g} s (the time budget)"
             return _keep(config, path, [_failure(path, 1, 1, stopped)])
         return diagnostics
     except RecursionError:
@@ -134,23 +147,33 @@ def _load_analysis() -> None:
 
     import shapelint.analysis.einops_ops  # noqa: F401
     import shapelint.analysis.interpreter  # noqa: F401
+    import shapelint.checks  # noqa: F401
 
 
-def _lint(
-    text: str, path: str, config: Config, syntax_errors: bool, noqa: bool
-) -> list[Diagnostic]:
+def _front(
+    text: str, path: str, config: Config, syntax_errors: bool
+) -> list[Diagnostic] | tuple[str, float]:
+    """CPython's parse, the guards and the selection, before libcst is even imported: the
+    findings when they are already known (a failure, or nothing libcst needs to see), else
+    the source for libcst and the CPU seconds spent so far."""
+    started = time.thread_time()
     tree, failure, spent = _cpython_parse(text, path)
     if failure is not None:
         return _keep(config, path, [failure]) if syntax_errors else []
     refusal = _refusal(text, tree, spent, path, config.time_budget, config.memory_budget)
     if refusal is not None:
         return _keep(config, path, [refusal])
-    from shapelint.analysis.interpreter import analyse
-    from shapelint.checks import enabled_rules
-
     source = select_source(text, tree) if SELECTIVE and isinstance(tree, ast.Module) else text
     if source is None:
         return []  # no statement can yield a finding: nothing for libcst to do
+    return source, time.thread_time() - started
+
+
+def _analyse(text: str, source: str, path: str, config: Config, noqa: bool) -> list[Diagnostic]:
+    """libcst's parse of the selected source, the interpreter, the rules, the positions."""
+    from shapelint.analysis.interpreter import analyse
+    from shapelint.checks import enabled_rules
+
     try:
         module = _libcst_parse(source, text)
     except Exception:
