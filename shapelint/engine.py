@@ -276,21 +276,25 @@ def _measure(tree: ast.AST, limit: int) -> tuple[ast.AST | None, int]:
     """One iterative walk (the tree may be deep): the statement where nesting first passes
     ``limit`` (or None), and the number of nodes, which predicts libcst's memory."""
     stack: list[tuple[ast.AST, int, ast.AST]] = [(tree, 1, tree)]
+    pop, push = stack.pop, stack.append  # a hot loop: every node of every file
+    node_type, statement_type, bool_op = ast.AST, ast.stmt, ast.BoolOp
     nodes = 0
     while stack:
-        node, depth, statement = stack.pop()
+        node, depth, statement = pop()
         nodes += 1
-        if isinstance(node, ast.stmt):
+        if isinstance(node, statement_type):
             statement = node
         if depth > limit:
             return statement, nodes
-        depth += len(node.values) if isinstance(node, ast.BoolOp) else 1
-        for _, value in ast.iter_fields(node):
-            if isinstance(value, ast.AST):
-                stack.append((value, depth, statement))
-            elif isinstance(value, list):
-                children = (item for item in value if isinstance(item, ast.AST))
-                stack.extend((child, depth, statement) for child in children)
+        depth += len(node.values) if node.__class__ is bool_op else 1  # type: ignore[attr-defined]
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if value.__class__ is list:
+                for item in value:
+                    if isinstance(item, node_type):
+                        push((item, depth, statement))
+            elif isinstance(value, node_type):
+                push((value, depth, statement))
     return None, nodes
 
 
