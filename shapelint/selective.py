@@ -45,10 +45,12 @@ _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _IDENTIFIER_UNICODE = re.compile(r"[^\W\d]\w*")
 _SHAPE_COMMENT = re.compile(SHAPE_COMMENT)
 # Mentioning one of these makes a statement a seed: an array library's name (imports, nested
-# ones and ``__import__("numpy")`` included), a dynamic import, a shape attribute read
-# (``x.shape``: asserts and shape reads declare tensors through them).
+# ones and ``__import__("numpy")`` included), a dynamic import, or an attribute through which
+# an assert or a shape read declares a tensor (``x.shape``, ``x.ndim``, ``x.dim()``,
+# ``x.ndimension()``, ``x.size()``: shapelint.analysis.declarations).
 SEED_WORDS = frozenset(
-    {*ARRAY_LIBRARIES, "__import__", "import_module", "shape", "ndim", "dim", "size"}
+    {*ARRAY_LIBRARIES, "__import__", "import_module"}
+    | {"shape", "ndim", "dim", "ndimension", "size"}
 )
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")  # the line breaks CPython and libcst count
 _BREAK = re.compile(r"\r\n|\r|\n")

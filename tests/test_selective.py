@@ -153,6 +153,11 @@ def test_array_libraries_are_the_interpreters() -> None:
         # a shape comment seeds a statement with no array library in sight
         "def f(x):\n    y = x  # shape: (3, 4)\n    return y\nz = f(1)\n",
         "w = load()  # Shape: (2, 3)\nv = w.T\n",
+        # asserts declare tensors through each shape attribute, with no array code in sight
+        "import numpy as np\ndef check(x):\n    assert x.ndimension() == 2\n"
+        "    assert x.ndimension() == 3\n",
+        "import numpy as np\ndef check(x):\n    assert x.ndim == 2\n    assert x.dim() == 3\n",
+        "import numpy as np\ndef check(x):\n    b, t = x.shape\n    assert x.size() == (2, 3, 4)\n",
     ],
 )
 def test_cases_where_statements_share_state(text: str) -> None:
