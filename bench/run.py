@@ -165,6 +165,12 @@ def _listing(files: Sequence[str], directory: str, name: str) -> str:
     return str(path)
 
 
+def _plugin_caches() -> bool:
+    """Whether the installed plugin keeps a content cache (``SHAPELINT_CACHE_DIR``)."""
+    check = "import shapelint.flake8_plugin as p; assert getattr(p, 'CACHE_ENV', None)"
+    return subprocess.run([PY, "-c", check], capture_output=True, env=ENV).returncode == 0
+
+
 def _plugin_installed() -> bool:
     check = (
         "import importlib.metadata as m; m.distribution('shapelint'); "
@@ -234,6 +240,7 @@ def speed_table(files: list[str], runs: int, jobs: int, work: str) -> list[str]:
             [PY, "-c", FLAKE8_PLUGIN_COLD, *flake8_args],
             runs,
         )
+    if _plugin_installed() and _plugin_caches():
         ENV[PLUGIN_CACHE] = str(Path(work) / "plugin-cache")
         measure([PY, "-c", FLAKE8_WITH_PLUGIN, *flake8_args])  # fill the plugin's cache
         rows["plugin_warm"] = timed(
@@ -273,6 +280,7 @@ def speed_table(files: list[str], runs: int, jobs: int, work: str) -> list[str]:
     lines.append(ratio("shapelint warm / cold", "warm", "cold", "<= 0.05"))
     if "plugin" in rows:
         lines.append(ratio("flake8 + plugin / flake8, cold", "plugin", "flake8", "<= 1.5"))
+    if "plugin_warm" in rows:
         lines.append(ratio("flake8 + plugin / flake8, warm", "plugin_warm", "flake8", "<= 1.1"))
     if "warm_tf" in rows:
         lines.append(f"| warm, transformers (s) | {rows['warm_tf'].wall:.2f} "

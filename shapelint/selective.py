@@ -179,7 +179,8 @@ def _describe(group: _Group, span: str) -> None:
 
 
 def _walk(node: ast.AST, group: _Group) -> None:
-    """Every name stored anywhere in ``node`` is bound, as OBJECT; a ``raise`` is a seed."""
+    """Every name stored or defined anywhere in ``node`` is bound, as OBJECT; a ``raise`` is a
+    seed."""
     for child in ast.walk(node):
         if isinstance(child, ast.Name):
             if not isinstance(child.ctx, ast.Load):
@@ -190,6 +191,8 @@ def _walk(node: ast.AST, group: _Group) -> None:
         elif isinstance(child, (ast.Global, ast.Nonlocal)):
             for name in child.names:
                 group.bind(name, OBJECT)
+        elif isinstance(child, _SCOPED):  # ``if ...: def f(): ...`` binds ``f``
+            group.bind(child.name, OBJECT)
         elif isinstance(child, ast.Raise):
             group.seed = True
         elif isinstance(child, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar, ast.MatchMapping)):

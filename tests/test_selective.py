@@ -153,6 +153,12 @@ def test_array_libraries_are_the_interpreters() -> None:
         # a shape comment seeds a statement with no array library in sight
         "def f(x):\n    y = x  # shape: (3, 4)\n    return y\nz = f(1)\n",
         "w = load()  # Shape: (2, 3)\nv = w.T\n",
+        # a function defined under a top-level ``if`` or ``try``
+        "import numpy as np\nif True:\n    def dims():\n        return (2, 3)\n"
+        "c = np.ones(dims()) @ np.ones((4, 5))\n",
+        "import numpy as np\ntry:\n    class Box:\n        def dims(self):\n"
+        "            return (2, 3)\nexcept ImportError:\n    pass\n"
+        "c = np.ones(Box().dims()) @ np.ones((4, 5))\n",
         # asserts declare tensors through each shape attribute, with no array code in sight
         "import numpy as np\ndef check(x):\n    assert x.ndimension() == 2\n"
         "    assert x.ndimension() == 3\n",
@@ -215,6 +221,9 @@ PIECES = (
     "pl = Plain().grow()",
     "arr = np.zeros((pl, 2)) @ np.zeros((3, 3))",
     "print('done')",
+    "if True:\n    def dims():\n        return (2, 3)",
+    "try:\n    class Box:\n        width = 4\nexcept ImportError:\n    Box = None",
+    "d = np.ones(dims()) @ np.ones((Box.width, 2))",
     "x2 = 1; y2 = np.ones((2, 2)) @ np.ones((3, 3))",
 )
 
