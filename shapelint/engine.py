@@ -3,6 +3,9 @@
 ``lint_source`` never raises: CPython's parser goes first (it refuses hostile nesting
 cleanly, where libcst's native parser can crash the process), any failure becomes one
 SHP900 for the file, and positions are resolved only when there is a finding to place.
+CPython's tree also picks the top-level statements that can yield a finding
+(``shapelint.selective``); libcst parses only those, and is not even imported for a file
+where there are none.
 
 Two guards keep libcst away from inputs it cannot survive, both measured on libcst 1.9.
 Its parse time grows quadratically with nesting (a chain of 1,000 subscripts takes 3.4 s,
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import ast
 import ctypes
+import math
 import re
 import sys
 import threading
@@ -27,13 +31,17 @@ import tokenize
 import warnings
 from collections.abc import Callable, Iterable
 from io import BytesIO
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from shapelint.checks import enabled_rules
-from shapelint.checks.base import Finding
 from shapelint.config import Config
 from shapelint.diagnostics import Diagnostic, Position, Severity
 from shapelint.prefilter import may_hold_shapes
+from shapelint.selective import select_source
+
+if TYPE_CHECKING:
+    import libcst
+
+    from shapelint.checks.base import Finding
 
 ANALYSIS_FAILED = "SHP900"
 
@@ -59,6 +67,10 @@ READ_REMEDY = "; check the path and its permissions"
 DECODE_REMEDY = "; save the file as UTF-8 or declare its encoding in a coding comment (PEP 263)"
 SPLIT_REMEDY = "; split the expression into smaller named steps to have it analysed"
 BUG_REMEDY = "; this is a bug in shapelint: please report it with the file"
+
+# Parse only the statements that can yield a finding (shapelint.selective). Internal switch,
+# off only to compare both modes finding by finding (tests/test_selective.py, bench/).
+SELECTIVE = True
 
 T = TypeVar("T")
 _EMPTY = ast.Module(body=[], type_ignores=[])
@@ -115,17 +127,26 @@ def lint_source(
     ``noqa=False`` leaves ``# noqa`` comments to the caller (flake8 applies its own).
     """
     config = config or Config()
+    budget = config.time_budget
+    stopped = (
+        f"analysis stopped after {budget:g} s of CPU (the time budget); "
+        "raise `time-budget` in [tool.shapelint] to analyse this file"
+    )
     try:
         if config.prefilter and not may_hold_shapes(text):
             return []
+        front = run_deep(lambda: _front(text, path, config, syntax_errors), budget)
+        if front is None:
+            return _keep(config, path, [_failure(path, 1, 1, stopped)])
+        if isinstance(front, list):
+            return front
+        source, spent = front
+        remaining = budget - spent if math.isfinite(budget) else budget
+        if remaining <= 0:
+            return _keep(config, path, [_failure(path, 1, 1, stopped)])
         _load_analysis()  # imports are not the file's time
-        budget = config.time_budget
-        diagnostics = run_deep(lambda: _lint(text, path, config, syntax_errors, noqa), budget)
+        diagnostics = run_deep(lambda: _analyse(text, source, path, config, noqa), remaining)
         if diagnostics is None:
-            stopped = (
-                f"analysis stopped after {config.time_budget:g} s of CPU (the time budget); "
-                "raise `time-budget` in [tool.shapelint] to analyse this file"
-            )
             return _keep(config, path, [_failure(path, 1, 1, stopped)])
         return diagnostics
     except RecursionError:
@@ -144,33 +165,58 @@ def _load_analysis() -> None:
 
     import shapelint.analysis.interpreter  # noqa: F401
     import shapelint.analysis.ops_einops  # noqa: F401
+    import shapelint.checks  # noqa: F401
 
 
-def _lint(
-    text: str, path: str, config: Config, syntax_errors: bool, noqa: bool
-) -> list[Diagnostic]:
+def _front(
+    text: str, path: str, config: Config, syntax_errors: bool
+) -> list[Diagnostic] | tuple[str, float]:
+    """CPython's parse, the guards and the selection, before libcst is even imported: the
+    findings when they are already known (a failure, or nothing libcst needs to see), else
+    the source for libcst and the CPU seconds spent so far."""
+    started = time.thread_time()
     tree, failure, spent = _cpython_parse(text, path)
     if failure is not None:
         return _keep(config, path, [failure]) if syntax_errors else []
     refusal = _refusal(text, tree, spent, path, config.time_budget, config.memory_budget)
     if refusal is not None:
         return _keep(config, path, [refusal])
-    import libcst
+    source = select_source(text, tree) if SELECTIVE and isinstance(tree, ast.Module) else text
+    if source is None:
+        return []  # no statement can yield a finding: nothing for libcst to do
+    return source, time.thread_time() - started
 
+
+def _analyse(text: str, source: str, path: str, config: Config, noqa: bool) -> list[Diagnostic]:
+    """libcst's parse of the selected source, the interpreter, the rules, the positions."""
     from shapelint.analysis.interpreter import analyse
+    from shapelint.checks import enabled_rules
 
     try:
-        module = libcst.parse_module(text)
+        module = _libcst_parse(source, text)
     except Exception:
         unparsed = f"not analysed: libcst cannot parse this file although Python can{BUG_REMEDY}"
         return _keep(config, path, [_failure(path, 1, 1, unparsed)])
-    events = analyse(module, text)
+    events = analyse(module, source)
     rules = enabled_rules(config, path)
     findings = _dedupe(f for event in events for rule in rules for f in rule.check(event))
     if not findings:
         return []
     placed = _place(module, path, findings)
     return _keep(config, path, _suppress(placed, text) if noqa else placed)
+
+
+def _libcst_parse(source: str, text: str) -> libcst.Module:
+    """libcst's tree of the selected source; should the selection be refused where the whole
+    file is not, the whole file's tree, so the outcome never depends on the selection."""
+    import libcst
+
+    try:
+        return libcst.parse_module(source)
+    except Exception:
+        if source is text:
+            raise
+        return libcst.parse_module(text)
 
 
 def parse_failure(text: str, path: str, budget: float | None = None) -> Diagnostic | None:
@@ -269,21 +315,25 @@ def _measure(tree: ast.AST, limit: int) -> tuple[ast.AST | None, int]:
     """One iterative walk (the tree may be deep): the statement where nesting first passes
     ``limit`` (or None), and the number of nodes, which predicts libcst's memory."""
     stack: list[tuple[ast.AST, int, ast.AST]] = [(tree, 1, tree)]
+    pop, push = stack.pop, stack.append  # a hot loop: every node of every file
+    node_type, statement_type, bool_op = ast.AST, ast.stmt, ast.BoolOp
     nodes = 0
     while stack:
-        node, depth, statement = stack.pop()
+        node, depth, statement = pop()
         nodes += 1
-        if isinstance(node, ast.stmt):
+        if isinstance(node, statement_type):
             statement = node
         if depth > limit:
             return statement, nodes
-        depth += len(node.values) if isinstance(node, ast.BoolOp) else 1
-        for _, value in ast.iter_fields(node):
-            if isinstance(value, ast.AST):
-                stack.append((value, depth, statement))
-            elif isinstance(value, list):
-                children = (item for item in value if isinstance(item, ast.AST))
-                stack.extend((child, depth, statement) for child in children)
+        depth += len(node.values) if node.__class__ is bool_op else 1  # type: ignore[attr-defined]
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if value.__class__ is list:
+                for item in value:
+                    if isinstance(item, node_type):
+                        push((item, depth, statement))
+            elif isinstance(value, node_type):
+                push((value, depth, statement))
     return None, nodes
 
 

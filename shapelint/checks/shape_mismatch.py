@@ -39,7 +39,6 @@ from collections.abc import Iterator
 from shapelint.analysis.events import OpFailed
 from shapelint.checks.base import Finding, Rule
 from shapelint.diagnostics import Severity
-from shapelint.shapes.verify import confirms_failure
 
 
 class ShapeMismatch(Rule):
@@ -63,6 +62,8 @@ class ShapeMismatch(Rule):
         if not isinstance(event, OpFailed):
             return
         if event.judge is not None:
+            from shapelint.shapes.verify import confirms_failure  # numpy, only when judging
+
             op, args = event.judge
             if confirms_failure(op, args) is False:
                 return  # NumPy accepts it: the algebra is wrong, never the user

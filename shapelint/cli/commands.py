@@ -8,9 +8,12 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from shapelint.checks.base import Rule
 from shapelint.cli.errors import EXIT_CLEAN, UsageError
+
+if TYPE_CHECKING:
+    from shapelint.checks.base import Rule
 
 
 def rule(args: argparse.Namespace) -> int:
