@@ -406,7 +406,39 @@ def record_one(name: str) -> None:
           f"-> {path}")
 
 
+def record_signatures(names: list[str]) -> int:
+    """``--signatures``: the real signature of every modelled API, one process per library."""
+    import framework_signatures as sigs
+
+    unknown = [n for n in names if n not in sigs.MODULES]
+    if unknown:
+        print(f"unknown library {unknown}; choose from {list(sigs.MODULES)}", file=sys.stderr)
+        return 2
+    if os.environ.get("_SHAPELINT_RECORD_CHILD"):
+        warnings.filterwarnings("ignore")
+        module = importlib.import_module(sigs.REQUIRES[names[0]])
+        sigs.record(names[0], str(getattr(module, "__version__", "unknown")))
+        return 0
+    status = 0
+    for name in names:
+        if importlib.util.find_spec(sigs.REQUIRES[name]) is None:
+            print(f"{name}: not installed in {sys.executable}; skipped")
+            continue
+        env = dict(os.environ, _SHAPELINT_RECORD_CHILD="1", TF_CPP_MIN_LOG_LEVEL="3",
+                   KERAS_BACKEND=os.environ.get("KERAS_BACKEND", "tensorflow"))
+        done = subprocess.run([sys.executable, __file__, "--signatures", name], env=env,
+                              check=False)
+        if done.returncode:
+            print(f"{name}: signature recorder failed ({done.returncode})", file=sys.stderr)
+            status = 1
+    return status
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--signatures"]:
+        import framework_signatures as sigs
+
+        return record_signatures(argv[1:] or list(sigs.MODULES))
     names = argv or list(FRAMEWORKS)
     unknown = [n for n in names if n not in FRAMEWORKS]
     if unknown:
