@@ -9,8 +9,10 @@ against these records without any framework installed.
 
 Where ``inspect.signature`` cannot read an object (torch's C builtins, or a Python wrapper
 that only shows ``(*args, **kwargs)``), the signature lines of its docstring are parsed
-instead (``sum(input, dim, keepdim=False, *, dtype=None) -> Tensor``, one per overload);
-the record says which source it came from.
+instead (``sum(input, dim, keepdim=False, *, dtype=None) -> Tensor``, one per overload),
+and for torch the operator schemas of ``aten::<name>`` are added (every overload: the
+Python bindings follow them, and the docstrings sometimes name a parameter differently,
+``div(value)`` for ``div(other)``); the record says which source it came from.
 """
 
 from __future__ import annotations
@@ -52,15 +54,18 @@ def modelled_names(framework: str) -> Iterator[tuple[str, str]]:
     elif framework == "jax":
         yield from ((f"jax.numpy.{n}", f"jax.numpy.{n}") for n in jax.FUNCTIONS)
         yield from ((f"jax.random.{n}", f"jax.random.{n}") for n in jax.RANDOM)
-        yield from ((f"jax.Array.{n}", f"jax.Array.{n}") for n in numpy.METHODS)
+        yield from ((f"jax.Array.{n}", f"jax.Array.{n}") for n in jax.METHODS)
     elif framework == "torch":
         yield from ((f"torch.{n}", f"torch.{n}") for n in torch.FUNCTIONS)
         yield from ((f"torch.Tensor.{n}", f"torch.Tensor.{n}") for n in torch.METHODS)
         yield from ((f"torch.nn.{n}", f"torch.nn.{n}") for n in torch.LAYERS)
     elif framework == "tensorflow":
         yield from ((f"tensorflow.{n}", f"tensorflow.{n}") for n in tensorflow.FUNCTIONS)
-        yield from ((f"tensorflow.Tensor.{n}", f"tensorflow.Tensor.{n}") for n in tensorflow.METHODS
-                    if n != "assign")
+        yield from (
+            (f"tensorflow.Tensor.{n}", f"tensorflow.Tensor.{n}")
+            for n in tensorflow.METHODS
+            if n != "assign"
+        )
         yield "tensorflow.Variable.assign", "tensorflow.Variable.assign"
     elif framework in ("tf_keras", "keras3"):
         module = "tf_keras" if framework == "tf_keras" else "keras"
@@ -70,6 +75,7 @@ def modelled_names(framework: str) -> Iterator[tuple[str, str]]:
             yield from ((f"keras.ops.{n}", f"{module}.ops.{n}") for n in keras.OPS)
         yield from ((f"keras.layers.{n}", f"{module}.layers.{n}") for n in keras.LAYERS)
         yield from ((f"keras.{n}", f"{module}.{n}") for n in keras.FUNCTIONAL_LAYERS)
+        yield from ((f"keras.{n}", f"{module}.{n}") for n in keras.MODELS)
     elif framework == "einops":
         yield from ((f"einops.{n}", f"einops.{n}") for n in einops.FUNCTIONS)
         for n in einops.LAYERS:
@@ -122,7 +128,9 @@ def _uninformative(params: list[list[Any]]) -> bool:
     return all(kind in ("var_positional", "var_keyword") for _, kind, _ in params)
 
 
-_DOC_LINE = re.compile(r"^\s*(?:\.\. (?:function|method):: )?(?:[\w.]+\.)?(\w+)\((.*)\)\s*(?:->.*)?$")
+_DOC_LINE = re.compile(
+    r"^\s*(?:\.\. (?:function|method):: )?(?:[\w.]+\.)?(\w+)\((.*?)\)\s*(?:->.*)?$"
+)
 
 
 def _split_top(text: str) -> list[str]:
@@ -192,9 +200,11 @@ def signature_record(path: str, obj: Any) -> dict[str, Any]:
     if params is not None and not _uninformative(params):
         return {"source": "inspect", "signatures": [params]}
     docs = docstring_signatures(obj, name)
+    schemas = aten_signatures(path, name)
+    if docs and schemas:  # the bindings accept both spellings (``other`` and ``value``)
+        return {"source": "docstring+aten_schema", "signatures": docs + schemas}
     if docs:
         return {"source": "docstring", "signatures": docs}
-    schemas = aten_signatures(path, name)
     if schemas:
         return {"source": "aten_schema", "signatures": schemas}
     if params is not None:
@@ -213,6 +223,9 @@ def aten_signatures(path: str, name: str) -> list[list[list[Any]]]:
     method = path.startswith("torch.Tensor.")
     found: list[list[list[Any]]] = []
     for schema in torch._C._jit_get_schemas_for_operator(f"aten::{name}"):
+        names = [arg.name for arg in schema.arguments]
+        if "a" in names or not any("Tensor" in str(arg.type) for arg in schema.arguments):
+            continue  # an operator on Python values (``aten::add(int a, int b)``)
         params: list[list[Any]] = []
         for arg in schema.arguments:
             if arg.name == "self":
@@ -231,22 +244,33 @@ def aten_signatures(path: str, name: str) -> list[list[list[Any]]]:
 
 def _is_method(path: str, obj: Any) -> bool:
     owner = path.rsplit(".", 2)
-    return len(owner) == 3 and owner[1] in ("Tensor", "ndarray", "Array", "Variable") and (
-        inspect.isfunction(obj) or inspect.ismethoddescriptor(obj) or inspect.ismethod(obj))
+    return (
+        len(owner) == 3
+        and owner[1] in ("Tensor", "ndarray", "Array", "Variable")
+        and (inspect.isfunction(obj) or inspect.ismethoddescriptor(obj) or inspect.ismethod(obj))
+    )
 
 
 def record(framework: str, version: str) -> Path:
     entries: dict[str, Any] = {}
     for table_name, real in modelled_names(framework):
         obj = resolve(real)
+        if obj is None and real == "tensorflow.Tensor.numpy":  # eager tensors have it
+            import tensorflow as tf
+
+            obj = type(tf.constant(0)).numpy
         if obj is None:
             entries[table_name] = {"source": "missing", "signatures": []}
             continue
         entries[table_name] = signature_record(real, obj)
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     path = OUT_DIR / f"{framework}.json"
-    payload = {"framework": framework, "version": version, "generated_by": GENERATOR,
-               "apis": entries}
+    payload = {
+        "framework": framework,
+        "version": version,
+        "generated_by": GENERATOR,
+        "apis": entries,
+    }
     text = json.dumps(payload, separators=(",", ":"), sort_keys=True)
     path.write_text(text.replace('},"', '},\n"') + "\n")
     sources: dict[str, int] = {}
