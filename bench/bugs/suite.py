@@ -127,9 +127,7 @@ def _operands(
 ) -> list[list[Any]]:
     """Operand shape pairs recorded on ``line`` for these ops (or all others: ``exclude``)."""
     entries = record.get("operands", {}).get(str(line), [])
-    return [
-        e["shapes"] for e in entries if (e["op"] in ops) != exclude and None not in e["shapes"]
-    ]
+    return [e["shapes"] for e in entries if (e["op"] in ops) != exclude and None not in e["shapes"]]
 
 
 def _declared(case: Case, line: int) -> list[str] | None:
@@ -225,9 +223,7 @@ def replay_problems(case: Case, record: dict[str, Any] | None) -> list[str]:
 
 def _asserted(case: Case, failure: dict[str, Any]) -> bool:
     """A failed ``assert`` on a line marked SHP005 is that rule's runtime evidence."""
-    return failure["type"] == "AssertionError" and "SHP005" in case.markers.get(
-        failure["line"], ()
-    )
+    return failure["type"] == "AssertionError" and "SHP005" in case.markers.get(failure["line"], ())
 
 
 def sha256(text: str) -> str:

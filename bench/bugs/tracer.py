@@ -70,8 +70,7 @@ class Statements:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
                 params = [
-                    a.arg
-                    for a in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
+                    a.arg for a in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
                 ]
                 self.defs[first] = (node.lineno, params)
             if not isinstance(node, ast.stmt):
@@ -118,7 +117,9 @@ def _targets(node: ast.stmt) -> list[str]:
     return []
 
 
-def _operand_pairs(tree: ast.Module, lines: set[int]) -> dict[int, list[tuple[str, ast.expr, ast.expr, int]]]:
+def _operand_pairs(
+    tree: ast.Module, lines: set[int]
+) -> dict[int, list[tuple[str, ast.expr, ast.expr, int]]]:
     """Per marked line, the (op, left, right, column) of each binary op or product call."""
     out: dict[int, list[tuple[str, ast.expr, ast.expr, int]]] = {}
     for node in ast.walk(tree):

@@ -29,7 +29,9 @@ def test_twin_has_its_buggy_case(case: suite.Case) -> None:
 def test_replay_catches_a_record_without_the_bug() -> None:
     """The checks can fail: a clean run does not show an SHP001 or an SHP006 marker."""
     source = "# source: x\nimport torch\ny = a - b  # expect[SHP006]\nz = f(y)  # expect[SHP001]\n"
-    case = suite.Case(suite.CASES / "torch" / "fake.py", "torch", source, "x", suite.markers(source))
+    case = suite.Case(
+        suite.CASES / "torch" / "fake.py", "torch", source, "x", suite.markers(source)
+    )
     record = {
         "sha256": suite.sha256(source),
         "bound": {},
@@ -45,7 +47,12 @@ def test_replay_catches_a_record_without_the_bug() -> None:
 
 @pytest.mark.parametrize(
     ("a", "b", "both"),
-    [([32], [32, 1], True), ([32, 1], [32, 1], False), ([5, 1], [1, 5], True), ([4, 3], [3], False)],
+    [
+        ([32], [32, 1], True),
+        ([32, 1], [32, 1], False),
+        ([5, 1], [1, 5], True),
+        ([4, 3], [3], False),
+    ],
 )
 def test_broadcast_expands_both(a: list[int], b: list[int], both: bool) -> None:
     assert suite.broadcast_expands_both(a, b) is both
