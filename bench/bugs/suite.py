@@ -208,11 +208,11 @@ def replay_problems(case: Case, record: dict[str, Any] | None) -> list[str]:
         if not case.is_twin and not case.markers:
             problems.append("a buggy case without expect markers")
     marked_raising = {n for n, codes in case.markers.items() if "SHP001" in codes}
-    for failure in record["exceptions"]:
-        if failure["line"] not in marked_raising and not _asserted(case, failure):
-            problems.append(
-                f"line {failure['line']} raised {failure['type']}: {failure['message']}"
-            )
+    for index, failure in enumerate(record["exceptions"]):
+        cascade = index > 0 and failure["type"] == "NameError"  # a name a failed line left unbound
+        if cascade or failure["line"] in marked_raising or _asserted(case, failure):
+            continue
+        problems.append(f"line {failure['line']} raised {failure['type']}: {failure['message']}")
     for line, codes in sorted(case.markers.items()):
         for code in codes:
             why = _shows_rule(case, record, line, code)
