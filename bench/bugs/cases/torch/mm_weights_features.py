@@ -12,4 +12,4 @@ torch.manual_seed(7)
 features = torch.randn((1, 5))
 weights = torch.rand_like(features)
 bias = torch.randn((1, 1))
-y = activation(torch.mm(weights, features) + bias)  # expect[SHP001]
+y = activation(torch.mm(weights, features) + bias)  # expect[SHP001,SHP003]

@@ -1,6 +1,5 @@
 # source: https://github.com/AkankshaShrimal/Deep-Learning-Pytorch-Step-Wise-Learning
-# weights created with the same shape as features: torch.mm(weights, features) gives
-# "size mismatch, m1: [1 x 5], m2: [1 x 5]".
+# The fix: a weight of shape (n_input, n_output), multiplied on the right.
 import torch
 
 
@@ -10,6 +9,6 @@ def activation(x):
 
 torch.manual_seed(7)
 features = torch.randn((1, 5))
-weights = torch.rand_like(features)
+weights = torch.rand((5, 1))
 bias = torch.randn((1, 1))
-y = activation(torch.mm(weights, features.view(5, 1)) + bias)
+y = activation(torch.mm(features, weights) + bias)

@@ -7,5 +7,5 @@ import torch
 torch.manual_seed(7)
 features = torch.randn((2, 5))
 weights = torch.randn_like(features)
-elementwise = torch.sum(features * weights)
+elementwise = torch.sum(features * weights)  # expect[SHP003]
 product = torch.mm(features, weights.view((5, 2)))  # expect[SHP003]
