@@ -10,17 +10,18 @@ decided once:
 - **not written**: the parameter is absent and its reader gives the kind's default;
 - **``*args``/``**kwargs`` at the call site**: they could fill any parameter, so the call is
   opaque and the caller makes its result unknown (``Binding.understood`` is False);
-- **not understood**: a parameter the kind's signature marks ``unmodelled``, an argument its
-  signature does not name, or a positional past a layer table's parameters: the result is
-  unknown and no event is reported.
+- **not understood**: a parameter the kind's signature marks ``unmodelled``, or an argument
+  its signature does not name: the result is unknown and no event is reported.
 
 A kind binds by the parameter names its framework table lists (``Op.params``,
 ``LayerSpec.params``: positions, then any keyword) until it declares a full ``Signature`` in
-``SIGNATURES``. Without one, an op's positional past its table's roles is dropped (op tables
-list only the leading parameters that shape the result, and ``.to(device)``/``.astype(dtype)``
-must not lose the shape), while a layer's makes the result unknown (``nn.LSTM(4, 8, 1, True,
-True)`` passes ``batch_first`` by position). With a signature every argument is decided by it;
-a ``neutral`` parameter (``dtype``, ``device``, ``activation``) is accepted and ignored.
+``SIGNATURES``. Without one, a positional past the table's names is dropped: the tables list
+only the leading parameters that shape the result, and treating the rest as not understood
+lost hundreds of inferred shapes on the corpus (``.to(device)``, ``.astype(dtype)``,
+``nn.Dropout(p)``, ``nn.LayerNorm(d, eps)``). That is the known gap the signatures close:
+``nn.LSTM(4, 8, 1, True, True)`` passes ``batch_first`` by position. With a signature every
+argument is decided by it; a ``neutral`` parameter (``dtype``, ``device``) is accepted and
+ignored.
 """
 
 from __future__ import annotations
@@ -144,9 +145,9 @@ def bind_layer(
         params.update(aliased)
         understood = True
     else:
-        params.update(zip(spec.params, positional))
+        params.update(zip(spec.params, positional))  # past the table's names: dropped
         params.update(aliased)
-        understood = len(positional) <= len(spec.params)
+        understood = True
     if not understood:
         params[NOT_UNDERSTOOD] = UNKNOWN
     return Layer(spec.kind, tuple(params.items()), framework, display)

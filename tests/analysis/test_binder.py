@@ -39,10 +39,9 @@ def infer(source: str) -> str | None:
         (KERAS + "r = layers.Conv2D(8, 3, padding=p)(x)", UNKNOWN),
         (KERAS + "r = layers.Conv2D(8, 3)(x)", "(2, 14, 14, 8)"),
         (KERAS + "r = layers.MaxPooling2D(strides=s)(x)", UNKNOWN),
-        # a positional past the parameters the table places: not understood
+        # without a declared signature, a positional past the table's roles is dropped
         (TORCH + "r = nn.Linear(4, 5, True)(v)", "(2, 5)"),
-        (TORCH + "r = nn.Linear(4, 5, True, 'cpu')(v)", UNKNOWN),
-        # an op table lists the leading roles only: the device or dtype after them is dropped
+        (TORCH + "r = nn.Dropout(0.1)(v)", "(2, 4)"),
         (TORCH + "r = v.to('cpu')", "(2, 4)"),
         ("import numpy as np\nr = np.zeros((2, 3), float)", "(2, 3)"),
     ],
