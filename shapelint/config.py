@@ -189,7 +189,6 @@ def check_selectors(selectors: Sequence[str]) -> list[str]:
     return unknown_selectors([canonical_selector(s) for s in selectors])
 
 
-
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:

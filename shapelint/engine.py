@@ -181,7 +181,8 @@ def _front(
     refusal = _refusal(text, tree, spent, path, config.time_budget, config.memory_budget)
     if refusal is not None:
         return _keep(config, path, [refusal])
-    source = select_source(text, tree) if SELECTIVE and isinstance(tree, ast.Module) else text
+    selective = SELECTIVE and config.prefilter
+    source = select_source(text, tree) if selective and isinstance(tree, ast.Module) else text
     if source is None:
         return []  # no statement can yield a finding: nothing for libcst to do
     return source, time.thread_time() - started

@@ -47,6 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         _interrupted()
+        _leave_if_threads_remain()
         return EXIT_INTERRUPTED
     except Exception as exc:  # the run's own crash boundary: one line, exit 2
         print(f"shapelint: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
@@ -61,6 +62,21 @@ def _interrupted() -> None:
         sys.stderr.flush()
     except (OSError, ValueError):
         pass
+
+
+def _leave_if_threads_remain() -> None:
+    """Exit at once when an analysis thread is still inside native code after Ctrl-C: the
+    interpreter's shutdown would wait on it or abort (SIGABRT, a core dump) when it next
+    asks for the GIL. Cache entries are written whole (a rename), so none is left torn."""
+    import os
+    import threading
+
+    if any(t.is_alive() for t in threading.enumerate() if t is not threading.main_thread()):
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            os._exit(EXIT_INTERRUPTED)
 
 
 __all__ = ["main"]
