@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from shapelint.rule_codes import unknown_selectors
+from shapelint.rule_codes import CODES, NAMES, unknown_selectors
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -77,10 +77,8 @@ class Config:
     def analysis(self) -> Config:
         """Only the settings the analysis itself reads, every rule selected (preview ones too):
         what the content cache stores, so that selection and ignores apply after it."""
-        from shapelint.checks import REGISTRY
-
         return Config(
-            select=tuple(rule.code for rule in REGISTRY),
+            select=CODES,
             prefilter=self.prefilter,
             time_budget=self.time_budget,
             memory_budget=self.memory_budget,
@@ -194,11 +192,9 @@ def check_selectors(selectors: Sequence[str]) -> list[str]:
 def canonical_selector(selector: str) -> str:
     """A rule name (``shape-mismatch``) as its code; codes, prefixes and ``ALL`` unchanged
     (upper-cased)."""
-    from shapelint.checks import REGISTRY
-
-    for rule in REGISTRY:
-        if selector.lower() == rule.name:
-            return rule.code
+    named = NAMES.get(selector.lower())
+    if named is not None:
+        return named
     return selector if selector == "ALL" else selector.upper()
 
 

@@ -16,6 +16,19 @@ CODES: tuple[str, ...] = (
     "SHP901",
 )
 
+# Each code's rule name, so that selectors may name rules (a test holds it equal to the registry)
+NAMES: dict[str, str] = {
+    "shape-mismatch": "SHP001",
+    "elementwise-not-matmul": "SHP002",
+    "weight-like-input": "SHP003",
+    "high-rank-dot": "SHP004",
+    "declared-shape-mismatch": "SHP005",
+    "implicit-broadcast": "SHP006",
+    "invalid-shape-annotation": "SHP100",
+    "analysis-failed": "SHP900",
+    "unused-noqa": "SHP901",
+}
+
 
 def matches(selector: str, code: str) -> bool:
     """A selector is a code or a prefix of codes ("SHP", "SHP00", "ALL")."""

@@ -121,3 +121,10 @@ def test_rule_is_looked_up_by_name(capsys) -> None:
     assert capsys.readouterr().out.startswith("SHP002 elementwise-not-matmul.\n")
     assert cli.main(["rule", "no-such-rule"]) == 2
     assert capsys.readouterr().err == "shapelint: error: unknown rule code `no-such-rule`\n"
+
+
+def test_the_rule_names_selectors_accept_are_the_registrys() -> None:
+    from shapelint.checks import REGISTRY
+    from shapelint.rule_codes import NAMES
+
+    assert NAMES == {rule.name: rule.code for rule in REGISTRY}
