@@ -14,6 +14,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from shapelint.rule_codes import unknown_selectors
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10 only
@@ -109,8 +111,6 @@ def parse_table(table: dict[str, Any], where: str) -> Config:
 
 def check_selectors(selectors: Sequence[str]) -> list[str]:
     """The selectors that name no rule code (an empty list when all are fine)."""
-    from shapelint.checks import unknown_selectors
-
     return unknown_selectors(list(selectors))
 
 

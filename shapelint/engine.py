@@ -124,8 +124,8 @@ def _load_analysis() -> None:
     in the middle of an import, which would leave a half-built module for the next file."""
     import libcst.metadata  # noqa: F401
 
-    import shapelint.analysis.einops_ops  # noqa: F401
     import shapelint.analysis.interpreter  # noqa: F401
+    import shapelint.analysis.ops_einops  # noqa: F401
 
 
 def _lint(

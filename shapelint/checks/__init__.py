@@ -20,6 +20,7 @@ from shapelint.checks.shape_mismatch import ShapeMismatch
 from shapelint.checks.weight_like_input import WeightLikeInput
 from shapelint.config import Config
 from shapelint.diagnostics import Severity
+from shapelint.rule_codes import matches
 
 REGISTRY: tuple[type[Rule], ...] = (
     ShapeMismatch,
@@ -42,15 +43,6 @@ def rule_by_code(code: str) -> type[Rule] | None:
 def documentation(rule: type[Rule]) -> str:
     """The rule's page: its module docstring."""
     return (sys.modules[rule.__module__].__doc__ or "").strip()
-
-
-def matches(selector: str, code: str) -> bool:
-    """A selector is a code or a prefix of codes ("SHP", "SHP00", "ALL")."""
-    return selector == "ALL" or code.startswith(selector.upper())
-
-
-def unknown_selectors(selectors: tuple[str, ...] | list[str]) -> list[str]:
-    return [s for s in selectors if not any(matches(s, r.code) for r in REGISTRY)]
 
 
 def is_enabled(config: Config, code: str, path: str) -> bool:

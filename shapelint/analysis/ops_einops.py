@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from shapelint.analysis import convert
-from shapelint.analysis.ops import Call
+from shapelint.analysis.opcall import Call
 from shapelint.analysis.values import IntValue, Tensor, Value
 from shapelint.shapes import einops_pattern
 from shapelint.shapes.shape import UNKNOWN_SHAPE, ShapeError
@@ -42,3 +44,9 @@ def apply_einops_einsum(call: Call) -> Value:
         call.fail(error, shapes)
         return tensors[0].with_shape(UNKNOWN_SHAPE, keep_lineage=False)
     return tensors[0].with_shape(shape, keep_lineage=False)
+
+
+KINDS: dict[str, Callable[[Call], Value]] = {
+    "einops": apply_einops,
+    "einops_einsum": apply_einops_einsum,
+}
