@@ -634,7 +634,56 @@ def record_signatures(names: list[str]) -> int:
     return status
 
 
+def record_grids(argv: list[str]) -> int:
+    """``--grids [framework ...] [--size N] [--check]``: the random-case grids, one process
+    per framework; ``--check`` compares fresh cases with the core and writes nothing."""
+    import framework_grids as grids
+
+    size = 2000
+    if "--size" in argv:
+        at = argv.index("--size")
+        size = int(argv[at + 1])
+        argv = argv[:at] + argv[at + 2 :]
+    checking = "--check" in argv
+    names = [a for a in argv if a != "--check"] or list(grids.FRAMEWORKS)
+    unknown = [n for n in names if n not in grids.FRAMEWORKS]
+    if unknown:
+        print(f"unknown framework {unknown}; choose from {list(grids.FRAMEWORKS)}", file=sys.stderr)
+        return 2
+    if os.environ.get("_SHAPELINT_RECORD_CHILD"):
+        warnings.filterwarnings("ignore")
+        if checking:
+            counts = grids.check(names[0], size)
+            total = sum(bad for bad, _ in counts.values())
+            print(f"{names[0]}: {total} disagreements over {len(counts)} ops x {size} cases")
+        else:
+            module = importlib.import_module(grids.REQUIRES[names[0]])
+            grids.record(names[0], str(getattr(module, "__version__", "unknown")), size)
+        return 0
+    status = 0
+    for name in names:
+        if importlib.util.find_spec(grids.REQUIRES[name]) is None:
+            print(f"{name}: not installed in {sys.executable}; skipped")
+            continue
+        env = dict(
+            os.environ,
+            _SHAPELINT_RECORD_CHILD="1",
+            TF_CPP_MIN_LOG_LEVEL="3",
+            KERAS_BACKEND=os.environ.get("KERAS_BACKEND", "tensorflow"),
+        )
+        extra = ["--size", str(size)] + (["--check"] if checking else [])
+        done = subprocess.run(
+            [sys.executable, __file__, "--grids", name, *extra], env=env, check=False
+        )
+        if done.returncode:
+            print(f"{name}: grid recorder failed ({done.returncode})", file=sys.stderr)
+            status = 1
+    return status
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--grids"]:
+        return record_grids(argv[1:])
     if argv[:1] == ["--signatures"]:
         import framework_signatures as sigs
 

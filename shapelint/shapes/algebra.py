@@ -367,9 +367,10 @@ def _diagonal(dims: Sequence[Dim], as_view: bool) -> Dim | None:
     return first if all(first.equals(d) is True for d in dims[1:]) else UNKNOWN_DIM
 
 
-def einsum(subscripts: str, *operands: Shape) -> Shape:
+def einsum(subscripts: str, *operands: Shape, broadcast_labels: bool = True) -> Shape:
     """``numpy.einsum`` shape rule: explicit or implicit output, ellipsis, diagonals, and
-    size-1 broadcasting of labelled dims across operands."""
+    size-1 broadcasting of labelled dims across operands (``broadcast_labels=False``, as
+    TensorFlow: a label's sizes must all be equal)."""
     terms, out = _parse_einsum(subscripts, len(operands))
     sizes: dict[str, list[Dim]] = {}
     ellipses: list[Shape] = []
@@ -392,6 +393,11 @@ def einsum(subscripts: str, *operands: Shape) -> Shape:
             sizes.setdefault(label, []).append(size)
     merged: dict[str, Dim] = {}
     for label, dims in sizes.items():
+        if not broadcast_labels and any(
+            first.equals(other) is False for k, first in enumerate(dims) for other in dims[k + 1 :]
+        ):
+            shown = ", ".join(str(s) for s in operands)
+            raise ShapeError(f"einsum index {label!r} has different sizes in {shown}")
         value = _merge_broadcast(dims, False)
         if value is None:
             shown = ", ".join(str(s) for s in operands)

@@ -103,7 +103,7 @@ def ravel(a: Shape) -> Shape:
 # -- splitting -----------------------------------------------------------------------------
 
 
-def _split_axis(a: Shape, axis: int) -> Dim:
+def split_axis_size(a: Shape, axis: int) -> Dim:
     """The dim ``split`` cuts, or unknown when it cannot be placed."""
     if a.variadic:
         if axis < 0 and -axis <= len(a.dims):
@@ -135,7 +135,7 @@ def split(
     An int cuts into that many parts, a sequence of indices cuts at those positions (as
     slices do). The pieces' shapes, or None when their number is known but not their
     shapes... never: None means the number of pieces is unknown."""
-    size = _split_axis(a, axis)
+    size = split_axis_size(a, axis)
     if isinstance(sections, int):
         if sections <= 0:
             raise ShapeError(f"the number of sections must be larger than 0, got {sections}")
@@ -208,7 +208,7 @@ def repeat(a: Shape, repeats: int, axis: int | None = None) -> Shape:
     if a.rank == 0:
         normalise_axis(axis, 1)
         return Shape((_repeated(Dim.of(1), repeats),))
-    size = _split_axis(a, axis)
+    size = split_axis_size(a, axis)
     return _with_dim(a, axis, _repeated(size, repeats))
 
 
