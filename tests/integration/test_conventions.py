@@ -121,4 +121,3 @@ def test_rule_is_looked_up_by_name(capsys) -> None:
     assert capsys.readouterr().out.startswith("SHP002 elementwise-not-matmul.\n")
     assert cli.main(["rule", "no-such-rule"]) == 2
     assert capsys.readouterr().err == "shapelint: error: unknown rule code `no-such-rule`\n"
-
