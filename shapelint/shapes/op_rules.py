@@ -128,7 +128,7 @@ def _flatten(a: dict[str, Any], x: list[Shape]) -> Shape:
 
 
 def _linear(a: dict[str, Any], x: list[Shape]) -> Shape:
-    return fw.f_linear(x[0], x[1], x[2] if len(x) > 2 else None)
+    return framework_ops.torch_linear(x[0], x[1], x[2] if len(x) > 2 else None)
 
 
 def _broadcast_to(a: dict[str, Any], x: list[Shape]) -> Shape:
@@ -208,15 +208,22 @@ _NON_NUMPY_COMMON: dict[str, Rule] = {
     "argmax": lambda a, x: tfo.reduce(
         x[0], a.get("axis"), bool(a.get("keepdims", False)), identity=False
     ),
-    "moveaxis": lambda a, x: tfo.loose_moveaxis(x[0], _axes(a["source"]), _axes(a["destination"])),
 }
 _JAX: dict[str, Rule] = {
+    "squeeze": lambda a, x: tfo.jax_squeeze(x[0], _axes(a.get("axis"))),
+    "moveaxis": lambda a, x: tfo.transposing_moveaxis(
+        x[0], _axes(a["source"]), _axes(a["destination"])
+    ),
     "einsum": _einsum(tfo.jax_einsum),
     "split": lambda a, x: tfo.jax_split(x[0], _axes(a["sections"]), a.get("axis", 0)),
 }
 _KERAS3: dict[str, Rule] = {
+    "max": lambda a, x: tfo.keras3_max(x[0], _axes(a.get("axis")), bool(a.get("keepdims"))),
+    "moveaxis": lambda a, x: tfo.transposing_moveaxis(
+        x[0], _axes(a["source"]), _axes(a["destination"]), unchanged_when_same=True
+    ),
     "add": lambda a, x: tfo.keras3_add(*x),
-    "einsum": _einsum(tfo.tf_einsum),
+    "einsum": _einsum(tfo.keras3_einsum),
     "tensordot": _tensordot(tfo.tf_tensordot),
     "reshape": lambda a, x: framework_ops.tf_reshape(x[0], a["shape"]),
     "concatenate": _join(framework_ops.tf_concat),
