@@ -316,3 +316,35 @@ def judge(framework: str, op: str, args: dict[str, Any], inputs: list[Shape]) ->
         return RULES[f"{framework}:{op}"](args, inputs)
     except ShapeError:
         return "error"
+
+
+def _instance(got: Shape, real: list[int]) -> bool:
+    """Whether ``real`` is one of the shapes ``got`` stands for (known dims must match)."""
+    if got.variadic:
+        if len(got.dims) > len(real):
+            return False
+        real = real[len(real) - len(got.dims) :]
+    elif len(got.dims) != len(real):
+        return False
+    return all(d.value is None or d.value == r for d, r in zip(got.dims, real, strict=True))
+
+
+def verdict(got: Any, real: Any) -> str:
+    """How the core's answer ``got`` (from ``judge``) compares with a framework's recorded
+    ``real`` one (a list of ints, a list of such lists for ``split``, None when it raised):
+    ``"agree"``, ``"undecided"`` (a sound but less known shape), or what is wrong."""
+    if got == "error":
+        return "agree" if real is None else "false error"
+    if got is None:
+        return "undecided"
+    pieces = got if isinstance(got, list) else [got]
+    if real is None:
+        return "undecided" if any(not p.is_concrete for p in pieces) else "missed error"
+    reals = real if isinstance(got, list) else [real]
+    if len(pieces) != len(reals):
+        return "wrong number of pieces"
+    if all(p.is_concrete and p.concrete() == tuple(r) for p, r in zip(pieces, reals, strict=True)):
+        return "agree"
+    if all(_instance(p, r) for p, r in zip(pieces, reals, strict=True)):
+        return "undecided"
+    return "wrong shape"

@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from shapelint.shapes.op_rules import RULES, judge
+from shapelint.shapes.op_rules import RULES, judge, verdict
 from shapelint.shapes.shape import Shape
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "grids"
@@ -59,36 +59,6 @@ def _cases(framework: str, op: str) -> Iterator[tuple[list[list[int]], dict[str,
             pieces = [_shape(o) for o in output.split("&")]
             real = pieces if entry["family"] == "split" else pieces[0]
         yield shapes, json.loads(args), real
-
-
-def _instance(got: Shape, real: list[int]) -> bool:
-    """Whether ``real`` is one of the shapes ``got`` stands for (known dims must match)."""
-    if got.variadic:
-        if len(got.dims) > len(real):
-            return False
-        real = real[len(real) - len(got.dims) :]
-    elif len(got.dims) != len(real):
-        return False
-    return all(d.value is None or d.value == r for d, r in zip(got.dims, real, strict=True))
-
-
-def verdict(got: Any, real: Any) -> str:
-    """``"agree"``, ``"undecided"`` (a sound but less known shape), or what is wrong."""
-    if got == "error":
-        return "agree" if real is None else "false error"
-    if got is None:
-        return "undecided"
-    pieces = got if isinstance(got, list) else [got]
-    if real is None:
-        return "undecided" if any(not p.is_concrete for p in pieces) else "missed error"
-    reals = real if isinstance(got, list) else [real]
-    if len(pieces) != len(reals):
-        return "wrong number of pieces"
-    if all(p.is_concrete and p.concrete() == tuple(r) for p, r in zip(pieces, reals, strict=True)):
-        return "agree"
-    if all(_instance(p, r) for p, r in zip(pieces, reals, strict=True)):
-        return "undecided"
-    return "wrong shape"
 
 
 def _ids() -> list[tuple[str, str]]:
