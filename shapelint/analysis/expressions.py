@@ -51,7 +51,7 @@ from shapelint.analysis.values import (
     Value,
     join_values,
 )
-from shapelint.shapes import algebra
+from shapelint.shapes import algebra, indexing
 from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, ShapeError
 
 
@@ -366,11 +366,11 @@ class Expressions(Machine):
                 and all(isinstance(i, IntValue) for i in key.items)
                 and key.is_list
             ):
-                items.append(algebra.ArrayIndex(Shape.of(len(key.items))))
+                items.append(indexing.ArrayIndex(Shape.of(len(key.items))))
             else:
                 return tensor.with_shape(UNKNOWN_SHAPE, keep_lineage=False)
         try:
-            shape = algebra.index(tensor.shape, items)
+            shape = indexing.index(tensor.shape, items)
         except ShapeError as error:
             self.emit(OpFailed(node, "[]", error.reason, (tensor.shape,)))
             return tensor.with_shape(UNKNOWN_SHAPE, keep_lineage=False)

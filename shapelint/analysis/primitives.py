@@ -29,7 +29,7 @@ from shapelint.analysis.values import (
     join_values,
     signature_of,
 )
-from shapelint.shapes import algebra
+from shapelint.shapes import algebra, indexing
 from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, ShapeError
 
 BINARY_SYMBOLS: dict[type, str] = {
@@ -191,9 +191,9 @@ def to_slice(key: SliceValue) -> object:
     ]
     for raw, bound in zip((key.start, key.stop, key.step), bounds):
         if bound is None and not convert.is_none(raw):
-            return algebra.Slice.unknown()
+            return indexing.Slice.unknown()
     start, stop, step = bounds
-    return algebra.Slice(start, stop, step)
+    return indexing.Slice(start, stop, step)
 
 
 def index_shape(shape: Shape, key: Value) -> Value:
