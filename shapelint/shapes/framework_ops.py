@@ -187,6 +187,16 @@ def tf_reshape(a: Shape, newshape: Sequence[Dim | int]) -> Shape:
 # -- torch ops with their own argument rules ------------------------------------------------
 
 
+def torch_squeeze(a: Shape, axis: int | Sequence[int] | None = None) -> Shape:
+    """``torch.squeeze``: a dim that is not 1 stays; a 0-d tensor takes dim 0 or -1."""
+    if a.rank == 0 and axis is not None:
+        axes = (axis,) if isinstance(axis, int) else tuple(axis)
+        if len({algebra.normalise_axis(k, 1) for k in axes}) != len(axes):
+            raise ShapeError(f"dim {axes} appears multiple times in the list of dims")
+        return a
+    return algebra.squeeze(a, axis, strict=False)
+
+
 def torch_dot(a: Shape, b: Shape) -> Shape:
     """``torch.dot``: two 1-D tensors of the same size give a scalar."""
     for s in (a, b):

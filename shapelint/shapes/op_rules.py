@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from shapelint.shapes import algebra, einops_pattern, framework_ops
+from shapelint.shapes import algebra, einops_pattern, family_rules, framework_ops
 from shapelint.shapes import frameworks as fw
 from shapelint.shapes import numpy_family as nf
 from shapelint.shapes import tf_family_ops as tfo
@@ -87,17 +87,6 @@ def _squeeze(strict: bool) -> Rule:
         return algebra.squeeze(x[0], _axes(a.get("axis")), strict=strict)
 
     return rule
-
-
-def _torch_squeeze(a: dict[str, Any], x: list[Shape]) -> Shape:
-    """``torch.squeeze``: a dim that is not 1 stays; a 0-d tensor takes dim 0 or -1."""
-    axis = _axes(a.get("axis"))
-    if x[0].rank == 0 and axis is not None:
-        axes = (axis,) if isinstance(axis, int) else axis
-        if len({algebra.normalise_axis(k, 1) for k in axes}) != len(axes):
-            raise ShapeError(f"dim {axes} appears multiple times in the list of dims")
-        return x[0]
-    return algebra.squeeze(x[0], axis, strict=False)
 
 
 def _expand_dims(a: dict[str, Any], x: list[Shape]) -> Shape:
@@ -258,7 +247,7 @@ RULES.update(
         "torch:torch.Tensor.t": lambda a, x: fw.torch_t(x[0]),
         "torch:torch.Tensor.T": lambda a, x: framework_ops.torch_T(x[0]),
         "torch:torch.Tensor.mT": lambda a, x: framework_ops.torch_mT(x[0]),
-        "torch:torch.squeeze": _torch_squeeze,
+        "torch:torch.squeeze": lambda a, x: framework_ops.torch_squeeze(x[0], _axes(a.get("axis"))),
         "torch:torch.unsqueeze": lambda a, x: framework_ops.torch_unsqueeze(x[0], a["axis"]),
         "torch:torch.flatten": _flatten,
         "torch:torch.cat": _join(framework_ops.torch_cat),
@@ -307,6 +296,54 @@ RULES.update(
         "einops:einops.repeat": _einops("repeat"),
     }
 )
+
+
+# the grid ops whose rule is their family's (``family_rules``): rebound here, so the grids
+# replay the very functions the interpreter's kinds call
+_REDUCTIONS = frozenset("sum mean max amax argmax reduce_sum reduce_mean".split())
+_ADAPTERS: dict[
+    str, tuple[str, Callable[[Callable[..., Any], dict[str, Any], list[Shape]], Any]]
+] = {
+    "cat": ("concatenate", lambda r, a, x: r(x, a.get("axis", 0))),
+    "concat": ("concatenate", lambda r, a, x: r(x, a.get("axis", 0))),
+    "concatenate": ("concatenate", lambda r, a, x: r(x, a.get("axis", 0))),
+    "hstack": ("hstack", lambda r, a, x: r(x)),
+    "vstack": ("vstack", lambda r, a, x: r(x)),
+    "einsum": ("einsum", lambda r, a, x: r(a["subscripts"], *x)),
+    "tensordot": ("tensordot", lambda r, a, x: r(x[0], x[1], _tensordot_axes(a.get("axes", 2)))),
+    "reshape": ("reshape", lambda r, a, x: r(x[0], a["shape"])),
+    "view": ("reshape", lambda r, a, x: r(x[0], a["shape"])),
+    "squeeze": ("squeeze", lambda r, a, x: r(x[0], _axes(a.get("axis")))),
+    "moveaxis": (
+        "moveaxis",
+        lambda r, a, x: r(x[0], _axes(a["source"]), _axes(a["destination"])),
+    ),
+    "linear": ("linear", lambda r, a, x: r(x[0], x[1], x[2] if len(x) > 2 else None)),
+    "T": ("T", lambda r, a, x: r(x[0])),
+    "mT": ("mT", lambda r, a, x: r(x[0])),
+    "broadcast_to": ("expand", lambda r, a, x: r(x[0], a["shape"])),
+    "flatten": ("flatten", lambda r, a, x: r(x[0], a.get("start", 0), a.get("end", -1))),
+}
+
+
+def _family_reduce(reduce_rule: Callable[..., Shape]) -> Rule:
+    return lambda a, x: reduce_rule(x[0], _axes(a.get("axis")), bool(a.get("keepdims", False)))
+
+
+def _family_rule(name: str, adapt: Callable[..., Any], family: str) -> Rule:
+    found = family_rules.rule(name, family)
+    assert found is not None
+    return lambda a, x: adapt(found, a, x)
+
+
+for _key in list(RULES):
+    _family, _op = _key.split(":", 1)
+    _short = _op.rsplit(".", 1)[-1]
+    _reduction = family_rules.reduction(_family, _short) if _short in _REDUCTIONS else None
+    if _reduction is not None:
+        RULES[_key] = _family_reduce(_reduction)
+    elif _short in _ADAPTERS and family_rules.is_own(_ADAPTERS[_short][0], _family):
+        RULES[_key] = _family_rule(*_ADAPTERS[_short], _family)
 
 
 def judge(framework: str, op: str, args: dict[str, Any], inputs: list[Shape]) -> Any:
