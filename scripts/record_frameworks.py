@@ -691,7 +691,33 @@ def record_grids(argv: list[str]) -> int:
     return status
 
 
+def record_positions() -> int:
+    """``--positions``: ``analysis/frameworks/positions.py``'s table from the recorded
+    signatures (no framework needed)."""
+    import framework_signatures as sigs
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from shapelint.analysis.frameworks import positions
+
+    apis: dict[str, list[object]] = {}
+    for library in sigs.MODULES:
+        data = json.loads((sigs.OUT_DIR / f"{library}.json").read_text())
+        for api, entry in data["apis"].items():
+            apis.setdefault(api, []).extend(entry["signatures"])
+    table = positions.expected(apis)
+    path = Path(positions.__file__)
+    text = path.read_text()
+    head = text[: text.index("PAST_ROLES: dict")]
+    lines = ["PAST_ROLES: dict[str, tuple[str, ...]] = {"]
+    lines += [f"    {api!r}: {names!r}," for api, names in table.items()]
+    path.write_text(head + "\n".join(lines) + "\n}\n")
+    print(f"{len(table)} APIs -> {path}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--positions"]:
+        return record_positions()
     if argv[:1] == ["--grids"]:
         return record_grids(argv[1:])
     if argv[:1] == ["--signatures"]:
