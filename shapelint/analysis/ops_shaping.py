@@ -83,6 +83,14 @@ def _elementwise(call: Call) -> Value:
     x, y = call.get("x"), call.get("y")
     if x is None or y is None:
         return call.unknown()
+    name = call.qualname.rsplit(".", 1)[-1]
+    if family_rules.is_own(name, call.family):  # Keras 3's add takes a bias on TensorFlow
+        left, right = input_tensor(call), input_tensor(call, "y")
+        if left is None or right is None:
+            return call.unknown()
+        rule, _ = family_rule(call, name)
+        result = run_rule(call, rule, left.shape, right.shape)
+        return call.tensor(result if result is not None else UNKNOWN_SHAPE)
     multiply = call.opt("op_symbol") == "*"
     return elementwise(
         call.emitter, call.node, call.display, x, y, call.result_framework(), multiply=multiply

@@ -49,6 +49,8 @@ FAMILY_RULES: dict[str, dict[str, Callable[..., Any]]] = {
         "tensorflow": tfo.tf_einsum,
         "keras3": tfo.keras3_einsum,
     },
+    # (x1, x2): Keras 3's ``ops.add`` on TensorFlow adds a matching 1-D bias without broadcasting
+    "add": {"keras3": tfo.keras3_add},
     # (a, b, axes)
     "tensordot": {
         "torch": framework_ops.torch_tensordot,

@@ -304,6 +304,7 @@ _REDUCTIONS = frozenset("sum mean max amax argmax reduce_sum reduce_mean".split(
 _ADAPTERS: dict[
     str, tuple[str, Callable[[Callable[..., Any], dict[str, Any], list[Shape]], Any]]
 ] = {
+    "add": ("add", lambda r, a, x: r(*x)),
     "cat": ("concatenate", lambda r, a, x: r(x, a.get("axis", 0))),
     "concat": ("concatenate", lambda r, a, x: r(x, a.get("axis", 0))),
     "concatenate": ("concatenate", lambda r, a, x: r(x, a.get("axis", 0))),

@@ -44,6 +44,9 @@ FOLLOWS_THE_FRAMEWORK = [
     (NP + "r = np.hstack((np.ones(3), np.ones(())))", "(4,)"),
     (TORCH + "r = torch.hstack([torch.ones(3), torch.ones(())])", "(4,)"),
     (NP + "r = np.vstack([np.ones(3), np.ones((2, 3))])", "(3, 3)"),
+    (NP + "x = np.ones(3)\nr = np.hstack((x, 2))", "(4,)"),
+    # Keras 3's ops.add on TensorFlow takes a bias matching dim 1 (tf.nn.bias_add)
+    (KOPS + "r = ops.add(ops.ones((2, 5, 3)), ops.ones((5,)))", "(2, 5, 3)"),
     # Keras 2's K.concatenate takes a negative axis modulo the first tensor's rank
     (KB + "r = K.concatenate([K.ones((2, 3)), K.ones((2, 3))], axis=-1)", "(2, 6)"),
     # moveaxis is modelled, with JAX's and Keras 3's order for repeated axes
