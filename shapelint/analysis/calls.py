@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import libcst as cst
 
 from shapelint.analysis import binder, convert, declarations, frameworks, layers, ops
+from shapelint.analysis.frameworks.positions import METHOD_OWNERS
 from shapelint.analysis.machine import (
     MAX_CALL_DEPTH,
     MODEL_RUNS,
@@ -243,7 +244,7 @@ class Calls(Machine):
             spec, framework = found
             if opaque:
                 return Tensor(UNKNOWN_SHAPE, framework) if framework else UNKNOWN
-            binding = binder.bind_call(spec, positional, keywords)
+            binding = binder.bind_call(spec, positional, keywords, qualname)
             call = ops.Call(
                 self, node, display, qualname, spec, framework, binding.args, binding.varargs
             )
@@ -254,7 +255,7 @@ class Calls(Machine):
             if opaque:
                 return UNKNOWN
             return binder.bind_layer(
-                spec_l, framework, declarations.source(node), positional, keywords
+                spec_l, framework, declarations.source(node), positional, keywords, qualname
             )
         return UNKNOWN
 
@@ -297,7 +298,9 @@ class Calls(Machine):
             return receiver.with_shape(UNKNOWN_SHAPE)
         if opaque:
             return Tensor(UNKNOWN_SHAPE, receiver.framework)
-        binding = binder.bind_call(spec, [receiver, *positional], keywords)
+        owner = METHOD_OWNERS.get(receiver.framework)
+        api = f"{owner}{method.name}" if owner else ""
+        binding = binder.bind_call(spec, [receiver, *positional], keywords, api)
         qualname = (
             f"{'jax.numpy' if receiver.framework == 'jax' else receiver.framework}.{method.name}"
         )
