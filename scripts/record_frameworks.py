@@ -62,8 +62,9 @@ def pairs(shapes: Sequence[tuple[int, ...]]) -> Iterator[tuple[tuple[int, ...], 
     return itertools.product(shapes, shapes)
 
 
-def run_cases(cases: Iterator[Case], zeros: Callable[[list[int]], Any],
-              shape_of: Callable[[Any], list[int]]) -> list[dict[str, Any]]:
+def run_cases(
+    cases: Iterator[Case], zeros: Callable[[list[int]], Any], shape_of: Callable[[Any], list[int]]
+) -> list[dict[str, Any]]:
     """Run every case; a case's function gets zero tensors of its input shapes."""
     records = []
     for op, args, inputs, fn in cases:
@@ -112,52 +113,90 @@ def torch_cases() -> Iterator[Case]:
 
     # F.linear(x, weight, bias)
     biases: list[tuple[int, ...] | None] = [None, (6,), (1,), (5,)]
-    for x, w, bias in itertools.product([(4,), (2, 4), (3, 2, 4), (2, 5), ()],
-                                        [(6, 4), (4,), (6, 5), (1, 4), (2, 3, 4)], biases):
+    for x, w, bias in itertools.product(
+        [(4,), (2, 4), (3, 2, 4), (2, 5), ()], [(6, 4), (4,), (6, 5), (1, 4), (2, 3, 4)], biases
+    ):
         inputs = [list(x), list(w)] + ([list(bias)] if bias is not None else [])
         yield "torch.nn.functional.linear", {"bias": bias is not None}, inputs, F.linear
 
     for in_f, out_f in [(4, 6), (5, 2)]:
         for x in [(), (4,), (5,), (2, 4), (2, 5), (3, 2, 4), (3, 2, 5), (1, 4, 1)]:
-            yield ("torch.nn.Linear", {"in_features": in_f, "out_features": out_f}, [list(x)],
-                   lambda t, i=in_f, o=out_f: nn.Linear(i, o)(t))
+            yield (
+                "torch.nn.Linear",
+                {"in_features": in_f, "out_features": out_f},
+                [list(x)],
+                lambda t, i=in_f, o=out_f: nn.Linear(i, o)(t),
+            )
 
-    for x1, x2 in itertools.product([(3,), (2, 3), (4, 3), (2, 5, 3), (2, 4)],
-                                    [(4,), (2, 4), (1, 4), (2, 5, 4), (2, 3)]):
-        yield ("torch.nn.Bilinear", {"in1_features": 3, "in2_features": 4, "out_features": 6},
-               [list(x1), list(x2)], lambda a, b: nn.Bilinear(3, 4, 6)(a, b))
+    for x1, x2 in itertools.product(
+        [(3,), (2, 3), (4, 3), (2, 5, 3), (2, 4)], [(4,), (2, 4), (1, 4), (2, 5, 4), (2, 3)]
+    ):
+        yield (
+            "torch.nn.Bilinear",
+            {"in1_features": 3, "in2_features": 4, "out_features": 6},
+            [list(x1), list(x2)],
+            lambda a, b: nn.Bilinear(3, 4, 6)(a, b),
+        )
 
     yield from torch_conv_cases(rng)
     yield from torch_pool_cases(rng)
 
     for out_size in [1, 3, (2, 3), (None, 2), (4, None)]:
         for x in [(2, 3, 5, 6), (3, 5, 6), (5, 6), (2, 3, 2, 2)]:
-            yield ("torch.nn.AdaptiveAvgPool2d", {"output_size": out_size}, [list(x)],
-                   lambda t, o=out_size: nn.AdaptiveAvgPool2d(o)(t))
+            yield (
+                "torch.nn.AdaptiveAvgPool2d",
+                {"output_size": out_size},
+                [list(x)],
+                lambda t, o=out_size: nn.AdaptiveAvgPool2d(o)(t),
+            )
     for out_size in [1, (1, 1), 2, (2, 3)]:
         for x in [(5,), (5, 6), (2, 3, 4, 5, 6), (1, 2, 3, 4, 5, 6)]:
-            yield ("torch.nn.AdaptiveAvgPool2d", {"output_size": out_size}, [list(x)],
-                   lambda t, o=out_size: nn.AdaptiveAvgPool2d(o)(t))
+            yield (
+                "torch.nn.AdaptiveAvgPool2d",
+                {"output_size": out_size},
+                [list(x)],
+                lambda t, o=out_size: nn.AdaptiveAvgPool2d(o)(t),
+            )
         for x in [(5, 6), (3, 5, 6), (2, 3, 5, 6), (2, 3, 4, 5, 6)]:
-            yield ("torch.nn.AdaptiveMaxPool2d", {"output_size": out_size}, [list(x)],
-                   lambda t, o=out_size: nn.AdaptiveMaxPool2d(o)(t))
+            yield (
+                "torch.nn.AdaptiveMaxPool2d",
+                {"output_size": out_size},
+                [list(x)],
+                lambda t, o=out_size: nn.AdaptiveMaxPool2d(o)(t),
+            )
     for out_size in [1, (1, 1, 1), (2, 1, 3)]:
         for x in [(5, 6), (5, 6, 7), (2, 5, 6, 7), (2, 3, 4, 5, 6), (1, 2, 3, 4, 5, 6)]:
-            yield ("torch.nn.AdaptiveAvgPool3d", {"output_size": out_size}, [list(x)],
-                   lambda t, o=out_size: nn.AdaptiveAvgPool3d(o)(t))
+            yield (
+                "torch.nn.AdaptiveAvgPool3d",
+                {"output_size": out_size},
+                [list(x)],
+                lambda t, o=out_size: nn.AdaptiveAvgPool3d(o)(t),
+            )
     for out_size in [1, 4]:
         for x in [(2, 3, 5), (3, 5), (5,), (2, 3, 4, 5)]:
-            yield ("torch.nn.AdaptiveAvgPool1d", {"output_size": out_size}, [list(x)],
-                   lambda t, o=out_size: nn.AdaptiveAvgPool1d(o)(t))
+            yield (
+                "torch.nn.AdaptiveAvgPool1d",
+                {"output_size": out_size},
+                [list(x)],
+                lambda t, o=out_size: nn.AdaptiveAvgPool1d(o)(t),
+            )
 
     for start, end in [(1, -1), (0, -1), (2, -1), (1, 2), (0, 1), (-2, -1), (2, 1)]:
         for x in [(), (3,), (2, 3), (2, 3, 4), (2, 3, 4, 5)]:
-            yield ("torch.nn.Flatten", {"start_dim": start, "end_dim": end}, [list(x)],
-                   lambda t, s=start, e=end: nn.Flatten(s, e)(t))
+            yield (
+                "torch.nn.Flatten",
+                {"start_dim": start, "end_dim": end},
+                [list(x)],
+                lambda t, s=start, e=end: nn.Flatten(s, e)(t),
+            )
 
     for x in [(), (3,), (2, 3), (2, 3, 4)]:
-        yield ("torch.nn.Embedding", {"num_embeddings": 10, "embedding_dim": 7}, [list(x)],
-               lambda t: nn.Embedding(10, 7)(t.long()))
+        yield (
+            "torch.nn.Embedding",
+            {"num_embeddings": 10, "embedding_dim": 7},
+            [list(x)],
+            lambda t: nn.Embedding(10, 7)(t.long()),
+        )
 
     yield from torch_rnn_cases(rng)
     yield from torch_mha_cases(rng)
@@ -169,31 +208,61 @@ def torch_conv_cases(rng: random.Random) -> Iterator[Case]:
     layers = {1: nn.Conv1d, 2: nn.Conv2d, 3: nn.Conv3d}
     counts = {1: 120, 2: 260, 3: 50}
     spatial: dict[int, list[Any]] = {
-        1: [(7,), (3,), (1,), (10,)], 2: [(7, 7), (3, 5), (1, 1), (4, 6), (9, 4)],
-        3: [(5, 5, 5), (3, 4, 2), (1, 2, 3)]}
+        1: [(7,), (3,), (1,), (10,)],
+        2: [(7, 7), (3, 5), (1, 1), (4, 6), (9, 4)],
+        3: [(5, 5, 5), (3, 4, 2), (1, 2, 3)],
+    }
     kernels: dict[int, list[Any]] = {
-        1: [1, 2, 3, 5], 2: [1, 2, 3, 5, (3, 1), (2, 4)], 3: [1, 3, (1, 2, 3)]}
+        1: [1, 2, 3, 5],
+        2: [1, 2, 3, 5, (3, 1), (2, 4)],
+        3: [1, 3, (1, 2, 3)],
+    }
     strides: dict[int, list[Any]] = {1: [1, 2, 3], 2: [1, 2, (2, 1)], 3: [1, 2]}
-    paddings = {1: [0, 1, 2, "same", "valid"], 2: [0, 1, (1, 0), "same", "valid"],
-                3: [0, 1, "same", "valid"]}
+    paddings = {
+        1: [0, 1, 2, "same", "valid"],
+        2: [0, 1, (1, 0), "same", "valid"],
+        3: [0, 1, "same", "valid"],
+    }
     dilations: dict[int, list[Any]] = {1: [1, 2], 2: [1, 2, (1, 2)], 3: [1, 2]}
     for nd in (1, 2, 3):
-        for c in sample(rng, counts[nd], kernel_size=kernels[nd], stride=strides[nd],
-                        padding=paddings[nd], dilation=dilations[nd], spatial=spatial[nd],
-                        channels=[(4, 6, 1, 4), (4, 6, 2, 4), (3, 4, 1, 3), (3, 4, 1, 1),
-                                  (4, 4, 2, 3), (4, 6, 2, 4), (4, 8, 4, 4)],
-                        batch=[None, 2],
-                        padding_mode=["zeros"] * 4 + ["reflect", "circular", "replicate"]):
+        for c in sample(
+            rng,
+            counts[nd],
+            kernel_size=kernels[nd],
+            stride=strides[nd],
+            padding=paddings[nd],
+            dilation=dilations[nd],
+            spatial=spatial[nd],
+            channels=[
+                (4, 6, 1, 4),
+                (4, 6, 2, 4),
+                (3, 4, 1, 3),
+                (3, 4, 1, 1),
+                (4, 4, 2, 3),
+                (4, 6, 2, 4),
+                (4, 8, 4, 4),
+            ],
+            batch=[None, 2],
+            padding_mode=["zeros"] * 4 + ["reflect", "circular", "replicate"],
+        ):
             in_ch, out_ch, groups, x_ch = c.pop("channels")
             sp, batch = c.pop("spatial"), c.pop("batch")
             args = dict(in_channels=in_ch, out_channels=out_ch, groups=groups, **c)
             x = ([batch] if batch else []) + [x_ch, *sp]
             yield f"torch.nn.Conv{nd}d", args, [x], lambda t, a=args, L=layers[nd]: L(**a)(t)
 
-    for c in sample(rng, 150, kernel_size=[1, 2, 3, (3, 2)], stride=[1, 2, 3, (2, 1)],
-                    padding=[0, 1, 2, (1, 0)], output_padding=[0, 1, 2, (1, 0)],
-                    dilation=[1, 2], spatial=[(4, 4), (1, 1), (3, 5)],
-                    channels=[(3, 5, 3), (3, 5, 2)], batch=[None, 2]):
+    for c in sample(
+        rng,
+        150,
+        kernel_size=[1, 2, 3, (3, 2)],
+        stride=[1, 2, 3, (2, 1)],
+        padding=[0, 1, 2, (1, 0)],
+        output_padding=[0, 1, 2, (1, 0)],
+        dilation=[1, 2],
+        spatial=[(4, 4), (1, 1), (3, 5)],
+        channels=[(3, 5, 3), (3, 5, 2)],
+        batch=[None, 2],
+    ):
         in_ch, out_ch, x_ch = c.pop("channels")
         sp, batch = c.pop("spatial"), c.pop("batch")
         args = dict(in_channels=in_ch, out_channels=out_ch, **c)
@@ -205,17 +274,28 @@ def torch_pool_cases(rng: random.Random) -> Iterator[Case]:
     from torch import nn
 
     common: dict[str, list[Any]] = dict(
-        kernel_size=[1, 2, 3, (3, 2)], stride=[None, 1, 2, 3, (1, 2)], padding=[0, 1, 2, (1, 0)],
+        kernel_size=[1, 2, 3, (3, 2)],
+        stride=[None, 1, 2, 3, (1, 2)],
+        padding=[0, 1, 2, (1, 0)],
         ceil_mode=[False, True],
-        x=[(2, 3, 7, 7), (3, 5, 6), (2, 3, 2, 2), (3, 1, 1), (2, 3, 4, 9), (5, 6)])
+        x=[(2, 3, 7, 7), (3, 5, 6), (2, 3, 2, 2), (3, 1, 1), (2, 3, 4, 9), (5, 6)],
+    )
     for c in sample(rng, 200, dilation=[1, 2, (2, 1)], **common):
         x = c.pop("x")
         yield "torch.nn.MaxPool2d", c, [list(x)], lambda t, a=c: nn.MaxPool2d(**a)(t)
     for c in sample(rng, 150, count_include_pad=[True, False], **common):
         x = c.pop("x")
         yield "torch.nn.AvgPool2d", c, [list(x)], lambda t, a=c: nn.AvgPool2d(**a)(t)
-    for c in sample(rng, 60, kernel_size=[1, 2, 3], stride=[None, 1, 2], padding=[0, 1],
-                    dilation=[1, 2], ceil_mode=[False, True], x=[(2, 3, 7), (3, 5), (2, 2, 2)]):
+    for c in sample(
+        rng,
+        60,
+        kernel_size=[1, 2, 3],
+        stride=[None, 1, 2],
+        padding=[0, 1],
+        dilation=[1, 2],
+        ceil_mode=[False, True],
+        x=[(2, 3, 7), (3, 5), (2, 2, 2)],
+    ):
         x = c.pop("x")
         yield "torch.nn.MaxPool1d", c, [list(x)], lambda t, a=c: nn.MaxPool1d(**a)(t)
 
@@ -224,9 +304,16 @@ def torch_rnn_cases(rng: random.Random) -> Iterator[Case]:
     from torch import nn
 
     kinds = {"LSTM": nn.LSTM, "GRU": nn.GRU, "RNN": nn.RNN}
-    for c in sample(rng, 160, kind=list(kinds), batch_first=[False, True],
-                    bidirectional=[False, True], num_layers=[1, 2], proj_size=[0, 0, 2],
-                    x=[(5, 2, 4), (5, 4), (5, 2, 3), (1, 1, 4), (4,), (2, 5, 2, 4)]):
+    for c in sample(
+        rng,
+        160,
+        kind=list(kinds),
+        batch_first=[False, True],
+        bidirectional=[False, True],
+        num_layers=[1, 2],
+        proj_size=[0, 0, 2],
+        x=[(5, 2, 4), (5, 4), (5, 2, 3), (1, 1, 4), (4,), (2, 5, 2, 4)],
+    ):
         kind, x = c.pop("kind"), c.pop("x")
         if kind != "LSTM" and c["proj_size"]:
             continue
@@ -244,12 +331,25 @@ def torch_rnn_cases(rng: random.Random) -> Iterator[Case]:
 def torch_mha_cases(rng: random.Random) -> Iterator[Case]:
     from torch import nn
 
-    for c in sample(rng, 200, embed_dim=[6], num_heads=[1, 2, 3, 4], batch_first=[False, True],
-                    q=[(5, 2, 6), (5, 6), (5, 2, 4), (1, 2, 6), (5, 3, 6)],
-                    kv=[((7, 2, 6), (7, 2, 6)), ((7, 6), (7, 6)), ((7, 2, 6), (8, 2, 6)),
-                        ((7, 3, 6), (7, 3, 6)), ((7, 2, 5), (7, 2, 5)), ((7, 2, 5), (7, 2, 4)),
-                        ((7, 5), (7, 4)), ((7, 2, 5), (8, 2, 4))],
-                    kvdim=[(None, None), (None, None), (5, 4)]):
+    for c in sample(
+        rng,
+        200,
+        embed_dim=[6],
+        num_heads=[1, 2, 3, 4],
+        batch_first=[False, True],
+        q=[(5, 2, 6), (5, 6), (5, 2, 4), (1, 2, 6), (5, 3, 6)],
+        kv=[
+            ((7, 2, 6), (7, 2, 6)),
+            ((7, 6), (7, 6)),
+            ((7, 2, 6), (8, 2, 6)),
+            ((7, 3, 6), (7, 3, 6)),
+            ((7, 2, 5), (7, 2, 5)),
+            ((7, 2, 5), (7, 2, 4)),
+            ((7, 5), (7, 4)),
+            ((7, 2, 5), (8, 2, 4)),
+        ],
+        kvdim=[(None, None), (None, None), (5, 4)],
+    ):
         q = c.pop("q")
         k, v = c.pop("kv")
         kdim, vdim = c.pop("kvdim")
@@ -277,18 +377,39 @@ def record_tensorflow() -> tuple[str, list[dict[str, Any]]]:
     import tensorflow as tf
 
     def cases() -> Iterator[Case]:
-        shapes = [(3,), (2, 3), (3, 4), (4, 3), (3, 3), (2, 3, 4), (2, 4, 3), (1, 4, 5),
-                  (3, 4, 5), (5, 1, 3, 4), (2, 2, 4, 3)]
-        flags = [dict(zip(("transpose_a", "transpose_b", "adjoint_a", "adjoint_b"), f, strict=True))
-                 for f in itertools.product([False, True], repeat=4)]
-        valid = [f for f in flags if not (f["transpose_a"] and f["adjoint_a"])
-                 and not (f["transpose_b"] and f["adjoint_b"])]
+        shapes = [
+            (3,),
+            (2, 3),
+            (3, 4),
+            (4, 3),
+            (3, 3),
+            (2, 3, 4),
+            (2, 4, 3),
+            (1, 4, 5),
+            (3, 4, 5),
+            (5, 1, 3, 4),
+            (2, 2, 4, 3),
+        ]
+        flags = [
+            dict(zip(("transpose_a", "transpose_b", "adjoint_a", "adjoint_b"), f, strict=True))
+            for f in itertools.product([False, True], repeat=4)
+        ]
+        valid = [
+            f
+            for f in flags
+            if not (f["transpose_a"] and f["adjoint_a"])
+            and not (f["transpose_b"] and f["adjoint_b"])
+        ]
         rng = random.Random(1)
         for a, b in pairs(shapes):
             yield "tf.linalg.matmul", {}, [list(a), list(b)], tf.matmul
             for f in rng.sample(valid, 2) + rng.sample(flags, 1):
-                yield ("tf.linalg.matmul", f, [list(a), list(b)],
-                       lambda x, y, kw=f: tf.matmul(x, y, **kw))
+                yield (
+                    "tf.linalg.matmul",
+                    f,
+                    [list(a), list(b)],
+                    lambda x, y, kw=f: tf.matmul(x, y, **kw),
+                )
 
     records = run_cases(cases(), lambda s: tf.zeros(s), lambda t: list(t.shape))
     return tf.__version__, records
@@ -300,46 +421,90 @@ def record_tensorflow() -> tuple[str, list[dict[str, Any]]]:
 def keras_layer_cases(layers: Any, rng: random.Random, conv1d: bool) -> Iterator[Case]:
     for units in (3, 5):
         for x in [(4,), (2, 4), (2, 3, 4), (2, 3, 4, 5), (1, 1)]:
-            yield ("keras.layers.Dense", {"units": units}, [list(x)],
-                   lambda t, u=units: layers.Dense(u)(t))
+            yield (
+                "keras.layers.Dense",
+                {"units": units},
+                [list(x)],
+                lambda t, u=units: layers.Dense(u)(t),
+            )
     for x in [(2,), (2, 3), (2, 3, 4), (2, 3, 4, 5)]:
         yield "keras.layers.Flatten", {}, [list(x)], lambda t: layers.Flatten()(t)
-    for c in sample(rng, 150, filters=[2, 5], kernel_size=[1, 2, 3, (3, 1)],
-                    strides=[1, 2, (2, 1)], padding=["valid", "same"], dilation_rate=[1, 2],
-                    x=[(2, 7, 7, 3), (2, 3, 5, 1), (2, 1, 1, 3), (2, 4, 6, 2), (7, 7, 3),
-                       (2, 2, 7, 7, 3)]):
+    for c in sample(
+        rng,
+        150,
+        filters=[2, 5],
+        kernel_size=[1, 2, 3, (3, 1)],
+        strides=[1, 2, (2, 1)],
+        padding=["valid", "same"],
+        dilation_rate=[1, 2],
+        x=[(2, 7, 7, 3), (2, 3, 5, 1), (2, 1, 1, 3), (2, 4, 6, 2), (7, 7, 3), (2, 2, 7, 7, 3)],
+    ):
         x = c.pop("x")
         yield "keras.layers.Conv2D", c, [list(x)], lambda t, a=c: layers.Conv2D(**a)(t)
     if conv1d:
-        for c in sample(rng, 80, filters=[2, 5], kernel_size=[1, 2, 3, 5], strides=[1, 2, 3],
-                        padding=["valid", "same", "causal"], dilation_rate=[1, 2],
-                        x=[(2, 7, 3), (2, 3, 1), (2, 1, 3), (7, 3)]):
+        for c in sample(
+            rng,
+            80,
+            filters=[2, 5],
+            kernel_size=[1, 2, 3, 5],
+            strides=[1, 2, 3],
+            padding=["valid", "same", "causal"],
+            dilation_rate=[1, 2],
+            x=[(2, 7, 3), (2, 3, 1), (2, 1, 3), (7, 3)],
+        ):
             x = c.pop("x")
             yield "keras.layers.Conv1D", c, [list(x)], lambda t, a=c: layers.Conv1D(**a)(t)
     pools = {"MaxPooling2D": layers.MaxPooling2D, "AveragePooling2D": layers.AveragePooling2D}
-    for c in sample(rng, 120, kind=list(pools), pool_size=[1, 2, 3, (3, 1)],
-                    strides=[None, 1, 2, (1, 2)], padding=["valid", "same"],
-                    x=[(2, 7, 7, 3), (2, 3, 5, 1), (2, 1, 1, 3), (2, 4, 6, 2), (7, 7, 3)]):
+    for c in sample(
+        rng,
+        120,
+        kind=list(pools),
+        pool_size=[1, 2, 3, (3, 1)],
+        strides=[None, 1, 2, (1, 2)],
+        padding=["valid", "same"],
+        x=[(2, 7, 7, 3), (2, 3, 5, 1), (2, 1, 1, 3), (2, 4, 6, 2), (7, 7, 3)],
+    ):
         kind, x = c.pop("kind"), c.pop("x")
-        yield (f"keras.layers.{kind}", c, [list(x)],
-               lambda t, a=c, L=pools[kind]: L(**a)(t))
+        yield (f"keras.layers.{kind}", c, [list(x)], lambda t, a=c, L=pools[kind]: L(**a)(t))
     rnns = {"LSTM": layers.LSTM, "GRU": layers.GRU, "SimpleRNN": layers.SimpleRNN}
-    for kind, units, seq, x in itertools.product(rnns, [3], [False, True],
-                                                 [(2, 5, 4), (2, 5), (2, 5, 4, 1), (1, 1, 2)]):
+    for kind, units, seq, x in itertools.product(
+        rnns, [3], [False, True], [(2, 5, 4), (2, 5), (2, 5, 4, 1), (1, 1, 2)]
+    ):
         args = {"units": units, "return_sequences": seq}
-        yield (f"keras.layers.{kind}", args, [list(x)],
-               lambda t, a=args, L=rnns[kind]: L(**a)(t))
+        yield (f"keras.layers.{kind}", args, [list(x)], lambda t, a=args, L=rnns[kind]: L(**a)(t))
     for axes in [1, 2, -1, (1, 2), (2, 1), (1, 1), (2, 2), (-1, -2)]:
-        for a, b in [((2, 3), (2, 3)), ((2, 3), (2, 4)), ((2, 3, 4), (2, 3, 4)),
-                     ((2, 3, 4), (2, 4, 5)), ((2, 3, 4), (2, 5, 4)), ((2, 3, 4), (2, 3)),
-                     ((2, 3), (2, 3, 4)), ((2, 3, 4), (3, 3, 4)), ((2, 4, 3), (2, 4, 3, 5))]:
-            yield ("keras.layers.Dot", {"axes": jsonable(axes)}, [list(a), list(b)],
-                   lambda x, y, ax=axes: layers.Dot(axes=ax)([x, y]))
+        for a, b in [
+            ((2, 3), (2, 3)),
+            ((2, 3), (2, 4)),
+            ((2, 3, 4), (2, 3, 4)),
+            ((2, 3, 4), (2, 4, 5)),
+            ((2, 3, 4), (2, 5, 4)),
+            ((2, 3, 4), (2, 3)),
+            ((2, 3), (2, 3, 4)),
+            ((2, 3, 4), (3, 3, 4)),
+            ((2, 4, 3), (2, 4, 3, 5)),
+        ]:
+            yield (
+                "keras.layers.Dot",
+                {"axes": jsonable(axes)},
+                [list(a), list(b)],
+                lambda x, y, ax=axes: layers.Dot(axes=ax)([x, y]),
+            )
 
 
 def dot_shapes() -> list[tuple[int, ...]]:
-    return [(3,), (4,), (2, 3), (3, 4), (4, 5), (2, 3, 4), (7, 4, 5), (3, 4, 5), (5, 4, 3),
-            (2, 2, 4, 5)]
+    return [
+        (3,),
+        (4,),
+        (2, 3),
+        (3, 4),
+        (4, 5),
+        (2, 3, 4),
+        (7, 4, 5),
+        (3, 4, 5),
+        (5, 4, 3),
+        (2, 2, 4, 5),
+    ]
 
 
 def record_tf_keras() -> tuple[str, list[dict[str, Any]]]:
@@ -351,19 +516,47 @@ def record_tf_keras() -> tuple[str, list[dict[str, Any]]]:
     def cases() -> Iterator[Case]:
         for a, b in pairs(dot_shapes()):
             yield "keras.backend.dot", {}, [list(a), list(b)], K.dot
-        bd_shapes = [(2,), (2, 3), (2, 4), (2, 3, 4), (2, 4, 3), (2, 4, 5), (3, 3, 4),
-                     (2, 5, 3, 4), (2, 3, 4, 5)]
-        axes_choices: list[Any] = [None, 1, 2, -1, (1, 2), (2, 1), (1, 1), (2, 2), (0, 1), (2, 3),
-                                   (-1, -2)]
+        bd_shapes = [
+            (2,),
+            (2, 3),
+            (2, 4),
+            (2, 3, 4),
+            (2, 4, 3),
+            (2, 4, 5),
+            (3, 3, 4),
+            (2, 5, 3, 4),
+            (2, 3, 4, 5),
+        ]
+        axes_choices: list[Any] = [
+            None,
+            1,
+            2,
+            -1,
+            (1, 2),
+            (2, 1),
+            (1, 1),
+            (2, 2),
+            (0, 1),
+            (2, 3),
+            (-1, -2),
+        ]
         for axes in axes_choices:
             for a, b in pairs(bd_shapes):
-                yield ("keras.backend.batch_dot", {"axes": jsonable(axes)}, [list(a), list(b)],
-                       lambda x, y, ax=axes: K.batch_dot(x, y, axes=ax))
+                yield (
+                    "keras.backend.batch_dot",
+                    {"axes": jsonable(axes)},
+                    [list(a), list(b)],
+                    lambda x, y, ax=axes: K.batch_dot(x, y, axes=ax),
+                )
         yield from keras_layer_cases(layers, random.Random(2), conv1d=True)
         for axes in [1, -1, (1, 2)]:
             for a, b in [((2, 3), (2, 3)), ((2, 3, 4), (2, 4, 5)), ((2, 3), (2, 4))]:
-                yield ("keras.layers.dot", {"axes": jsonable(axes)}, [list(a), list(b)],
-                       lambda x, y, ax=axes: layers.dot([x, y], axes=ax))
+                yield (
+                    "keras.layers.dot",
+                    {"axes": jsonable(axes)},
+                    [list(a), list(b)],
+                    lambda x, y, ax=axes: layers.dot([x, y], axes=ax),
+                )
 
     records = run_cases(cases(), lambda s: tf.zeros(s), lambda t: list(t.shape))
     return tf_keras.__version__, records
@@ -396,17 +589,141 @@ def record_one(name: str) -> None:
     warnings.filterwarnings("ignore")
     start = time.monotonic()
     version, records = RECORDERS[name]()
-    payload = {"framework": name, "version": version, "generated_by": GENERATOR,
-               "records": records}
+    payload = {"framework": name, "version": version, "generated_by": GENERATOR, "records": records}
     path = OUT_DIR / f"{name}.json"
-    path.write_text(json.dumps(payload, indent=None, separators=(",", ":")).replace(
-        '{"op"', '\n{"op"') + "\n")
-    print(f"{name} {version}: {len(records)} records "
-          f"({sum(r['error'] for r in records)} errors) in {time.monotonic() - start:.1f}s "
-          f"-> {path}")
+    path.write_text(
+        json.dumps(payload, indent=None, separators=(",", ":")).replace('{"op"', '\n{"op"') + "\n"
+    )
+    print(
+        f"{name} {version}: {len(records)} records "
+        f"({sum(r['error'] for r in records)} errors) in {time.monotonic() - start:.1f}s "
+        f"-> {path}"
+    )
+
+
+def record_signatures(names: list[str]) -> int:
+    """``--signatures``: the real signature of every modelled API, one process per library."""
+    import framework_signatures as sigs
+
+    unknown = [n for n in names if n not in sigs.MODULES]
+    if unknown:
+        print(f"unknown library {unknown}; choose from {list(sigs.MODULES)}", file=sys.stderr)
+        return 2
+    if os.environ.get("_SHAPELINT_RECORD_CHILD"):
+        warnings.filterwarnings("ignore")
+        module = importlib.import_module(sigs.REQUIRES[names[0]])
+        sigs.record(names[0], str(getattr(module, "__version__", "unknown")))
+        return 0
+    status = 0
+    for name in names:
+        if importlib.util.find_spec(sigs.REQUIRES[name]) is None:
+            print(f"{name}: not installed in {sys.executable}; skipped")
+            continue
+        env = dict(
+            os.environ,
+            _SHAPELINT_RECORD_CHILD="1",
+            TF_CPP_MIN_LOG_LEVEL="3",
+            KERAS_BACKEND=os.environ.get("KERAS_BACKEND", "tensorflow"),
+        )
+        done = subprocess.run(
+            [sys.executable, __file__, "--signatures", name], env=env, check=False
+        )
+        if done.returncode:
+            print(f"{name}: signature recorder failed ({done.returncode})", file=sys.stderr)
+            status = 1
+    return status
+
+
+def record_grids(argv: list[str]) -> int:
+    """``--grids [framework ...] [--size N] [--check]``: the random-case grids, one process
+    per framework; ``--check`` compares fresh cases with the core and writes nothing."""
+    import framework_grids as grids
+
+    size = 2000
+    if "--size" in argv:
+        at = argv.index("--size")
+        size = int(argv[at + 1])
+        argv = argv[:at] + argv[at + 2 :]
+    checking = "--check" in argv
+    names = [a for a in argv if a != "--check"] or list(grids.FRAMEWORKS)
+    unknown = [n for n in names if n not in grids.FRAMEWORKS]
+    if unknown:
+        print(f"unknown framework {unknown}; choose from {list(grids.FRAMEWORKS)}", file=sys.stderr)
+        return 2
+    if os.environ.get("_SHAPELINT_RECORD_CHILD"):
+        warnings.filterwarnings("ignore")
+        if checking:
+            counts = grids.check(names[0], size)
+            wrong = sum(bad for bad, _ in counts.values())
+            undecided = sum(u for _, u in counts.values())
+            print(
+                f"{names[0]}: {wrong} wrong and {undecided} undecided answers over "
+                f"{len(counts)} ops x {size} cases"
+            )
+        else:
+            module = importlib.import_module(grids.REQUIRES[names[0]])
+            grids.record(names[0], str(getattr(module, "__version__", "unknown")), size)
+        return 0
+    status = 0
+    for name in names:
+        if importlib.util.find_spec(grids.REQUIRES[name]) is None:
+            print(f"{name}: not installed in {sys.executable}; skipped")
+            continue
+        env = dict(
+            os.environ,
+            _SHAPELINT_RECORD_CHILD="1",
+            TF_CPP_MIN_LOG_LEVEL="3",
+            KERAS_BACKEND=os.environ.get("KERAS_BACKEND", "tensorflow"),
+        )
+        extra = ["--size", str(size)] + (["--check"] if checking else [])
+        for _attempt in range(3):
+            done = subprocess.run(
+                [sys.executable, __file__, "--grids", name, *extra], env=env, check=False
+            )
+            # TensorFlow now and then dies of heap corruption (SIGSEGV, SIGABRT) on a long
+            # run of tiny ops; the cases are seeded, so a rerun repeats the same work
+            if done.returncode >= 0:
+                break
+            print(f"{name}: killed by signal {-done.returncode}; running it again", flush=True)
+        if done.returncode:
+            print(f"{name}: grid recorder failed ({done.returncode})", file=sys.stderr)
+            status = 1
+    return status
+
+
+def record_positions() -> int:
+    """``--positions``: ``analysis/frameworks/positions.py``'s table from the recorded
+    signatures (no framework needed)."""
+    import framework_signatures as sigs
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from shapelint.analysis.frameworks import positions
+
+    apis: dict[str, list[object]] = {}
+    for library in sigs.MODULES:
+        data = json.loads((sigs.OUT_DIR / f"{library}.json").read_text())
+        for api, entry in data["apis"].items():
+            apis.setdefault(api, []).extend(entry["signatures"])
+    table = positions.expected(apis)
+    path = Path(positions.__file__)
+    text = path.read_text()
+    head = text[: text.index("PAST_ROLES: dict")]
+    lines = ["PAST_ROLES: dict[str, tuple[str, ...]] = {"]
+    lines += [f"    {api!r}: {names!r}," for api, names in table.items()]
+    path.write_text(head + "\n".join(lines) + "\n}\n")
+    print(f"{len(table)} APIs -> {path}")
+    return 0
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--positions"]:
+        return record_positions()
+    if argv[:1] == ["--grids"]:
+        return record_grids(argv[1:])
+    if argv[:1] == ["--signatures"]:
+        import framework_signatures as sigs
+
+        return record_signatures(argv[1:] or list(sigs.MODULES))
     names = argv or list(FRAMEWORKS)
     unknown = [n for n in names if n not in FRAMEWORKS]
     if unknown:
@@ -420,8 +737,12 @@ def main(argv: list[str]) -> int:
         if importlib.util.find_spec(REQUIRES[name]) is None:
             print(f"{name}: not installed in {sys.executable}; skipped")
             continue
-        env = dict(os.environ, _SHAPELINT_RECORD_CHILD="1", TF_CPP_MIN_LOG_LEVEL="3",
-                   KERAS_BACKEND=os.environ.get("KERAS_BACKEND", "tensorflow"))
+        env = dict(
+            os.environ,
+            _SHAPELINT_RECORD_CHILD="1",
+            TF_CPP_MIN_LOG_LEVEL="3",
+            KERAS_BACKEND=os.environ.get("KERAS_BACKEND", "tensorflow"),
+        )
         done = subprocess.run([sys.executable, __file__, name], env=env, check=False)
         if done.returncode:
             print(f"{name}: recorder failed with exit code {done.returncode}", file=sys.stderr)

@@ -2,10 +2,16 @@
 
 Why it is shaped this way:
 
-- The key is the sha256 of everything the findings depend on: the file's bytes, its path
-  (findings carry it, and per-file ignores match on it), the effective config, shapelint's
-  version and a fingerprint of shapelint's own sources (so a development checkout whose
-  analysis changed without a version bump never serves stale findings).
+- What is cached is the analysis before any selection: every rule's findings, before
+  ``noqa``, ``select``, ``ignore`` and ``per-file-ignores`` are applied (the CLI applies them
+  after). Changing the selection is a warm run.
+- The key is the sha256 of everything that analysis depends on: the file's bytes, its path
+  (findings carry it), the analysis settings (budgets, prefilter), shapelint's version and a
+  fingerprint of shapelint's own sources (so a development checkout whose analysis changed
+  without a version bump never serves stale findings).
+- Entries live in one folder per file path: storing a file's new entry removes the ones it
+  supersedes, and a run that walked a whole project removes entries it did not use
+  (``prune``), so the cache does not grow with every edit.
 - One small JSON entry per key, written to a temporary file and moved into place with
   ``os.replace``: a reader sees a whole entry or none, so concurrent runs and a run killed
   midway can only leave missing entries (recomputed) or stray temporaries (never read).
@@ -21,7 +27,8 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +37,8 @@ from shapelint.diagnostics import CellLocation, Diagnostic, Position, Severity
 
 CACHE_DIR_NAME = ".shapelint_cache"
 FORMAT = 2  # bump when the entry layout changes
+MARKER = "# Automatically created by shapelint."  # first line of the cache's .gitignore
+STRAY_AGE = 3600.0  # seconds after which a temporary file is surely abandoned
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -39,10 +48,13 @@ class Cache:
 
     root: Path
     salt: str
+    used: set[str] = field(default_factory=set, compare=False)  # keys this run read or wrote
 
     def key(self, path: str, content: bytes) -> str:
+        """By absolute path: ``a.py`` and ``./a.py``, the CLI and the flake8 plugin, share
+        an entry (findings are re-attached to the path as spelled when read)."""
         digest = hashlib.sha256(self.salt.encode())
-        digest.update(b"\0" + path.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(b"\0" + _absolute(path) + b"\0")
         digest.update(content)
         return digest.hexdigest()
 
@@ -50,16 +62,19 @@ class Cache:
         """The cached findings for this file's bytes, or None on a miss or a bad entry."""
         key = self.key(path, content)
         try:
-            with open(self._entry(key), "rb") as handle:
+            with open(self._entry(path, key), "rb") as handle:
                 data = json.loads(handle.read())
         except (OSError, ValueError):
             return None
-        return _decode(data, key, path)
+        found = _decode(data, key, path)
+        if found is not None:
+            self.used.add(key)
+        return found
 
     def store(self, path: str, content: bytes, diagnostics: list[Diagnostic]) -> None:
         """Write the entry atomically; a cache that cannot be written is silently skipped."""
         key = self.key(path, content)
-        entry = self._entry(key)
+        entry = self._entry(path, key)
         rows = [_encode(d) for d in diagnostics]
         payload = json.dumps({"format": FORMAT, "key": key, "diagnostics": rows})
         try:
@@ -74,9 +89,41 @@ class Cache:
                 raise
         except OSError:
             return
+        self.used.add(key)
+        for sibling in _listing(entry.parent):
+            if sibling.endswith(".json") and sibling != entry.name:
+                _remove(str(entry.parent / sibling))  # an older version of this file
 
-    def _entry(self, key: str) -> Path:
-        return self.root / "entries" / key[:2] / f"{key}.json"
+    def prune(self) -> int:
+        """Remove every entry this run did not use, and abandoned temporaries; the count.
+
+        Call it only after a run that saw every file of the project (a walk of its root):
+        a run over a few files (pre-commit) must not throw away the others' entries."""
+        removed = 0
+        entries = self.root / "entries"
+        now = time.time()
+        for folder in _listing(entries):
+            for name in _listing(entries / folder):
+                path = entries / folder / name
+                if name.startswith(".tmp-"):
+                    try:
+                        stale = now - path.stat().st_mtime > STRAY_AGE
+                    except OSError:
+                        continue
+                    if stale:
+                        _remove(str(path))
+                elif name.removesuffix(".json") not in self.used:
+                    _remove(str(path))
+                    removed += 1
+            try:
+                (entries / folder).rmdir()  # only when empty
+            except OSError:
+                pass
+        return removed
+
+    def _entry(self, path: str, key: str) -> Path:
+        folder = hashlib.sha256(_absolute(path)).hexdigest()[:16]
+        return self.root / "entries" / folder / f"{key}.json"
 
 
 def open_cache(cache_dir: str | os.PathLike[str], config: Config) -> Cache | None:
@@ -90,17 +137,18 @@ def open_cache(cache_dir: str | os.PathLike[str], config: Config) -> Cache | Non
         root.mkdir(parents=True, exist_ok=True)
         ignore = root / ".gitignore"
         if not ignore.exists():
-            ignore.write_text("# Automatically created by shapelint.\n*\n", encoding="utf-8")
+            ignore.write_text(f"{MARKER}\n*\n", encoding="utf-8")
     except OSError:
         return None
     return Cache(root, salt(config))
 
 
 def salt(config: Config) -> str:
-    """Everything besides the file that the findings depend on, as one stable string."""
+    """Everything besides the file that the analysis depends on, as one stable string (the
+    selection is not part of it: it is applied to the cached analysis)."""
     from shapelint import __version__
 
-    settings = json.dumps(dataclasses.asdict(config), sort_keys=True, default=str)
+    settings = json.dumps(dataclasses.asdict(config.analysis()), sort_keys=True, default=str)
     sources = sources_fingerprint()
     return f"shapelint {__version__} format {FORMAT} sources {sources} config {settings}"
 
@@ -185,6 +233,17 @@ def _decode(data: Any, key: str, path: str) -> list[Diagnostic] | None:
 
 
 _SEVERITIES = frozenset(s.value for s in Severity)
+
+
+def _absolute(path: str) -> bytes:
+    return os.path.abspath(path).encode("utf-8", "surrogateescape")
+
+
+def _listing(directory: Path) -> list[str]:
+    try:
+        return os.listdir(directory)
+    except OSError:
+        return []
 
 
 def _remove(path: str) -> None:

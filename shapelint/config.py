@@ -1,18 +1,26 @@
 """Effective configuration: which codes run on which files.
 
-Loading ``[tool.shapelint]`` from pyproject.toml and validating it lives here too: a user who
-mistypes a key or a code must hear about it (ConfigError naming the file and key) rather than
-have the setting silently ignored. Command-line flags are merged on top with ``with_overrides``.
+Loading ``[tool.shapelint]`` from pyproject.toml (or the top level of a shapelint.toml) and
+validating it lives here too: a user who mistypes a key or a code must hear about it
+(ConfigError naming the file and key) rather than have the setting silently ignored.
+Command-line flags are merged on top with ``with_overrides``.
+
+Paths in a config file (``per-file-ignores``, ``exclude``) are anchored at the directory that
+holds the file, as in ruff: the same file gets the same verdict whatever the working directory.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import math
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+
+from shapelint.rule_codes import CODES, canonical_selector, unknown_selectors
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -20,6 +28,8 @@ else:  # pragma: no cover - Python 3.10 only
     import tomli as tomllib
 
 SECTION = "tool.shapelint"
+# Looked for in each directory, in this order (as ruff prefers ruff.toml over pyproject.toml).
+CONFIG_NAMES = ("shapelint.toml", "pyproject.toml")
 
 
 class ConfigError(Exception):
@@ -64,18 +74,85 @@ class Config:
             extend_select=self.extend_select + tuple(extend_select or ()),
         )
 
+    def analysis(self) -> Config:
+        """Only the settings the analysis itself reads, every rule selected (preview ones too):
+        what the content cache stores, so that selection and ignores apply after it."""
+        return Config(
+            select=CODES,
+            prefilter=self.prefilter,
+            time_budget=self.time_budget,
+            memory_budget=self.memory_budget,
+        )
 
-def find_pyproject(start: Path) -> Path | None:
-    """The nearest pyproject.toml at or above ``start`` that has a ``[tool.shapelint]`` table."""
+    def ignored_in_file(
+        self, path: str, root: str | os.PathLike[str] | None = None
+    ) -> tuple[str, ...]:
+        """The selectors ``per-file-ignores`` lists for ``path``, matched relative to ``root``
+        (the config file's directory; None: the working directory)."""
+        if not self.per_file_ignores:
+            return ()
+        relative = relative_posix(path, root)
+        return tuple(
+            code
+            for pattern, codes in self.per_file_ignores
+            if path_matches(relative, pattern)
+            for code in codes
+        )
+
+
+def relative_posix(path: str, root: str | os.PathLike[str] | None) -> str:
+    """``path`` relative to ``root`` with forward slashes; outside ``root``, its absolute path."""
+    absolute = os.path.abspath(path)
+    base = os.path.abspath(root if root is not None else os.getcwd())
+    try:
+        relative = os.path.relpath(absolute, base)
+    except ValueError:  # another drive
+        return Path(absolute).as_posix()
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return Path(absolute).as_posix()
+    return Path(relative).as_posix()
+
+
+def path_matches(relative: str, pattern: str) -> bool:
+    """A config glob against a root-relative path, as ruff matches ``per-file-ignores``: a
+    pattern with a slash is anchored at the root (``*`` may cross directories); one without a
+    slash matches the file's name, or a directory name on its way."""
+    pattern = pattern.replace("\\", "/")
+    if pattern.startswith("./"):
+        pattern = pattern[2:]
+    if "/" in pattern.rstrip("/"):
+        anchored = pattern.lstrip("/").rstrip("/")
+        return fnmatch.fnmatchcase(relative, anchored) or fnmatch.fnmatchcase(
+            relative, anchored + "/*"
+        )
+    name = pattern.rstrip("/")
+    return any(fnmatch.fnmatchcase(part, name) for part in relative.split("/"))
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config at or above the directory ``start``: a shapelint.toml, or a
+    pyproject.toml that has a ``[tool.shapelint]`` table (one without it is passed over)."""
     for directory in (start, *start.parents):
-        candidate = directory / "pyproject.toml"
-        if candidate.is_file():
-            try:
-                data = _read_toml(candidate)
-            except ConfigError:
-                return candidate  # a broken file nearby must be reported, not skipped
-            if "shapelint" in data.get("tool", {}):
-                return candidate
+        found = config_in(directory)
+        if found is not None:
+            return found
+    return None
+
+
+def config_in(directory: Path) -> Path | None:
+    """The config file in this very directory, if it has one."""
+    for name in CONFIG_NAMES:
+        candidate = directory / name
+        if not candidate.is_file():
+            continue
+        if name != "pyproject.toml":
+            return candidate
+        try:
+            data = _read_toml(candidate)
+        except ConfigError:
+            return candidate  # a broken file nearby must be reported, not skipped
+        if "shapelint" in data.get("tool", {}):
+            return candidate
     return None
 
 
@@ -108,10 +185,8 @@ def parse_table(table: dict[str, Any], where: str) -> Config:
 
 
 def check_selectors(selectors: Sequence[str]) -> list[str]:
-    """The selectors that name no rule code (an empty list when all are fine)."""
-    from shapelint.checks import unknown_selectors
-
-    return unknown_selectors(list(selectors))
+    """The selectors that name no rule code or rule name (an empty list when all are fine)."""
+    return unknown_selectors([canonical_selector(s) for s in selectors])
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -135,7 +210,7 @@ def _codes(value: Any) -> tuple[str, ...]:
     unknown = check_selectors(codes)
     if unknown:
         raise ValueError(f"unknown rule code or prefix `{unknown[0]}`")
-    return tuple(c.upper() if c != "ALL" else c for c in codes)
+    return tuple(canonical_selector(c) for c in codes)
 
 
 def _per_file(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -10,10 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from shapelint.fixes import Fix
 
 
 class Severity(str, Enum):
@@ -25,6 +21,33 @@ class Severity(str, Enum):
 class Position:
     line: int
     column: int
+
+
+class Applicability(str, Enum):
+    """Whether a fix keeps what the code computes (every shape fix changes it: unsafe)."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``[start, end)`` with ``content``; ``cell`` counts the edit in a notebook cell."""
+
+    start: Position
+    end: Position
+    content: str
+    cell: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A finding's suggested rewrite, as text edits (the data; ``shapelint.fixes`` makes and
+    applies them)."""
+
+    message: str
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.UNSAFE
 
 
 @dataclass(frozen=True, slots=True)

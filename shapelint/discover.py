@@ -1,18 +1,28 @@
-"""Which files a run lints: walk the given paths, honouring .gitignore and the excludes.
+"""Which files a run lints: walk the given paths, honouring ignore files and the excludes.
 
 Walking a project must not wander into virtualenvs, build output or ignored files (slow and
-noisy), but a file named on the command line is always linted: the user asked for it, and
-pre-commit passes exactly the staged files.
+noisy), but a file named on the command line is linted even when excluded: the user asked for
+it. ``force_exclude`` makes the excludes hold for named files too, which is what pre-commit
+needs (it names every staged file).
+
+Ignore files are read as git reads them (nested ``.gitignore`` files, ``.git/info/exclude``,
+the global excludes file) with pathspec's git-exact matcher rather than a matcher of our own:
+negation, ``**``, anchoring and directory-only patterns have corner cases a well-used library
+already gets right. As in ruff, ``.gitignore`` files count even outside a git repository.
 """
 
 from __future__ import annotations
 
-import fnmatch
 import os
-import re
+import subprocess
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from pathspec import GitIgnoreSpec
+
+from shapelint.config import path_matches, relative_posix
+from shapelint.project import Project, Projects, git_top_level
 
 DEFAULT_EXCLUDES: tuple[str, ...] = (
     ".git",
@@ -33,163 +43,147 @@ DEFAULT_EXCLUDES: tuple[str, ...] = (
     ".shapelint_cache",
     "site-packages",
 )
-
-
-LINTED_SUFFIXES = (".py", ".ipynb")  # what a directory walk picks up
+SOURCE_SUFFIXES = (".py", ".ipynb")  # what a directory walk picks up: modules and notebooks
 
 
 @dataclass(frozen=True)
-class _IgnoreRule:
-    base: Path  # the directory holding the .gitignore
-    regex: re.Pattern[str]
-    negated: bool
-    directory_only: bool
+class _IgnoreFile:
+    base: Path  # patterns are relative to this directory
+    spec: GitIgnoreSpec
 
 
 def discover(
-    paths: Sequence[str],
-    root: Path,
-    exclude: Sequence[str] = (),
-    extend_exclude: Sequence[str] = (),
+    paths: Sequence[str], projects: Projects | None = None, *, force_exclude: bool = False
 ) -> list[str]:
-    """The Python files and notebooks to lint, sorted and without duplicates.
+    """The source files to lint, sorted, each once (a file named twice, or named and also
+    found by a walk, is linted once, under the first spelling met).
 
-    ``exclude`` replaces DEFAULT_EXCLUDES when given; ``extend_exclude`` adds to them. Patterns
-    are globs matched against a file or directory name and against its path relative to ``root``.
+    A project's ``exclude`` replaces DEFAULT_EXCLUDES when given; ``extend-exclude`` adds to
+    them. Patterns are matched relative to the project root (see ``config.path_matches``).
     """
-    patterns = tuple(exclude or DEFAULT_EXCLUDES) + tuple(extend_exclude)
-    found: dict[str, None] = {}
+    projects = projects or Projects(lambda config: config)
+    found: dict[str, str] = {}
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for file in _walk(path, root.resolve(), patterns):
-                found[file] = None
-        else:
-            found[given] = None  # explicit files are always linted (missing ones give SHP900)
-    return sorted(found)
+            if force_exclude and _excluded(path, projects.for_path(path)):
+                continue
+            for file in _walk(path, projects):
+                found.setdefault(os.path.realpath(file), file)
+        elif not (force_exclude and _excluded(path, projects.for_path(path))):
+            found.setdefault(os.path.realpath(given), given)  # missing ones give SHP900
+    return sorted(found.values())
 
 
-def _walk(top: Path, root: Path, patterns: tuple[str, ...]) -> Iterator[str]:
-    rules = _ancestor_rules(top.resolve(), root)
-    yield from _walk_dir(top, root, patterns, rules)
+def excludes(project: Project) -> tuple[str, ...]:
+    """The exclude patterns in force in a project."""
+    config = project.config
+    return tuple(config.exclude or DEFAULT_EXCLUDES) + tuple(config.extend_exclude)
+
+
+def _excluded(path: Path, project: Project) -> bool:
+    relative = relative_posix(str(path), project.root)
+    if relative.startswith("/") or relative == ".":
+        return False  # outside its own project: no pattern of it applies
+    return any(path_matches(relative, pattern) for pattern in excludes(project))
+
+
+def _walk(top: Path, projects: Projects) -> Iterator[str]:
+    absolute = Path(os.path.abspath(top))
+    git_top = git_top_level(absolute)
+    ignores = _repository_ignores(git_top) if git_top is not None else []
+    base = git_top if git_top is not None else projects.for_path(absolute).root
+    ignores += [
+        ignore for directory in _between(base, absolute) for ignore in _read_ignore(directory)
+    ]
+    yield from _walk_dir(top, absolute, projects, ignores)
+
+
+def _between(base: Path, top: Path) -> list[Path]:
+    """The directories from ``base`` down to the parent of ``top`` (empty when ``top`` is not
+    below ``base``)."""
+    if base not in top.parents:
+        return []
+    return [p for p in reversed(top.parents) if p == base or base in p.parents]
 
 
 def _walk_dir(
-    directory: Path, root: Path, patterns: tuple[str, ...], rules: list[_IgnoreRule]
+    directory: Path, absolute: Path, projects: Projects, ignores: list[_IgnoreFile]
 ) -> Iterator[str]:
-    rules = rules + _read_gitignore(directory.resolve())
+    ignores = ignores + _read_ignore(absolute)
+    project = projects.for_path(absolute)
     try:
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
     except OSError:
         return
     for entry in entries:
-        child = Path(entry.path)
+        child, child_absolute = Path(entry.path), absolute / entry.name
         try:
             is_dir = entry.is_dir()
         except OSError:
             continue
-        if _excluded(child, root, patterns) or _ignored(child.resolve(), is_dir, rules):
+        if _excluded(child_absolute, project) or _ignored(child_absolute, is_dir, ignores):
             continue
         if is_dir:
             if not entry.is_symlink():
-                yield from _walk_dir(child, root, patterns, rules)
-        elif entry.name.endswith(LINTED_SUFFIXES):
+                yield from _walk_dir(child, child_absolute, projects, ignores)
+        elif entry.name.endswith(SOURCE_SUFFIXES):
             yield str(child)
 
 
-def _excluded(path: Path, root: Path, patterns: tuple[str, ...]) -> bool:
-    try:
-        relative = path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        relative = path.as_posix()
-    return any(
-        fnmatch.fnmatchcase(path.name, p) or fnmatch.fnmatchcase(relative, p.strip("/"))
-        for p in patterns
-    )
-
-
-def _ancestor_rules(top: Path, root: Path) -> list[_IgnoreRule]:
-    """.gitignore files above the walked directory, up to the project root."""
-    if top != root and root not in top.parents:
-        return []
-    ancestors = [p for p in reversed(top.parents) if p == root or root in p.parents]
-    return [rule for directory in ancestors for rule in _read_gitignore(directory)]
-
-
-def _ignored(path: Path, is_dir: bool, rules: list[_IgnoreRule]) -> bool:
-    """gitignore semantics: the last matching rule wins, ``!`` re-includes."""
+def _ignored(path: Path, is_dir: bool, ignores: list[_IgnoreFile]) -> bool:
+    """git's verdict: the last matching pattern of the most specific file wins."""
     verdict = False
-    for rule in rules:
-        if rule.directory_only and not is_dir:
-            continue
+    for ignore in ignores:
         try:
-            relative = path.relative_to(rule.base).as_posix()
+            relative = path.relative_to(ignore.base).as_posix()
         except ValueError:
             continue
-        if rule.regex.fullmatch(relative):
-            verdict = not rule.negated
+        result = ignore.spec.check_file(relative + "/" if is_dir else relative)
+        if result.include is not None:
+            verdict = result.include
     return verdict
 
 
-def _read_gitignore(directory: Path) -> list[_IgnoreRule]:
+def _read_ignore(directory: Path) -> list[_IgnoreFile]:
+    return _spec(directory / ".gitignore", directory)
+
+
+def _spec(file: Path, base: Path) -> list[_IgnoreFile]:
     try:
-        text = (directory / ".gitignore").read_text(encoding="utf-8", errors="replace")
+        text = file.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return []
-    rules = []
-    for raw in text.splitlines():
-        line = raw.rstrip()
-        if not line or line.startswith("#"):
-            continue
-        negated = line.startswith("!")
-        if negated:
-            line = line[1:]
-        directory_only = line.endswith("/")
-        line = line.rstrip("/")
-        if not line:
-            continue
-        anchored = "/" in line
-        body = _glob_regex(line.lstrip("/"))
-        regex = body if anchored else f"(?:.*/)?{body}"
-        rules.append(_IgnoreRule(directory, re.compile(regex), negated, directory_only))
-    return rules
+    spec = GitIgnoreSpec.from_lines(text.splitlines())
+    return [_IgnoreFile(base, spec)] if len(spec) else []
 
 
-def _glob_regex(pattern: str) -> str:
-    """A gitignore glob as a regex over a slash-separated relative path."""
-    out = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("/**", i) and i + 3 == len(pattern):
-            out.append("/.*")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        elif pattern[i] == "[":
-            end = pattern.find("]", i + 1)
-            if end == -1:
-                out.append(re.escape("["))
-                i += 1
-            else:
-                inner = pattern[i + 1 : end].replace("\\", "\\\\")
-                if inner.startswith("!"):
-                    inner = "^" + inner[1:]
-                out.append(f"[{inner}]")
-                i = end + 1
-        elif pattern[i] == "\\" and i + 1 < len(pattern):
-            out.append(re.escape(pattern[i + 1]))
-            i += 2
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return "".join(out)
+def _repository_ignores(top: Path) -> list[_IgnoreFile]:
+    """The global excludes file, then ``.git/info/exclude``: both lower in priority than any
+    ``.gitignore``, and both relative to the repository's top level."""
+    ignores = []
+    global_file = global_excludes_file()
+    if global_file is not None:
+        ignores += _spec(global_file, top)
+    return ignores + _spec(top / ".git" / "info" / "exclude", top)
+
+
+def global_excludes_file() -> Path | None:
+    """``core.excludesFile`` from git's config, else git's default
+    ``$XDG_CONFIG_HOME/git/ignore`` (``~/.config/git/ignore``)."""
+    try:
+        configured = subprocess.run(
+            ["git", "config", "--global", "--get", "core.excludesFile"],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=10,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        configured = ""
+    if configured:
+        return Path(os.path.expanduser(configured))
+    config_home = os.environ.get("XDG_CONFIG_HOME") or os.path.join(
+        os.path.expanduser("~"), ".config"
+    )
+    return Path(config_home) / "git" / "ignore"

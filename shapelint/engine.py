@@ -3,6 +3,9 @@
 ``lint_source`` never raises: CPython's parser goes first (it refuses hostile nesting
 cleanly, where libcst's native parser can crash the process), any failure becomes one
 SHP900 for the file, and positions are resolved only when there is a finding to place.
+CPython's tree also picks the top-level statements that can yield a finding
+(``shapelint.selective``); libcst parses only those, and is not even imported for a file
+where there are none.
 
 Two guards keep libcst away from inputs it cannot survive, both measured on libcst 1.9.
 Its parse time grows quadratically with nesting (a chain of 1,000 subscripts takes 3.4 s,
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import ast
 import ctypes
+import math
 import re
 import sys
 import threading
@@ -28,14 +32,18 @@ import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from io import BytesIO
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from shapelint.checks import enabled_rules
-from shapelint.checks.base import Finding
 from shapelint.config import Config
 from shapelint.diagnostics import Diagnostic, Position, Severity
 from shapelint.fixes import Fix
 from shapelint.prefilter import may_hold_shapes
+from shapelint.selective import select_source
+
+if TYPE_CHECKING:
+    import libcst
+
+    from shapelint.checks.base import Finding
 
 ANALYSIS_FAILED = "SHP900"
 
@@ -54,6 +62,17 @@ RECURSION_LIMIT = 25_000  # enough to traverse MAX_NESTING levels and 3,000 join
 # holds the GIL) finishes its stretch first; waiting for that keeps an abandoned thread from
 # starving the next file. Only a native stretch longer than this is left running.
 UNWIND_WAIT = 120.0
+INTERRUPT_WAIT = 5.0  # how long Ctrl-C waits for the analysis thread to unwind
+
+# What an SHP900 tells the user to do, after what happened
+READ_REMEDY = "; check the path and its permissions"
+DECODE_REMEDY = "; save the file as UTF-8 or declare its encoding in a coding comment (PEP 263)"
+SPLIT_REMEDY = "; split the expression into smaller named steps to have it analysed"
+BUG_REMEDY = "; this is a bug in shapelint: please report it with the file"
+
+# Parse only the statements that can yield a finding (shapelint.selective). Internal switch,
+# off only to compare both modes finding by finding (tests/test_selective.py, bench/).
+SELECTIVE = True
 
 T = TypeVar("T")
 _EMPTY = ast.Module(body=[], type_ignores=[])
@@ -72,29 +91,41 @@ def lint_file(path: str, config: Config | None = None) -> list[Diagnostic]:
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as exc:
-        return [_failure(path, 1, 1, f"file could not be read: {exc.strerror or exc}")]
+        return [_failure(path, 1, 1, f"file could not be read: {exc.strerror or exc}{READ_REMEDY}")]
+    return lint_bytes(data, path, config)
+
+
+def lint_bytes(data: bytes, path: str, config: Config | None = None) -> list[Diagnostic]:
+    """Decode and lint a file's bytes (a file's or stdin's); undecodable bytes give one
+    SHP900 at the first bad byte."""
     try:
         text = decode(data)
     except UnicodeDecodeError as exc:
         line, column = _byte_position(data, exc.start)
-        return [_failure(path, line, column, f"file could not be decoded: {exc}")]
+        return [_failure(path, line, column, f"file could not be decoded: {exc}{DECODE_REMEDY}")]
     except (SyntaxError, LookupError) as exc:
-        return [_failure(path, 1, 1, f"file could not be decoded: {exc}")]
+        return [_failure(path, 1, 1, f"file could not be decoded: {exc}{DECODE_REMEDY}")]
     return lint_document(text, path, config)
 
 
-def lint_document(text: str, path: str, config: Config | None = None) -> list[Diagnostic]:
+def lint_document(
+    text: str, path: str, config: Config | None = None, *, noqa: bool = True
+) -> list[Diagnostic]:
     """``lint_source`` for Python files, ``lint_notebook`` for ``.ipynb`` files."""
     from shapelint.notebook import is_notebook
 
-    return (lint_notebook if is_notebook(path) else lint_source)(text, path, config)
+    if is_notebook(path):
+        return lint_notebook(text, path, config)
+    return lint_source(text, path, config, noqa=noqa)
 
 
 def lint_notebook(text: str, path: str, config: Config | None = None) -> list[Diagnostic]:
     """All findings for a notebook's code cells, each placed in its cell; never raises.
 
     The cells are analysed as one source (they share a namespace when run); a file that is
-    not a notebook gives one SHP900 naming it.
+    not a notebook gives one SHP900 naming it. ``# noqa`` comments are applied here, on the
+    joined cells, where their lines are: the file's own text is JSON, in which they are
+    strings (so the unused-noqa check does not see notebook comments).
     """
     from shapelint.notebook import NotebookError, parse
 
@@ -106,7 +137,7 @@ def lint_notebook(text: str, path: str, config: Config | None = None) -> list[Di
         return _keep(config, path, [failure])
     if book is None:  # a notebook of another language
         return []
-    located = [book.locate(d) for d in lint_source(book.source, path, config)]
+    located = [book.locate(d) for d in lint_source(book.source, path, config, noqa=True)]
     return sorted(located, key=Diagnostic.sort_key)
 
 
@@ -131,20 +162,34 @@ def lint_source(
     ``noqa=False`` leaves ``# noqa`` comments to the caller (flake8 applies its own).
     """
     config = config or Config()
+    budget = config.time_budget
+    stopped = (
+        f"analysis stopped after {budget:g} s of CPU (the time budget); "
+        "raise `time-budget` in [tool.shapelint] to analyse this file"
+    )
     try:
         if config.prefilter and not may_hold_shapes(text):
             return []
+        front = run_deep(lambda: _front(text, path, config, syntax_errors), budget)
+        if front is None:
+            return _keep(config, path, [_failure(path, 1, 1, stopped)])
+        if isinstance(front, list):
+            return front
+        source, spent = front
+        remaining = budget - spent if math.isfinite(budget) else budget
+        if remaining <= 0:
+            return _keep(config, path, [_failure(path, 1, 1, stopped)])
         _load_analysis()  # imports are not the file's time
-        budget = config.time_budget
-        diagnostics = run_deep(lambda: _lint(text, path, config, syntax_errors, noqa), budget)
+        diagnostics = run_deep(lambda: _analyse(text, source, path, config, noqa), remaining)
         if diagnostics is None:
-            stopped = f"analysis stopped after {config.time_budget:g} s (the time budget)"
             return _keep(config, path, [_failure(path, 1, 1, stopped)])
         return diagnostics
     except RecursionError:
-        return _keep(config, path, [_failure(path, 1, 1, "not analysed: nesting too deep")])
+        return _keep(
+            config, path, [_failure(path, 1, 1, f"not analysed: nesting too deep{SPLIT_REMEDY}")]
+        )
     except Exception as exc:  # the crash boundary: one finding, the run goes on
-        message = f"internal error: {type(exc).__name__}: {exc}"
+        message = f"internal error: {type(exc).__name__}: {exc}{BUG_REMEDY}"
         return _keep(config, path, [_failure(path, 1, 1, message)])
 
 
@@ -153,35 +198,61 @@ def _load_analysis() -> None:
     in the middle of an import, which would leave a half-built module for the next file."""
     import libcst.metadata  # noqa: F401
 
-    import shapelint.analysis.einops_ops  # noqa: F401
     import shapelint.analysis.interpreter  # noqa: F401
+    import shapelint.analysis.ops_einops  # noqa: F401
+    import shapelint.checks  # noqa: F401
 
 
-def _lint(
-    text: str, path: str, config: Config, syntax_errors: bool, noqa: bool
-) -> list[Diagnostic]:
+def _front(
+    text: str, path: str, config: Config, syntax_errors: bool
+) -> list[Diagnostic] | tuple[str, float]:
+    """CPython's parse, the guards and the selection, before libcst is even imported: the
+    findings when they are already known (a failure, or nothing libcst needs to see), else
+    the source for libcst and the CPU seconds spent so far."""
+    started = time.thread_time()
     tree, failure, spent = _cpython_parse(text, path)
     if failure is not None:
         return _keep(config, path, [failure]) if syntax_errors else []
     refusal = _refusal(text, tree, spent, path, config.time_budget, config.memory_budget)
     if refusal is not None:
         return _keep(config, path, [refusal])
-    import libcst
+    selective = SELECTIVE and config.prefilter
+    source = select_source(text, tree) if selective and isinstance(tree, ast.Module) else text
+    if source is None:
+        return []  # no statement can yield a finding: nothing for libcst to do
+    return source, time.thread_time() - started
 
+
+def _analyse(text: str, source: str, path: str, config: Config, noqa: bool) -> list[Diagnostic]:
+    """libcst's parse of the selected source, the interpreter, the rules, the positions."""
     from shapelint.analysis.interpreter import analyse
+    from shapelint.checks import enabled_rules
 
     try:
-        module = libcst.parse_module(text)
+        module = _libcst_parse(source, text)
     except Exception:
-        unparsed = "not analysed: libcst cannot parse this file"
+        unparsed = f"not analysed: libcst cannot parse this file although Python can{BUG_REMEDY}"
         return _keep(config, path, [_failure(path, 1, 1, unparsed)])
-    events = analyse(module, text)
+    events = analyse(module, source)
     rules = enabled_rules(config, path)
     findings = _dedupe(f for event in events for rule in rules for f in rule.check(event))
     if not findings:
         return []
     placed = _place(module, path, findings)
     return _keep(config, path, _suppress(placed, text) if noqa else placed)
+
+
+def _libcst_parse(source: str, text: str) -> libcst.Module:
+    """libcst's tree of the selected source; should the selection be refused where the whole
+    file is not, the whole file's tree, so the outcome never depends on the selection."""
+    import libcst
+
+    try:
+        return libcst.parse_module(source)
+    except Exception:
+        if source is text:
+            raise
+        return libcst.parse_module(text)
 
 
 def parse_failure(text: str, path: str, budget: float | None = None) -> Diagnostic | None:
@@ -206,7 +277,7 @@ def _cpython_parse(text: str, path: str) -> tuple[ast.AST, Diagnostic | None, fl
         message = f"syntax error: {exc.msg}"
         return _EMPTY, _failure(path, max(line, 1), max(column, 1), message), 0.0
     except (RecursionError, MemoryError):
-        message = "not analysed: the file is nested too deeply for the parser"
+        message = f"not analysed: the file is nested too deeply for the parser{SPLIT_REMEDY}"
         return _EMPTY, _failure(path, 1, 1, message), 0.0
     except ValueError as exc:  # NUL bytes before Python 3.12
         line, column = _nul_position(text)
@@ -234,19 +305,40 @@ def _refusal(
     deep, nodes = _measure(tree, MAX_NESTING)
     if deep is not None:
         line, column = _where(text, deep)
-        message = f"not analysed: nested more than {MAX_NESTING} levels deep"
+        message = (
+            f"not analysed: nested {depth(tree):,} levels deep, more than the {MAX_NESTING} "
+            f"libcst parses safely (chained operators, brackets, calls or elif branches)"
+            f"{SPLIT_REMEDY}"
+        )
         return _failure(path, line, column, message)
     needed = nodes * LIBCST_BYTES_PER_NODE / 2**20
     if memory is not None and needed > memory:
         message = (
             f"not analysed: libcst would need about {needed:,.0f} MiB for its {nodes:,} syntax "
-            f"nodes, over the {memory:g} MiB memory budget"
+            f"nodes, over the {memory:g} MiB memory budget; raise `memory-budget` in "
+            "[tool.shapelint] to analyse this file"
         )
         return _failure(path, 1, 1, message)
     if budget is not None and spent * LIBCST_COST > budget:
-        message = f"not analysed: parsing would take longer than the {budget:g} s time budget"
+        message = (
+            f"not analysed: parsing would take longer than the {budget:g} s time budget; "
+            "raise `time-budget` in [tool.shapelint] to analyse this file"
+        )
         return _failure(path, 1, 1, message)
     return None
+
+
+def depth(node: ast.AST) -> int:
+    """The deepest nesting under ``node``, counted as ``_measure`` counts it (iteratively:
+    the tree may be deeper than the recursion limit)."""
+    deepest = 0
+    stack: list[tuple[ast.AST, int]] = [(node, 1)]
+    while stack:
+        current, level = stack.pop()
+        deepest = max(deepest, level)
+        level += len(current.values) if isinstance(current, ast.BoolOp) else 1
+        stack.extend((child, level) for child in ast.iter_child_nodes(current))
+    return deepest
 
 
 def too_deep(tree: ast.AST, limit: int) -> ast.AST | None:
@@ -259,21 +351,25 @@ def _measure(tree: ast.AST, limit: int) -> tuple[ast.AST | None, int]:
     """One iterative walk (the tree may be deep): the statement where nesting first passes
     ``limit`` (or None), and the number of nodes, which predicts libcst's memory."""
     stack: list[tuple[ast.AST, int, ast.AST]] = [(tree, 1, tree)]
+    pop, push = stack.pop, stack.append  # a hot loop: every node of every file
+    node_type, statement_type, bool_op = ast.AST, ast.stmt, ast.BoolOp
     nodes = 0
     while stack:
-        node, depth, statement = stack.pop()
+        node, depth, statement = pop()
         nodes += 1
-        if isinstance(node, ast.stmt):
+        if isinstance(node, statement_type):
             statement = node
         if depth > limit:
             return statement, nodes
-        depth += len(node.values) if isinstance(node, ast.BoolOp) else 1
-        for _, value in ast.iter_fields(node):
-            if isinstance(value, ast.AST):
-                stack.append((value, depth, statement))
-            elif isinstance(value, list):
-                children = (item for item in value if isinstance(item, ast.AST))
-                stack.extend((child, depth, statement) for child in children)
+        depth += len(node.values) if node.__class__ is bool_op else 1  # type: ignore[attr-defined]
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if value.__class__ is list:
+                for item in value:
+                    if isinstance(item, node_type):
+                        push((item, depth, statement))
+            elif isinstance(value, node_type):
+                push((value, depth, statement))
     return None, nodes
 
 
@@ -318,7 +414,12 @@ def run_deep(work: Callable[[], T], budget: float) -> T | None:
     if thread is None:  # no threads here: run inline with the caller's stack
         return work()
     try:
-        _wait(thread, budget, clocks)
+        try:
+            _wait(thread, budget, clocks)
+        except BaseException:  # Ctrl-C: stop the analysis before the interpreter shuts down
+            _stop(thread)
+            thread.join(INTERRUPT_WAIT)
+            raise
         if thread.is_alive():
             _stop(thread)
             thread.join(UNWIND_WAIT)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from shapelint.config import Config
 from shapelint.diagnostics import Diagnostic
 from shapelint.fixes import Fix, apply_fixes, unified_diff, wanted
 from shapelint.notebook import is_notebook, parse
@@ -24,13 +24,12 @@ def run_fixes(
     args: argparse.Namespace,
     diagnostics: list[Diagnostic],
     sources: dict[str, str],
-    config: Config,
-    cache_dir: str | None,
+    relint: Callable[[list[str]], list[Diagnostic]],
 ) -> tuple[list[Diagnostic], dict[str, str]]:
     """Apply or show the fixes; the findings that decide the exit code, and the sources.
 
     With ``--diff`` those are the findings a fix was shown for; with ``--fix``, the findings
-    left after fixing.
+    left after fixing (``relint`` lints the changed files again, with their own settings).
     """
     unsafe = bool(args.unsafe_fixes)
     chosen = [d for d in diagnostics if wanted(d.fix, unsafe)]
@@ -59,9 +58,7 @@ def run_fixes(
     _say(f"Fixed {_count(len(applied))}.", held_back)
     if not fixed:
         return diagnostics, sources
-    from shapelint.runner import lint_paths
-
-    again = lint_paths(sorted(fixed), config, jobs=getattr(args, "jobs", None), cache_dir=cache_dir)
+    again = relint(sorted(fixed))
     kept = [d for d in diagnostics if d.path not in fixed]
     return sorted(kept + again, key=Diagnostic.sort_key), {**sources, **fixed}
 

@@ -11,31 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import Enum
 from typing import Any
 
-from shapelint.diagnostics import Position
-
-
-class Applicability(str, Enum):
-    SAFE = "safe"
-    UNSAFE = "unsafe"
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    start: Position
-    end: Position
-    content: str
-    cell: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Fix:
-    message: str
-    edits: tuple[Edit, ...]
-    applicability: Applicability = Applicability.UNSAFE
-
+from shapelint.diagnostics import Applicability, Edit, Fix, Position
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 

@@ -19,17 +19,22 @@ ARRAY_LIBRARIES = (
 
 _LIB = r"(?<![\w.])(?:" + "|".join(ARRAY_LIBRARIES) + r")\b"
 _GAP = r"(?:[ \t\f]|\\\r?\n)"  # whitespace inside one logical line, continuations included
+IMPORTS = (
+    # from numpy import x / from torch.nn import functional
+    rf"\bfrom{_GAP}+{_LIB}",
+    # import os, numpy as np / import torch.nn.functional as F
+    rf"\bimport{_GAP}(?:[\w. \t\f,]|\\\r?\n)*?{_LIB}",
+    # __import__("numpy") / importlib.import_module('torch.nn')
+    rf"\b(?:__import__|import_module)\(\s*[rbuRBU]?['\"]{_LIB}",
+)
+# a ``# shape:`` comment, spelled as shapes.annotation accepts it (any case)
+SHAPE_COMMENT = r"#[ \t\f\v]*(?i:shape)[ \t\f\v]*:"
 _MAY_HOLD = re.compile(
     "|".join(
         (
-            # from numpy import x / from torch.nn import functional
-            rf"\bfrom{_GAP}+{_LIB}",
-            # import os, numpy as np / import torch.nn.functional as F
-            rf"\bimport{_GAP}(?:[\w. \t\f,]|\\\r?\n)*?{_LIB}",
-            # __import__("numpy") / importlib.import_module('torch.nn')
-            rf"\b(?:__import__|import_module)\(\s*[rbuRBU]?['\"]{_LIB}",
+            *IMPORTS,
             # declarations that seed shapes without any import
-            r"#[ \t]*shape[ \t]*:",
+            SHAPE_COMMENT,
             r"\bassert\b[^\n]*\.shape\b",
         )
     )

@@ -35,8 +35,8 @@ def test_a_thread_that_spins_is_stopped_at_its_cpu_budget() -> None:
             pass
 
     thread = threading.Thread(target=spin)
+    started = time.monotonic()  # before start(): the thread may spin before start() returns
     thread.start()
-    started = time.monotonic()
     _wait(thread, 0.2, clocks)
     still_running = thread.is_alive()
     stop.set()

@@ -8,11 +8,12 @@ contradiction becomes a ``DeclarationMismatch``, a malformed one an ``InvalidAnn
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import libcst as cst
 
-from shapelint.analysis.events import DeclarationMismatch, InvalidAnnotation
+from shapelint.analysis.events import DeclarationMismatch, Event, InvalidAnnotation
+from shapelint.analysis.records import INIT_METHODS, Frame, FunctionInfo
 from shapelint.analysis.values import (
     UNKNOWN,
     Constant,
@@ -26,8 +27,24 @@ from shapelint.analysis.values import (
 from shapelint.shapes import annotation as ann
 from shapelint.shapes.shape import UNKNOWN_DIM, Dim, Shape
 
-if TYPE_CHECKING:
-    from shapelint.analysis.interpreter import FunctionInfo, Interpreter
+
+class Interpreter(Protocol):
+    """What the declaration checks need from the interpreter (passed in, never imported)."""
+
+    frame: Frame
+
+    def eval(self, node: cst.BaseExpression) -> Value: ...
+
+    def emit(self, event: Event) -> None: ...
+
+    def lookup(self, name: str) -> Value: ...
+
+    def assign_name(self, name: str, value: Value) -> None: ...
+
+    def assign_target(
+        self, target: cst.BaseExpression, value: Value, source: cst.BaseExpression | None = None
+    ) -> None: ...
+
 
 _EMPTY_MODULE = cst.Module(body=[])
 JAXTYPING_DTYPES = frozenset(
@@ -573,8 +590,6 @@ def global_names(module: cst.Module) -> set[str]:
 
 def unstable_attributes(node: cst.ClassDef) -> frozenset[str]:
     """Attributes a method other than ``__init__``/``build`` assigns: their shape may change."""
-    from shapelint.analysis.interpreter import INIT_METHODS
-
     names: set[str] = set()
     for statement in node.body.body:
         if isinstance(statement, cst.FunctionDef) and statement.name.value not in INIT_METHODS:

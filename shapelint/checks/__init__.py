@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import fnmatch
 import sys
 
 from shapelint.checks.analysis_failed import AnalysisFailed
@@ -17,9 +16,11 @@ from shapelint.checks.high_rank_dot import HighRankDot
 from shapelint.checks.implicit_broadcast import ImplicitBroadcast
 from shapelint.checks.invalid_shape_annotation import InvalidShapeAnnotation
 from shapelint.checks.shape_mismatch import ShapeMismatch
+from shapelint.checks.unused_noqa import UnusedNoqa
 from shapelint.checks.weight_like_input import WeightLikeInput
 from shapelint.config import Config
 from shapelint.diagnostics import Severity
+from shapelint.rule_codes import matches
 
 REGISTRY: tuple[type[Rule], ...] = (
     ShapeMismatch,
@@ -30,27 +31,21 @@ REGISTRY: tuple[type[Rule], ...] = (
     ImplicitBroadcast,
     InvalidShapeAnnotation,
     AnalysisFailed,
+    UnusedNoqa,
 )
 
 _BY_CODE = {rule.code: rule for rule in REGISTRY}
+_BY_NAME = {rule.name: rule for rule in REGISTRY}
 
 
 def rule_by_code(code: str) -> type[Rule] | None:
-    return _BY_CODE.get(code.upper())
+    """The rule with this code or this name (``SHP001`` or ``shape-mismatch``)."""
+    return _BY_CODE.get(code.upper()) or _BY_NAME.get(code.lower())
 
 
 def documentation(rule: type[Rule]) -> str:
     """The rule's page: its module docstring."""
     return (sys.modules[rule.__module__].__doc__ or "").strip()
-
-
-def matches(selector: str, code: str) -> bool:
-    """A selector is a code or a prefix of codes ("SHP", "SHP00", "ALL")."""
-    return selector == "ALL" or code.startswith(selector.upper())
-
-
-def unknown_selectors(selectors: tuple[str, ...] | list[str]) -> list[str]:
-    return [s for s in selectors if not any(matches(s, r.code) for r in REGISTRY)]
 
 
 def is_enabled(config: Config, code: str, path: str) -> bool:
@@ -69,15 +64,7 @@ def is_enabled(config: Config, code: str, path: str) -> bool:
         return False
     if not chosen or any(matches(s, code) for s in config.ignore):
         return False
-    for pattern, codes in config.per_file_ignores:
-        if _path_matches(path, pattern) and any(matches(s, code) for s in codes):
-            return False
-    return True
-
-
-def _path_matches(path: str, pattern: str) -> bool:
-    normalised = path.replace("\\", "/")
-    return fnmatch.fnmatch(normalised, pattern) or fnmatch.fnmatch(normalised, f"*/{pattern}")
+    return not any(matches(s, code) for s in config.ignored_in_file(path))
 
 
 def enabled_rules(config: Config, path: str) -> list[Rule]:

@@ -42,7 +42,6 @@ from shapelint.checks.base import Finding, Rule
 from shapelint.diagnostics import Severity
 from shapelint.fixes import Change, Rewrite
 from shapelint.shapes.shape import Shape
-from shapelint.shapes.verify import confirms_failure
 
 
 def _transpose_fix(event: MatrixProduct) -> Rewrite | None:
@@ -93,6 +92,8 @@ class ShapeMismatch(Rule):
         if not isinstance(event, OpFailed):
             return
         if event.judge is not None:
+            from shapelint.shapes.verify import confirms_failure  # numpy, only when judging
+
             op, args = event.judge
             if confirms_failure(op, args) is False:
                 return  # NumPy accepts it: the algebra is wrong, never the user

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from shapelint.diagnostics import Diagnostic, Severity
-from shapelint.report.paths import display_path
+from shapelint.report.paths import display_path, one_line
 
 
 def escape_data(text: str) -> str:
@@ -34,5 +34,5 @@ def render(
                 ("endColumn", end.column),
             )
         )
-        out.append(f"::{command} {properties}::{escape_data(d.message)}\n")
+        out.append(f"::{command} {properties}::{escape_data(one_line(d.message))}\n")
     return "".join(out)

@@ -8,7 +8,7 @@ from typing import Any
 
 from shapelint.diagnostics import Diagnostic
 from shapelint.fixes import to_data
-from shapelint.report.paths import display_path, rule_url
+from shapelint.report.paths import display_path, one_line, rule_url
 
 
 def render(
@@ -21,7 +21,7 @@ def render(
 def _record(d: Diagnostic, root: str) -> dict[str, Any]:
     record: dict[str, Any] = {
         "code": d.code,
-        "message": d.message,
+        "message": one_line(d.message),
         "filename": display_path(d.path, root),
         "location": {"row": d.start.line, "column": d.start.column},
         "end_location": {"row": d.end.line, "column": d.end.column},

@@ -6,11 +6,22 @@ Kept pure (no file-system access) so that renderers stay golden-testable.
 from __future__ import annotations
 
 import posixpath
+import re
 from urllib.parse import quote
 
 from shapelint.diagnostics import Diagnostic
 
 RULES_URL = "https://github.com/shapelint/shapelint/blob/main/rules/{code}.md"
+
+
+# every line break str.splitlines knows, with the spaces around it
+_BREAK = re.compile(r"\s*(?:\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029])\s*")
+
+
+def one_line(message: str) -> str:
+    """A message on one line: each line break becomes a space. Every renderer applies it, so
+    no message (a quoted expression, an exception's text) can break a format's lines."""
+    return _BREAK.sub(" ", message).strip()
 
 
 def rule_url(code: str) -> str:

@@ -20,7 +20,7 @@ from shapelint.checks import REGISTRY, documentation
 from shapelint.checks.base import Rule
 from shapelint.diagnostics import Diagnostic
 from shapelint.fixes import Fix
-from shapelint.report.paths import display_path, file_uri, rule_url, uri_path
+from shapelint.report.paths import display_path, file_uri, one_line, rule_url, uri_path
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/shapelint/shapelint"
@@ -43,7 +43,7 @@ def render(
         result: dict[str, Any] = {
             "ruleId": d.code,
             "level": d.severity.value,
-            "message": {"text": d.message},
+            "message": {"text": one_line(d.message)},
             "locations": [
                 {"physicalLocation": {"artifactLocation": _artifact(shown), "region": _region(d)}}
             ],
@@ -125,7 +125,7 @@ def _fix(fix: Fix, shown: str) -> dict[str, Any]:
         for e in fix.edits
     ]
     return {
-        "description": {"text": fix.message},
+        "description": {"text": one_line(fix.message)},
         "artifactChanges": [{"artifactLocation": _artifact(shown), "replacements": replacements}],
     }
 

@@ -14,9 +14,10 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from shapelint.cache import CACHE_DIR_NAME, Cache, open_cache
-from shapelint.config import Config, ConfigError, find_pyproject, load_config
+from shapelint.cache import Cache, open_cache
+from shapelint.config import Config, ConfigError
 from shapelint.diagnostics import Diagnostic
+from shapelint.project import Projects
 
 
 @dataclass(frozen=True)
@@ -32,19 +33,19 @@ _projects: dict[Path, Project] = {}
 
 
 def project_for(path: Path) -> Project:
-    """The project a file belongs to (read once per config file)."""
-    found = find_pyproject(path.parent)
-    root = found.parent if found is not None else path.parent
+    """The project a file belongs to, found as ``shapelint check`` finds it (the nearest
+    ``shapelint.toml`` or ``pyproject.toml`` with the table); read once per project root."""
+    problem = None
+    try:
+        found = Projects(lambda config: config).for_path(path)
+        root, config = found.root, found.config
+    except ConfigError as exc:
+        root, config, problem = path.parent.resolve(), Config(), str(exc)
     with _lock:
         known = _projects.get(root)
         if known is not None:
             return known
-        problem = None
-        try:
-            config = load_config(found) if found is not None else Config()
-        except ConfigError as exc:
-            config, problem = Config(), str(exc)
-        project = Project(root, config, open_cache(root / CACHE_DIR_NAME, config), problem)
+        project = Project(root, config, open_cache(root / ".shapelint_cache", config), problem)
         _projects[root] = project
         return project
 
@@ -64,20 +65,20 @@ def shown_path(path: Path, root: Path) -> str:
 
 
 def lint_buffer(text: str, path: Path) -> list[Diagnostic]:
-    """The findings for an editor's text of ``path``, through the cache."""
+    """The findings for an editor's text of ``path``: the unfiltered analysis through the
+    cache (as the CLI stores it), then ``noqa`` and the selection, as the CLI applies them."""
     from shapelint.engine import depends_on_time, lint_document
+    from shapelint.runner import Target, finish
 
     project = project_for(path)
-    name = shown_path(path, project.root)
+    name = str(path.resolve())  # the cache keys by absolute path, as the CLI's entries are
     data = text.encode("utf-8", "surrogateescape")
-    if project.cache is not None:
-        cached = project.cache.load(name, data)
-        if cached is not None:
-            return cached
-    diagnostics = lint_document(text, name, project.config)
-    if project.cache is not None and not any(depends_on_time(d) for d in diagnostics):
-        project.cache.store(name, data, diagnostics)
-    return diagnostics
+    raw = project.cache.load(name, data) if project.cache is not None else None
+    if raw is None:
+        raw = lint_document(text, name, project.config.analysis(), noqa=False)
+        if project.cache is not None and not any(depends_on_time(d) for d in raw):
+            project.cache.store(name, data, raw)
+    return finish(raw, Target(name, project.config, str(project.root)), text)
 
 
 def lint_cells(texts: list[str], path: Path) -> tuple[list[Diagnostic], str, list[int]]:

@@ -180,8 +180,11 @@ def bilinear(x1: Shape, x2: Shape, in1: DimArg, in2: DimArg, out: DimArg) -> Sha
     for x, expected, name in ((x1, _dim(in1), "in1_features"), (x2, _dim(in2), "in2_features")):
         if x.dims and _differ(x[-1], expected):
             raise ShapeError(f"nn.Bilinear({name}={expected}) expects last dim {expected}, got {x}")
-    lead = _same_dims(Shape(x1.dims[:-1], x1.variadic), Shape(x2.dims[:-1], x2.variadic),
-                      f"`nn.Bilinear` batch dims differ: {x1} and {x2}")
+    lead = _same_dims(
+        Shape(x1.dims[:-1], x1.variadic),
+        Shape(x2.dims[:-1], x2.variadic),
+        f"`nn.Bilinear` batch dims differ: {x1} and {x2}",
+    )
     return Shape(lead.dims + (_dim(out),), lead.variadic)
 
 
@@ -195,7 +198,7 @@ def _same_dims(a: Shape, b: Shape, reason: str) -> Shape:
         raise ShapeError(reason)
     n = min(len(a.dims), len(b.dims))
     tail = []
-    for x, y in zip(a.dims[len(a.dims) - n:], b.dims[len(b.dims) - n:], strict=True):
+    for x, y in zip(a.dims[len(a.dims) - n :], b.dims[len(b.dims) - n :], strict=True):
         if _differ(x, y):
             raise ShapeError(reason)
         tail.append(_pick(x, y))
@@ -213,8 +216,14 @@ def embedding(indices: Shape, num: DimArg, dim: DimArg) -> Shape:
 # -- TensorFlow and Keras products ---------------------------------------------------------
 
 
-def tf_matmul(a: Shape, b: Shape, transpose_a: bool = False, transpose_b: bool = False,
-              adjoint_a: bool = False, adjoint_b: bool = False) -> Shape:
+def tf_matmul(
+    a: Shape,
+    b: Shape,
+    transpose_a: bool = False,
+    transpose_b: bool = False,
+    adjoint_a: bool = False,
+    adjoint_b: bool = False,
+) -> Shape:
     """``tf.matmul``: rank >= 2 both; the flags swap the last two dims; batch dims
     broadcast (TF2's BatchMatMulV2)."""
     if transpose_a and adjoint_a:
@@ -284,17 +293,19 @@ def keras_batch_dot(a: Shape, b: Shape, axes: int | Sequence[int] | None = None)
     if _differ(a.dims[ax], b.dims[ay]):
         raise ShapeError(
             f"`batch_dot` contracted dims differ: {a} axis {ax} vs {b} axis {ay} "
-            f"({a.dims[ax]} vs {b.dims[ay]})")
-    rest_a = a.dims[1:ax] + a.dims[ax + 1:]
-    rest_b = b.dims[1:ay] + b.dims[ay + 1:]
+            f"({a.dims[ax]} vs {b.dims[ay]})"
+        )
+    rest_a = a.dims[1:ax] + a.dims[ax + 1 :]
+    rest_b = b.dims[1:ay] + b.dims[ay + 1 :]
     batch = _pick(a.dims[0], b.dims[0])
     if ra == 2 and rb == 2:
         return Shape((batch, Dim.of(1)))
     return Shape((batch,) + rest_a + rest_b)
 
 
-def keras_dot_layer(a: Shape, b: Shape, axes: int | Sequence[int] | None,
-                    normalize: bool = False) -> Shape:
+def keras_dot_layer(
+    a: Shape, b: Shape, axes: int | Sequence[int] | None, normalize: bool = False
+) -> Shape:
     """``keras.layers.Dot(axes)`` / ``keras.layers.dot``: shapes include the batch dim and
     ``axes`` count it (axis 1 is the first feature axis; negative axes wrap per input).
     ``normalize`` only rescales, so it never changes the shape."""
@@ -303,8 +314,10 @@ def keras_dot_layer(a: Shape, b: Shape, axes: int | Sequence[int] | None,
     if pair is None or a.variadic or b.variadic:
         return UNKNOWN_SHAPE
     ra, rb = len(a.dims), len(b.dims)
-    wrapped = (pair[0] % ra if pair[0] < 0 and ra else pair[0],
-               pair[1] % rb if pair[1] < 0 and rb else pair[1])
+    wrapped = (
+        pair[0] % ra if pair[0] < 0 and ra else pair[0],
+        pair[1] % rb if pair[1] < 0 and rb else pair[1],
+    )
     if not (wrapped[0] < ra and wrapped[1] < rb):
         raise ShapeError(f"`Dot` axes {list(pair)} are out of range for {a} and {b}")
     return keras_batch_dot(a, b, wrapped)
@@ -322,8 +335,14 @@ def dense(x: Shape, units: DimArg, *, min_rank: int = 2) -> Shape:
 # -- convolution and pooling ---------------------------------------------------------------
 
 
-def conv_output_size(size: DimArg, kernel: DimArg, stride: DimArg = 1, padding: DimArg = 0,
-                     dilation: DimArg = 1, ceil_mode: bool = False) -> Dim:
+def conv_output_size(
+    size: DimArg,
+    kernel: DimArg,
+    stride: DimArg = 1,
+    padding: DimArg = 0,
+    dilation: DimArg = 1,
+    ceil_mode: bool = False,
+) -> Dim:
     """One spatial output size of a torch convolution or pooling window:
     ``(size + 2*padding - dilation*(kernel-1) - 1) / stride + 1``, floored (or ceiled, with
     torch's rule that the last window must start inside the input or left padding).
@@ -355,8 +374,9 @@ def _require_positive(out: Dim, padded: Dim, effective: Dim) -> None:
         raise ShapeError(f"output size would be {out} (padded input {padded}, kernel {effective})")
 
 
-def _keras_output_size(size: Dim, kernel: Dim, stride: Dim, padding: str, dilation: Dim,
-                       empty_ok: bool) -> Dim:
+def _keras_output_size(
+    size: Dim, kernel: Dim, stride: Dim, padding: str, dilation: Dim, empty_ok: bool
+) -> Dim:
     """Keras: "same" and "causal" give ceil(size / stride); "valid" gives
     ceil((size - dilated kernel + 1) / stride). TensorFlow returns an empty axis for an
     output size of 0 and raises for a negative one; Keras 3 convolutions also raise for 0."""
@@ -412,9 +432,13 @@ def _check_groups(in_channels: DimArg, out_channels: DimArg, groups: DimArg) -> 
             raise ShapeError(f"{name}={v} is not divisible by groups={g}")
 
 
-def _torch_padding(padding: PadArg, ndim: int, kernel: tuple[Dim, ...],
-                   dilation: tuple[Dim, ...], stride: tuple[Dim, ...]
-                   ) -> tuple[tuple[Dim, Dim], ...]:
+def _torch_padding(
+    padding: PadArg,
+    ndim: int,
+    kernel: tuple[Dim, ...],
+    dilation: tuple[Dim, ...],
+    stride: tuple[Dim, ...],
+) -> tuple[tuple[Dim, Dim], ...]:
     """(left, right) padding per spatial dim; "same" pads the dilated kernel's extent, the
     extra one on the right."""
     if isinstance(padding, str):
@@ -433,8 +457,9 @@ def _torch_padding(padding: PadArg, ndim: int, kernel: tuple[Dim, ...],
     return tuple((p, p) for p in _tuple(padding, ndim, "padding"))
 
 
-def _check_padding_mode(mode: str, pads: Sequence[tuple[Dim, Dim]], spatial: Sequence[Dim],
-                        x: Shape) -> None:
+def _check_padding_mode(
+    mode: str, pads: Sequence[tuple[Dim, Dim]], spatial: Sequence[Dim], x: Shape
+) -> None:
     """torch pads with ``reflect`` only by less than the input size, ``circular`` by at
     most the input size; ``zeros`` and ``replicate`` by anything."""
     for (left, right), n in zip(pads, spatial, strict=True):
@@ -444,15 +469,27 @@ def _check_padding_mode(mode: str, pads: Sequence[tuple[Dim, Dim]], spatial: Seq
                 continue
             if mode == "reflect" and room <= 0:
                 raise ShapeError(
-                    f"reflect padding {p} must be smaller than the input size {n} in {x}")
+                    f"reflect padding {p} must be smaller than the input size {n} in {x}"
+                )
             if mode == "circular" and room < 0:
                 raise ShapeError(f"circular padding {p} is larger than the input size {n} in {x}")
 
 
-def conv(x: Shape, *, ndim: int, out_channels: DimArg, kernel_size: SizeArg,
-         stride: SizeArg = 1, padding: PadArg = "valid", dilation: SizeArg = 1,
-         in_channels: DimArg = None, groups: DimArg = 1, channels_last: bool = False,
-         padding_mode: str = "zeros", style: str | None = None) -> Shape:
+def conv(
+    x: Shape,
+    *,
+    ndim: int,
+    out_channels: DimArg,
+    kernel_size: SizeArg,
+    stride: SizeArg = 1,
+    padding: PadArg = "valid",
+    dilation: SizeArg = 1,
+    in_channels: DimArg = None,
+    groups: DimArg = 1,
+    channels_last: bool = False,
+    padding_mode: str = "zeros",
+    style: str | None = None,
+) -> Shape:
     """An N-d convolution layer. ``style="torch"`` (``ConvNd``): input (C, *spatial) or
     (N, C, *spatial), padding an int, tuple, "same" (stride 1 only) or "valid" (the default
     of both frameworks, the same as 0).
@@ -481,23 +518,36 @@ def conv(x: Shape, *, ndim: int, out_channels: DimArg, kernel_size: SizeArg,
             raise ShapeError(f"Keras padding must be 'valid', 'same' or 'causal', got {padding!r}")
         if any((s.value or 1) > 1 for s in strides) and any((d.value or 1) > 1 for d in dilations):
             raise ShapeError("Keras convolutions cannot combine strides > 1 with dilation_rate > 1")
-        out = [_keras_output_size(n, k, s, padding, d, empty_ok=style != "keras3")
-               for n, k, s, d in zip(spatial, kernel, strides, dilations, strict=True)]
+        out = [
+            _keras_output_size(n, k, s, padding, d, empty_ok=style != "keras3")
+            for n, k, s, d in zip(spatial, kernel, strides, dilations, strict=True)
+        ]
         return _assemble(batch, _dim(out_channels), out, channels_last)
     pads = _torch_padding(padding, ndim, kernel, dilations, strides)
     if padding_mode != "zeros":
         _check_padding_mode(padding_mode, pads, spatial, x)
     if padding == "same":
         return _assemble(batch, _dim(out_channels), spatial, channels_last)
-    out = [conv_output_size(n, k, s, left, d)
-           for n, k, s, (left, _), d in zip(spatial, kernel, strides, pads, dilations, strict=True)]
+    out = [
+        conv_output_size(n, k, s, left, d)
+        for n, k, s, (left, _), d in zip(spatial, kernel, strides, pads, dilations, strict=True)
+    ]
     return _assemble(batch, _dim(out_channels), out, channels_last)
 
 
-def conv_transpose(x: Shape, *, ndim: int, out_channels: DimArg, kernel_size: SizeArg,
-                   stride: SizeArg = 1, padding: SizeArg = 0, output_padding: SizeArg = 0,
-                   dilation: SizeArg = 1, in_channels: DimArg = None,
-                   channels_last: bool = False) -> Shape:
+def conv_transpose(
+    x: Shape,
+    *,
+    ndim: int,
+    out_channels: DimArg,
+    kernel_size: SizeArg,
+    stride: SizeArg = 1,
+    padding: SizeArg = 0,
+    output_padding: SizeArg = 0,
+    dilation: SizeArg = 1,
+    in_channels: DimArg = None,
+    channels_last: bool = False,
+) -> Shape:
     """torch ``ConvTransposeNd``: ``(size-1)*stride - 2*padding + dilation*(kernel-1)
     + output_padding + 1``; output_padding must be smaller than the stride or the dilation."""
     what = f"`ConvTranspose{ndim}d`"
@@ -508,10 +558,15 @@ def conv_transpose(x: Shape, *, ndim: int, out_channels: DimArg, kernel_size: Si
     extra = _tuple(output_padding, ndim, "output_padding")
     dilations = _tuple(dilation, ndim, "dilation")
     for op, s, d in zip(extra, strides, dilations, strict=True):
-        if op.value is not None and s.value is not None and d.value is not None \
-                and op.value >= max(s.value, d.value):
+        if (
+            op.value is not None
+            and s.value is not None
+            and d.value is not None
+            and op.value >= max(s.value, d.value)
+        ):
             raise ShapeError(
-                f"output_padding {op} must be smaller than the stride {s} or the dilation {d}")
+                f"output_padding {op} must be smaller than the stride {s} or the dilation {d}"
+            )
     batch, channels, spatial = _layout(x, ndim, channels_last)
     _check_channels(channels, in_channels, x)
     out = []
@@ -523,9 +578,19 @@ def conv_transpose(x: Shape, *, ndim: int, out_channels: DimArg, kernel_size: Si
     return _assemble(batch, _dim(out_channels), out, channels_last)
 
 
-def pool(x: Shape, *, ndim: int, kernel_size: SizeArg, stride: SizeArg | None = None,
-         padding: PadArg | None = None, dilation: SizeArg = 1, ceil_mode: bool = False,
-         channels_last: bool = False, kind: str = "max", style: str | None = None) -> Shape:
+def pool(
+    x: Shape,
+    *,
+    ndim: int,
+    kernel_size: SizeArg,
+    stride: SizeArg | None = None,
+    padding: PadArg | None = None,
+    dilation: SizeArg = 1,
+    ceil_mode: bool = False,
+    channels_last: bool = False,
+    kind: str = "max",
+    style: str | None = None,
+) -> Shape:
     """Max or average pooling (``kind`` "max" or "avg"). ``style="torch"``
     (``MaxPoolNd``/``AvgPoolNd``): input (C, *spatial) or (N, C, *spatial), stride
     defaults to the kernel, padding at most half the kernel. ``style="keras"`` or
@@ -545,8 +610,10 @@ def pool(x: Shape, *, ndim: int, kernel_size: SizeArg, stride: SizeArg | None = 
         if not isinstance(padding, str) or padding not in ("valid", "same"):
             raise ShapeError(f"Keras pooling padding must be 'valid' or 'same', got {padding!r}")
         batch, channels, spatial = _layout(x, ndim, channels_last)
-        out = [_keras_output_size(n, k, s, padding, Dim.of(1), empty_ok=True)
-               for n, k, s in zip(spatial, kernel, strides, strict=True)]
+        out = [
+            _keras_output_size(n, k, s, padding, Dim.of(1), empty_ok=True)
+            for n, k, s in zip(spatial, kernel, strides, strict=True)
+        ]
         return _assemble(batch, channels, out, channels_last)
     if isinstance(padding, str):
         raise ShapeError(f"torch pooling padding must be an int or a tuple, got {padding!r}")
@@ -558,8 +625,10 @@ def pool(x: Shape, *, ndim: int, kernel_size: SizeArg, stride: SizeArg | None = 
         if p.value is not None and half is not None and p.value > half:
             raise ShapeError(f"{what} padding {p} is more than half the kernel {k}")
     batch, channels, spatial = _layout(x, ndim, channels_last)
-    out = [conv_output_size(n, k, s, p, d, ceil_mode)
-           for n, k, s, p, d in zip(spatial, kernel, strides, pads, dilations, strict=True)]
+    out = [
+        conv_output_size(n, k, s, p, d, ceil_mode)
+        for n, k, s, p, d in zip(spatial, kernel, strides, pads, dilations, strict=True)
+    ]
     return _assemble(batch, channels, out, channels_last)
 
 
@@ -626,8 +695,11 @@ def _flatten_variadic(x: Shape, start_dim: int, end_dim: int) -> Shape:
         if start_dim > end_dim:
             raise ShapeError(f"flatten start_dim {start_dim} comes after end_dim {end_dim} for {x}")
         if -start_dim > n:  # the merged dims reach into the unknown prefix
-            return Shape((UNKNOWN_DIM,) + x.dims[n + end_dim + 1 :], True) if -end_dim - 1 <= n \
+            return (
+                Shape((UNKNOWN_DIM,) + x.dims[n + end_dim + 1 :], True)
+                if -end_dim - 1 <= n
                 else UNKNOWN_SHAPE
+            )
         first, stop = n + start_dim, n + end_dim + 1
         merged = Shape(x.dims[first:stop]).numel()
         return Shape(x.dims[:first] + (merged,) + x.dims[stop:], True)
@@ -640,9 +712,16 @@ def _flatten_variadic(x: Shape, start_dim: int, end_dim: int) -> Shape:
 # -- recurrent and attention --------------------------------------------------------------------
 
 
-def rnn(x: Shape, *, hidden_size: DimArg, input_size: DimArg = None, batch_first: bool = False,
-        bidirectional: bool = False, num_layers: int = 1, proj_size: int = 0
-        ) -> tuple[Shape, Shape]:
+def rnn(
+    x: Shape,
+    *,
+    hidden_size: DimArg,
+    input_size: DimArg = None,
+    batch_first: bool = False,
+    bidirectional: bool = False,
+    num_layers: int = 1,
+    proj_size: int = 0,
+) -> tuple[Shape, Shape]:
     """torch ``RNN``/``LSTM``/``GRU``: input (L, H_in), (L, N, H_in) or, batch first,
     (N, L, H_in). Returns (output, h_n): output (…, D*H_out) and h_n (D*num_layers, [N,]
     H_out), where D is 2 when bidirectional and H_out is ``proj_size`` or ``hidden_size``.
@@ -673,9 +752,17 @@ def keras_rnn(x: Shape, units: DimArg, return_sequences: bool = False) -> Shape:
     return Shape((x[-3], _dim(units)))
 
 
-def multihead_attention(q: Shape, k: Shape, v: Shape, *, embed_dim: DimArg,
-                        batch_first: bool = False, num_heads: DimArg = None,
-                        kdim: DimArg = None, vdim: DimArg = None) -> Shape:
+def multihead_attention(
+    q: Shape,
+    k: Shape,
+    v: Shape,
+    *,
+    embed_dim: DimArg,
+    batch_first: bool = False,
+    num_heads: DimArg = None,
+    kdim: DimArg = None,
+    vdim: DimArg = None,
+) -> Shape:
     """torch ``nn.MultiheadAttention``: query (L, [N,] E), key (S, [N,] kdim) and value
     (S, [N,] vdim) with the same leading dims (kdim and vdim default to E); the output has
     the query's shape."""
@@ -688,15 +775,22 @@ def multihead_attention(q: Shape, k: Shape, v: Shape, *, embed_dim: DimArg,
     for name, t in (("key", k), ("value", v)):
         if rank is not None and not _can_have_rank(t, (rank,)):
             raise ShapeError(f"`MultiheadAttention` {name} {t} must have the query's rank {rank}")
-    checks = (("query", q, e, "embed_dim"), ("key", k, e if kdim is None else _dim(kdim), "kdim"),
-              ("value", v, e if vdim is None else _dim(vdim), "vdim"))
+    checks = (
+        ("query", q, e, "embed_dim"),
+        ("key", k, e if kdim is None else _dim(kdim), "kdim"),
+        ("value", v, e if vdim is None else _dim(vdim), "vdim"),
+    )
     for name, t, expected, what in checks:
         if t.dims and _differ(t[-1], expected):
             raise ShapeError(
-                f"`MultiheadAttention` expects {what} {expected} as the {name}'s last dim, got {t}")
+                f"`MultiheadAttention` expects {what} {expected} as the {name}'s last dim, got {t}"
+            )
     if k.dims and v.dims:
-        _same_dims(Shape(k.dims[:-1], k.variadic), Shape(v.dims[:-1], v.variadic),
-                   f"`MultiheadAttention` key {k} and value {v} differ in their leading dims")
+        _same_dims(
+            Shape(k.dims[:-1], k.variadic),
+            Shape(v.dims[:-1], v.variadic),
+            f"`MultiheadAttention` key {k} and value {v} differ in their leading dims",
+        )
     if rank == 3:
         batch_axis = -3 if batch_first else -2
         if _differ(q[batch_axis], k[batch_axis]):

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from shapelint.shapes.algebra import ArrayIndex, BoolIndex, Slice
+from shapelint.shapes.indexing import ArrayIndex, BoolIndex, Slice
 from shapelint.shapes.shape import Dim, Shape
 
 MAX_ELEMENTS = 1_000_000  # any operand or result

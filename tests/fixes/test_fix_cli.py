@@ -97,14 +97,16 @@ def test_the_diff_applies_with_git_apply(project: Path) -> None:
 def test_fix_without_unsafe_fixes_changes_nothing(project: Path) -> None:
     result = shapelint("check", "model.py", "--fix", "--output-format", "concise", cwd=project)
     assert result.returncode == 1
-    assert result.stderr == "Fixed 0 findings. 2 more fixes available with --unsafe-fixes.\n"
+    fixed, checked = result.stderr.splitlines()
+    assert fixed == "Fixed 0 findings. 2 more fixes available with --unsafe-fixes."
+    assert checked.startswith("Checked 1 file in ")
     assert (project / "model.py").read_text() == MODEL
 
 
 def test_fix_with_unsafe_fixes_writes_the_file_and_lints_it_again(project: Path) -> None:
     result = shapelint("check", "model.py", "--fix", "--unsafe-fixes", cwd=project)
     assert (result.returncode, result.stdout) == (0, "All checks passed!\n")
-    assert result.stderr == "Fixed 2 findings.\n"
+    assert result.stderr.splitlines()[0] == "Fixed 2 findings."
     assert (project / "model.py").read_text() == FIXED
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from shapelint import cli
+from tests.integration.clitools import without_summary
 
 BUGGY = "import numpy as np\n\nc = np.zeros((3, 4)) @ np.zeros((5, 6))\n"
 WHERE = "pyproject.toml: [tool.shapelint]"
@@ -28,7 +29,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     except SystemExit as exc:  # argparse's own errors
         code = exc.code if isinstance(exc.code, int) else 2
     out, err = capsys.readouterr()
-    return code, out, err
+    return code, out, without_summary(err)
 
 
 def assert_one_line_error(code: int, out: str, err: str, *named: str) -> None:

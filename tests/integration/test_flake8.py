@@ -114,3 +114,61 @@ def test_stdin(workdir: Path) -> None:
         workdir, "--select", "SHP", "--stdin-display-name", "model.py", "-", stdin=source
     )
     assert result.stdout.splitlines()[0].startswith("model.py:4:5: SHP001 ")
+
+
+# -- issue 14, item 5: [tool.shapelint] analysis settings, flake8's selection, the shared cache --
+def test_the_analysis_settings_come_from_the_nearest_tool_shapelint(workdir: Path) -> None:
+    (workdir / "pyproject.toml").write_text("[tool.shapelint]\nmemory-budget = 0.001\n")
+    result = flake8(workdir, "--select", "SHP", "mismatch.py")
+    (line,) = result.stdout.splitlines()
+    assert line.startswith("mismatch.py:1:1: SHP900 not analysed: libcst would need about")
+    assert "over the 0.001 MiB memory budget" in line
+    (workdir / "pyproject.toml").write_text("[tool.shapelint]\ntime-budget = 1e-9\n")
+    (line,) = flake8(workdir, "--select", "SHP", "mismatch.py").stdout.splitlines()
+    assert line.startswith("mismatch.py:1:1: SHP900 ") and "time budget" in line
+
+
+def test_prefilter_setting_is_honoured(workdir: Path) -> None:
+    """The prefilter never changes findings, only whether a file is parsed: a file that imports
+    no array library is parsed (libcst loaded) only with ``prefilter = false``."""
+    (workdir / "plain.py").write_text("total = sum(range(10))\n")
+    script = (
+        "import sys\n"
+        "from flake8.main.cli import main\n"
+        "try:\n"
+        "    main(['--isolated', '--jobs', '1', '--select', 'SHP', 'plain.py'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('libcst', 'libcst' in sys.modules)\n"
+    )
+    seen = []
+    for value in ("true", "false"):
+        (workdir / "shapelint.toml").write_text(f"prefilter = {value}\n")
+        result = subprocess.run(
+            [sys.executable, "-c", script], cwd=workdir, capture_output=True, text=True, check=False
+        )
+        seen.append(result.stdout.splitlines()[-1])
+    assert seen == ["libcst False", "libcst True"]
+
+
+def test_extend_ignore_shp_skips_the_analysis(workdir: Path) -> None:
+    result = flake8(workdir, "--extend-ignore", "SHP", "mismatch.py")
+    assert (result.returncode, result.stdout) == (0, "")
+    assert not (workdir / ".shapelint_cache").exists()  # nothing analysed, nothing stored
+    result = flake8(workdir, "--select", "E,W,F", "mismatch.py")
+    assert not (workdir / ".shapelint_cache").exists()
+    assert "SHP001" in flake8(workdir, "mismatch.py").stdout
+    assert (workdir / ".shapelint_cache").is_dir()
+
+
+def test_the_content_cache_is_shared_with_the_cli(workdir: Path) -> None:
+    import json
+
+    cli = [sys.executable, "-m", "shapelint", "check", "mismatch.py"]
+    assert subprocess.run(cli, cwd=workdir, capture_output=True, check=False).returncode == 1
+    (entry,) = (workdir / ".shapelint_cache").rglob("*.json")
+    data = json.loads(entry.read_text())
+    data["diagnostics"][0][5] = "read from the cache"
+    entry.write_text(json.dumps(data))
+    result = flake8(workdir, "--select", "SHP", "./mismatch.py")
+    assert result.stdout.splitlines() == ["./mismatch.py:4:5: SHP001 read from the cache"]

@@ -30,7 +30,13 @@ from packaging.utils import canonicalize_name
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "delivery"
-SEEDS = ("setuptools", "wheel", "libcst", "numpy")  # build backend + runtime requirements
+SEEDS = (
+    "setuptools",
+    "wheel",
+    "libcst",
+    "numpy",
+    "pathspec",
+)  # build backend + runtime requirements
 SKIPPED_METADATA = {"RECORD", "INSTALLER", "REQUESTED", "direct_url.json"}
 NOT_COPIED = shutil.ignore_patterns(
     ".git", "venv", ".venv", "__pycache__", "*.egg-info", "build", "dist", ".*_cache", "corpus"
@@ -142,7 +148,11 @@ def make_project(tmp_path: Path, env: dict[str, str], files: dict[str, str]) -> 
     project.mkdir()
     subprocess.run(["git", "init", "-q"], cwd=project, check=True, env=env)
     for name, fixture in files.items():
-        shutil.copy(FIXTURES / fixture, project / name)
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        if fixture.endswith(".py"):
+            shutil.copy(FIXTURES / fixture, project / name)
+        else:
+            (project / name).write_text(fixture)
     subprocess.run(["git", "add", *files], cwd=project, check=True, env=env)
     return project
 
@@ -162,9 +172,17 @@ def test_the_manifest_is_valid(env: dict[str, str]) -> None:
 def test_staged_files_with_findings_fail_the_hook(
     env: dict[str, str], hook_repo: Path, tmp_path: Path
 ) -> None:
-    project = make_project(tmp_path, env, {"model.py": "mismatch.py", "bad.py": "syntax_error.py"})
+    files = {
+        "model.py": "mismatch.py",
+        "bad.py": "syntax_error.py",
+        "third_party/vendored.py": "mismatch.py",
+        "pyproject.toml": '[tool.shapelint]\nextend-exclude = ["third_party"]\n',
+    }
+    project = make_project(tmp_path, env, files)
     result = try_repo(env, hook_repo, project)
     assert result.returncode == 1, result.stdout + result.stderr
+    # pre-commit names every staged file; the hook's --force-exclude keeps the excludes
+    assert "vendored.py" not in result.stdout
     assert "shapelint................................................................Failed" in (
         result.stdout
     )

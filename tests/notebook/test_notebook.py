@@ -15,6 +15,7 @@ from shapelint.diagnostics import Position
 from shapelint.discover import discover
 from shapelint.engine import lint_notebook
 from shapelint.notebook import MAGIC_VALUE, mask, parse
+from shapelint.project import Projects
 from tests.notebook.helpers import code, markdown, notebook_text, write_notebook
 
 MISMATCH_CELLS = (
@@ -184,7 +185,7 @@ def test_directory_walks_find_notebooks(tmp_path: Path) -> None:
     write_notebook(tmp_path / "nb.ipynb", *MISMATCH_CELLS)
     (tmp_path / "m.py").write_text("x = 1\n")
     (tmp_path / "notes.txt").write_text("x\n")
-    found = discover([str(tmp_path)], tmp_path)
+    found = discover([str(tmp_path)], Projects(lambda config: config, cwd=tmp_path))
     assert [Path(p).name for p in found] == ["m.py", "nb.ipynb"]
 
 
@@ -246,7 +247,9 @@ def test_shapes_shows_each_cell_with_its_shapes(tmp_path: Path) -> None:
     write_notebook(tmp_path / "nb.ipynb", *MISMATCH_CELLS)
     result = shapelint("shapes", "nb.ipynb", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    blocks = re.split(r"\n(?=# cell )", result.stdout)
+    legend, _, cells = result.stdout.partition("\n")
+    assert legend.startswith("# legend: ?")
+    blocks = re.split(r"\n(?=# cell )", cells)
     assert [block.splitlines()[0] for block in blocks] == ["# cell 2", "# cell 3", "# cell 5"]
     assert blocks[0].splitlines()[2].split("# ")[-1] == "a: (64, 784)"
     assert blocks[1].splitlines()[1:] == [
@@ -256,3 +259,23 @@ def test_shapes_shows_each_cell_with_its_shapes(tmp_path: Path) -> None:
         "np.ones?",
     ]
     assert blocks[2].splitlines()[1].split("# ")[-1] == "b: (10, 784)"
+
+
+def test_noqa_and_per_file_ignores_hold_through_the_cli_and_its_cache(tmp_path: Path) -> None:
+    """The CLI applies the selection after the cached analysis: a cell's noqa and a
+    per-file-ignores pattern for notebooks must still hold there, cold and warm."""
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.shapelint]\nper-file-ignores = {"ignored/*.ipynb" = ["SHP001"]}\n'
+    )
+    bug = ("import numpy as np", "a = np.ones((2, 3))", "b = a @ a")
+    (tmp_path / "ignored").mkdir()
+    write_notebook(tmp_path / "ignored" / "nb.ipynb", code(*bug))
+    write_notebook(tmp_path / "quiet.ipynb", code(*bug[:2], "b = a @ a  # noqa: SHP001"))
+    write_notebook(tmp_path / "loud.ipynb", code(*bug))
+    for _ in ("cold", "warm"):
+        result = shapelint("check", ".", "--output-format", "concise", cwd=tmp_path)
+        assert result.stdout.splitlines() == [
+            "loud.ipynb:cell 1:3:5: SHP001 `@`: inner dimensions differ: (2, 3) @ (2, 3)",
+            "Found 1 finding.",
+        ]
+        assert result.returncode == 1

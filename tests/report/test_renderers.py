@@ -132,7 +132,7 @@ def test_github_escapes_data_and_properties() -> None:
     )
     assert github.render([diag], ROOT, {}) == (
         "::error title=shapelint SHP001,file=d%2Ca%3Ab/100%25.py,line=1,col=1,endLine=1,"
-        "endColumn=2::5%25 off%0D%0Ax: a, b\n"
+        "endColumn=2::5%25 off x: a, b\n"  # a message is always one line
     )
 
 

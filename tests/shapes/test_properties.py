@@ -17,8 +17,8 @@ import numpy as np
 from hypothesis import assume, event, given
 from hypothesis import strategies as st
 
-from shapelint.shapes import algebra
-from shapelint.shapes.algebra import ArrayIndex, BoolIndex, Slice
+from shapelint.shapes import algebra, indexing
+from shapelint.shapes.indexing import ArrayIndex, BoolIndex, Slice
 from shapelint.shapes.shape import Dim, Shape, ShapeError
 
 # -- running both sides ---------------------------------------------------------------------
@@ -424,13 +424,13 @@ def test_stack(case: tuple[list[Concrete], int]) -> None:
 @given(SHAPE, index_key(with_arrays=False))
 def test_index_basic(dims: Concrete, key: list[object]) -> None:
     expected = numpy_shape(lambda: standin(dims)[numpy_key(key)])
-    agree(expected, algebra_shape(lambda: algebra.index(S(dims), key)))
+    agree(expected, algebra_shape(lambda: indexing.index(S(dims), key)))
 
 
 @given(SHAPE, index_key(with_arrays=True))
 def test_index_advanced(dims: Concrete, key: list[object]) -> None:
     expected = numpy_shape(lambda: standin(dims)[numpy_key(key)])
-    agree(expected, algebra_shape(lambda: algebra.index(S(dims), key)))
+    agree(expected, algebra_shape(lambda: indexing.index(S(dims), key)))
 
 
 @given(SHAPE, st.data())
@@ -443,7 +443,7 @@ def test_index_bool_mask(dims: Concrete, data: st.DataObject) -> None:
     if data.draw(st.booleans()):
         key.append(data.draw(st.integers(-2, 2)))
     expected = numpy_shape(lambda: standin(dims)[numpy_key(key)])
-    agree(expected, algebra_shape(lambda: algebra.index(S(dims), key)), exact=False)
+    agree(expected, algebra_shape(lambda: indexing.index(S(dims), key)), exact=False)
 
 
 # -- soundness with symbolic, unknown and variadic dims -------------------------------------
@@ -600,7 +600,7 @@ def test_index_sound(dims: Concrete, key: list[object], data: st.DataObject) -> 
     assume(expected is not None)
     env: dict[str, int] = {}
     x = data.draw(generalise(dims, env))
-    sound(expected, lambda: algebra.index(x, key), env)
+    sound(expected, lambda: indexing.index(x, key), env)
 
 
 @given(SHAPE, st.integers(-3, 3), st.integers(-3, 3), st.data())

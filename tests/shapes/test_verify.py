@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from shapelint.shapes import algebra
-from shapelint.shapes.algebra import ArrayIndex, Slice
+from shapelint.shapes.indexing import ArrayIndex, Slice
 from shapelint.shapes.shape import Dim, Shape, ShapeError
 from shapelint.shapes.verify import MAX_ELEMENTS, confirms_failure
 from tests.shapes.test_properties import einsum_case, reshape_case, tensordot_case

@@ -21,14 +21,14 @@ _FUNCTION_TABLES: tuple[tuple[str, dict[str, Op], str], ...] = (
 _LAYER_TABLES: tuple[tuple[str, dict[str, LayerSpec], str], ...] = (
     ("torch.nn.", torch.LAYERS, "torch"),
     ("keras.layers.", keras.LAYERS, "keras"),
-    ("keras.models.", {"Sequential": keras.LAYERS["Sequential"]}, "keras"),
-    ("keras.", {"Sequential": keras.LAYERS["Sequential"]}, "keras"),
+    ("keras.models.", keras.MODELS, "keras"),
+    ("keras.", keras.MODELS, "keras"),
     ("einops.layers.", einops.LAYERS, ""),
 )
 
 _METHOD_TABLES: dict[str, dict[str, Op]] = {
     "numpy": numpy.METHODS,
-    "jax": numpy.METHODS,
+    "jax": jax.METHODS,
     "torch": torch.METHODS,
     "tensorflow": tensorflow.METHODS,
     "keras": tensorflow.METHODS,

@@ -2,14 +2,41 @@
 
 from __future__ import annotations
 
+from shapelint.analysis.frameworks import jax_params
 from shapelint.analysis.frameworks import numpy as np_table
-from shapelint.analysis.frameworks.spec import Op, op
+from shapelint.analysis.frameworks.spec import Op, declare, op
 
-FUNCTIONS: dict[str, Op] = dict(np_table.FUNCTIONS)
-FUNCTIONS.update({"squeeze": op("squeeze", "x", "axis", strict=True)})
+# NumPy names jax.numpy does not have (checked against the recorded signatures)
+_NOT_IN_JAX = (
+    "asanyarray asarray_chkfinite ascontiguousarray fix row_stack random.normal random.rand "
+    "random.randint random.randn random.random random.random_sample random.standard_normal "
+    "random.uniform"
+).split()
+
+FUNCTIONS: dict[str, Op] = {
+    name: spec for name, spec in np_table.FUNCTIONS.items() if name not in _NOT_IN_JAX
+}
+FUNCTIONS.update(
+    {
+        "squeeze": op("squeeze", "x", "axis", strict=True),
+        "concat": op("concat", "seq", default_axis=0),  # concat(arrays, /, *, axis=0)
+    }
+)
+
+# jax.Array methods: NumPy's, less the in-place ones an immutable array lacks.
+METHODS: dict[str, Op] = {
+    name: spec
+    for name, spec in np_table.METHODS.items()
+    if name not in ("fill", "resize", "tolist")
+}
 
 RANDOM: dict[str, Op] = {
     "normal": op("shape", "key", "shape"),
     "uniform": op("shape", "key", "shape"),
     "truncated_normal": op("shape", "key", "lower", "upper", "shape"),
 }
+
+# every real parameter classified: see spec.py and tests/shapes/test_signatures.py
+FUNCTIONS = declare(FUNCTIONS, jax_params.FUNCTIONS)
+RANDOM = declare(RANDOM, jax_params.RANDOM)
+METHODS = declare(METHODS, jax_params.METHODS)

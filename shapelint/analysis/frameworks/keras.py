@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from shapelint.analysis.frameworks import keras_params
 from shapelint.analysis.frameworks import numpy as np_table
-from shapelint.analysis.frameworks.spec import LayerSpec, Op, layer, op
+from shapelint.analysis.frameworks.spec import LayerSpec, Op, declare, layer, op
 
 BACKEND: dict[str, Op] = {
     "dot": op("keras_dot", "x", "y"),
@@ -16,14 +17,14 @@ BACKEND: dict[str, Op] = {
     "zeros_like": op("like"),
     "random_normal_variable": op("shape", "shape"),
     "variable": op("parameter", "x", aliases={"value": "x"}),
-    "constant": op("array", "object", "dtype", "shape"),
+    "constant": op("array", "object", "dtype", "shape", aliases={"value": "object"}),
     "reshape": op("reshape", "x", "shape"),
     "permute_dimensions": op("permute", "x", "axis", aliases={"pattern": "axis"}),
     "transpose": op("reverse"),
     "expand_dims": op("expand_dims", "x", "axis"),
     "squeeze": op("squeeze", "x", "axis", strict=True),
     "concatenate": op("concat", "seq", "axis", default_axis=-1),
-    "stack": op("stack", "seq", "axis"),
+    "stack": op("stack", "seq", "axis", aliases={"x": "seq"}),
     "flatten": op("flatten", "x"),
     "batch_flatten": op("keras_flatten"),
     "sum": op("reduce", "x", "axis", "keepdims"),
@@ -53,12 +54,22 @@ for _name, _sym in {
     BACKEND[_name] = op("elementwise", "x", "y", op_symbol=_sym)
 
 # Keras 3 ops follow NumPy's semantics (ops.dot is numpy.dot, ops.matmul is numpy.matmul).
-OPS: dict[str, Op] = dict(np_table.FUNCTIONS)
+# NumPy names keras.ops does not have (checked against the recorded signatures)
+_NOT_IN_KERAS_OPS = (
+    "asanyarray asarray asarray_chkfinite ascontiguousarray atleast_2d concat fix positive "
+    "remainder rint row_stack random.normal random.rand random.randint random.randn "
+    "random.random random.random_sample random.standard_normal random.uniform"
+).split()
+OPS: dict[str, Op] = {
+    name: spec for name, spec in np_table.FUNCTIONS.items() if name not in _NOT_IN_KERAS_OPS
+}
 OPS.update(
     {
         "transpose": op("permute", "x", "axis"),
         "squeeze": op("squeeze", "x", "axis", strict=True),
         "concatenate": op("concat", "seq", "axis", default_axis=0),
+        "stack": op("stack", "seq", "axis", aliases={"x": "seq"}),
+        "array": op("array", "object", aliases={"x": "object"}),
         "shape": op("shape_of"),
         "convert_to_tensor": op("identity"),
         "relu": op("identity"),
@@ -147,10 +158,12 @@ LAYERS: dict[str, LayerSpec] = {
     "Average": layer("keras_merge", op_symbol="average"),
     "Maximum": layer("keras_merge", op_symbol="maximum"),
     "Minimum": layer("keras_merge", op_symbol="minimum"),
-    "Sequential": layer("sequential", "layers"),
     "InputLayer": layer("unknown"),
 }
 LAYERS.update({name: layer("identity") for name in _IDENTITY_LAYERS})
+
+# keras.Sequential and keras.models.Sequential (not under keras.layers)
+MODELS: dict[str, LayerSpec] = {"Sequential": layer("sequential", "layers")}
 
 # keras.layers.dot(inputs, axes) and friends: functional forms of the merge layers.
 FUNCTIONAL_LAYERS: dict[str, Op] = {
@@ -162,3 +175,10 @@ FUNCTIONAL_LAYERS: dict[str, Op] = {
     "Input": op("keras_input", "shape", "batch_size"),
     "layers.Input": op("keras_input", "shape", "batch_size"),
 }
+
+# every real parameter classified: see spec.py and tests/shapes/test_signatures.py
+BACKEND = declare(BACKEND, keras_params.BACKEND)
+OPS = declare(OPS, keras_params.OPS)
+LAYERS = declare(LAYERS, keras_params.LAYERS)
+MODELS = declare(MODELS, keras_params.MODELS)
+FUNCTIONAL_LAYERS = declare(FUNCTIONAL_LAYERS, keras_params.FUNCTIONAL_LAYERS)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from shapelint.analysis.frameworks.spec import Op, op
+from shapelint.analysis.frameworks import numpy_params
+from shapelint.analysis.frameworks.spec import Op, declare, op
 
 _UNARY = (
     "abs absolute exp exp2 expm1 log log2 log10 log1p sqrt square sin cos tan tanh arcsin arccos "
@@ -56,8 +57,8 @@ FUNCTIONS: dict[str, Op] = {
     "empty_like": op("like"),
     "full_like": op("like"),
     "array": op("array", "object"),
-    "asarray": op("array", "object"),
-    "asanyarray": op("array", "object"),
+    "asarray": op("array", "object", aliases={"a": "object"}),
+    "asanyarray": op("array", "object", aliases={"a": "object"}),
     "arange": op("arange", "start", "stop", "step"),
     "linspace": op("linspace", "start", "stop", "num", default_num=50),
     "logspace": op("linspace", "start", "stop", "num", default_num=50),
@@ -104,6 +105,7 @@ FUNCTIONS: dict[str, Op] = {
     "argsort": op("identity"),
 }
 FUNCTIONS.update({name: op("identity") for name in _UNARY})
+FUNCTIONS.update({name: op("identity", aliases={"val": "x"}) for name in ("real", "imag")})
 FUNCTIONS.update(
     {name: op("elementwise", "x", "y", op_symbol=sym) for name, sym in _BINARY.items()}
 )
@@ -130,17 +132,16 @@ METHODS: dict[str, Op] = {
     "item": op("unknown"),
 }
 METHODS.update(
-    {
-        name: op("reduce", "x", "axis", "dtype_or_out", "out", "keepdims")
-        for name in ("sum", "mean", "prod")
-    }
+    {name: op("reduce", "x", "axis", "dtype", "out") for name in ("sum", "mean", "prod")}
 )
 METHODS.update(
     {
-        name: op("reduce", "x", "axis", "out", "keepdims")
-        for name in ("max", "min", "any", "all", "argmax", "argmin", "ptp")
+        name: op("reduce", "x", "axis", "out")
+        for name in ("max", "min", "any", "all", "argmax", "argmin")
     }
 )
-METHODS.update(
-    {name: op("reduce", "x", "axis", "dtype", "out", "ddof", "keepdims") for name in ("std", "var")}
-)
+METHODS.update({name: op("reduce", "x", "axis", "dtype", "out", "ddof") for name in ("std", "var")})
+
+# every real parameter classified: see spec.py and tests/shapes/test_signatures.py
+FUNCTIONS = declare(FUNCTIONS, numpy_params.FUNCTIONS)
+METHODS = declare(METHODS, numpy_params.METHODS)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from shapelint.analysis.frameworks.spec import Op, op
+from shapelint.analysis.frameworks import tensorflow_params
+from shapelint.analysis.frameworks.spec import Op, declare, op
 
 _UNARY = (
-    "abs exp log log1p sqrt rsqrt square sin cos tanh sigmoid negative sign floor ceil round "
+    "abs exp math.log math.log1p sqrt math.rsqrt square sin cos tanh sigmoid negative sign floor "
+    "math.ceil round "
     "nn.relu nn.relu6 nn.elu nn.selu nn.gelu nn.silu nn.sigmoid nn.tanh nn.softmax nn.log_softmax "
     "nn.leaky_relu nn.softplus nn.dropout nn.l2_normalize identity stop_gradient cast "
-    "clip_by_value reciprocal is_nan is_inf logical_not cumsum cumprod reverse convert_to_tensor"
+    "clip_by_value math.reciprocal math.is_nan math.is_inf logical_not cumsum math.cumprod reverse "
+    "convert_to_tensor"
 ).split()
 
 _BINARY = {
@@ -17,7 +20,7 @@ _BINARY = {
     "multiply": "*",
     "divide": "/",
     "truediv": "/",
-    "floordiv": "//",
+    "math.floordiv": "//",
     "pow": "**",
     "maximum": "maximum",
     "minimum": "minimum",
@@ -27,16 +30,16 @@ _BINARY = {
     "not_equal": "!=",
     "greater_equal": ">=",
     "less_equal": "<=",
-    "squared_difference": "squared_difference",
+    "math.squared_difference": "squared_difference",
     "logical_and": "and",
     "logical_or": "or",
-    "divide_no_nan": "/",
-    "mod": "%",
-    "floormod": "%",
+    "math.divide_no_nan": "/",
+    "math.mod": "%",
+    "math.floormod": "%",
 }
 
 _REDUCE = (
-    "reduce_sum reduce_mean reduce_max reduce_min reduce_prod reduce_std reduce_variance "
+    "reduce_sum reduce_mean reduce_max reduce_min reduce_prod math.reduce_std math.reduce_variance "
     "reduce_any reduce_all reduce_logsumexp"
 ).split()
 
@@ -49,7 +52,7 @@ FUNCTIONS: dict[str, Op] = {
     "random.normal": op("shape", "shape"),
     "random.uniform": op("shape", "shape"),
     "random.truncated_normal": op("shape", "shape"),
-    "constant": op("array", "object", "dtype", "shape"),
+    "constant": op("array", "object", "dtype", "shape", aliases={"value": "object"}),
     "convert_to_tensor": op("array", "object"),
     "Variable": op("parameter", "x", aliases={"initial_value": "x"}),
     "range": op("arange", "start", "stop", "step", aliases={"limit": "stop", "delta": "step"}),
@@ -94,6 +97,7 @@ FUNCTIONS: dict[str, Op] = {
     },
 }
 FUNCTIONS.update({name: op("identity") for name in _UNARY})
+FUNCTIONS["convert_to_tensor"] = op("identity", aliases={"value": "x"})
 FUNCTIONS.update(
     {name: op("elementwise", "x", "y", op_symbol=sym) for name, sym in _BINARY.items()}
 )
@@ -104,3 +108,7 @@ METHODS: dict[str, Op] = {
     "numpy": op("identity", framework="numpy"),
     "assign": op("identity"),
 }
+
+# every real parameter classified: see spec.py and tests/shapes/test_signatures.py
+FUNCTIONS = declare(FUNCTIONS, tensorflow_params.FUNCTIONS)
+METHODS = declare(METHODS, tensorflow_params.METHODS)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from shapelint.analysis.frameworks.spec import LayerSpec, Op, layer, op
+from shapelint.analysis.frameworks import torch_params
+from shapelint.analysis.frameworks.spec import LayerSpec, Op, declare, layer, op
 
 _UNARY = (
     "abs exp exp2 expm1 log log2 log10 log1p sqrt rsqrt square sin cos tan tanh sigmoid relu "
@@ -44,11 +45,18 @@ _BINARY = {
     "hypot": "hypot",
 }
 
-_REDUCE = (
-    "sum mean prod std var norm amax amin logsumexp nansum nanmean any all count_nonzero".split()
-)
+_REDUCE = "sum mean prod amax amin logsumexp nansum nanmean any all".split()
 _REDUCE_WITH_INDICES = "max min median mode".split()  # with a dim they return (values, indices)
 _ARG_REDUCE = "argmax argmin".split()
+# reductions whose positional parameters differ: norm(input, p, dim, keepdim),
+# std/var(input, dim, unbiased, keepdim), count_nonzero(input, dim)
+_ODD_REDUCE = {
+    "norm": op("reduce", "x", "p", "axis", "keepdims"),
+    "std": op("reduce", "x", "axis", "unbiased", "keepdims"),
+    "var": op("reduce", "x", "axis", "unbiased", "keepdims"),
+    "count_nonzero": op("reduce", "x", "axis"),
+}
+_SWAPAXES = {"axis0": "axis1", "axis1": "axis2"}  # torch.swapaxes(input, axis0, axis1)
 
 FUNCTIONS: dict[str, Op] = {
     "zeros": op("shape", "shape", varargs="shape"),
@@ -79,15 +87,15 @@ FUNCTIONS: dict[str, Op] = {
     "mm": op("mm", "x", "y"),
     "bmm": op("bmm", "x", "y"),
     "mv": op("mv", "x", "y"),
-    "dot": op("vdot", "x", "y"),
+    "dot": op("vdot", "x", "y", aliases={"tensor": "y"}),
     "outer": op("outer", "x", "y"),
     "ger": op("outer", "x", "y"),
-    "tensordot": op("tensordot", "x", "y", "axis"),
+    "tensordot": op("tensordot", "x", "y", "axis", aliases={"dims": "axis"}),
     "einsum": op("einsum", "subscripts", varargs="operands"),
     "reshape": op("reshape", "x", "shape"),
-    "permute": op("permute", "x", "axis"),
+    "permute": op("permute", "x", "axis", aliases={"dims": "axis"}),
     "transpose": op("swapaxes", "x", "axis1", "axis2", aliases={"dim0": "axis1", "dim1": "axis2"}),
-    "swapaxes": op("swapaxes", "x", "axis1", "axis2"),
+    "swapaxes": op("swapaxes", "x", "axis1", "axis2", aliases=_SWAPAXES),
     "t": op("torch_t"),
     "squeeze": op("squeeze", "x", "axis", strict=False),
     "unsqueeze": op("expand_dims", "x", "axis"),
@@ -124,11 +132,18 @@ FUNCTIONS: dict[str, Op] = {
         for n in (1, 2, 3)
     },
     "nn.functional.pad": op("unknown"),
+    # max_poolNd(input, kernel_size, stride, padding, dilation, ceil_mode, return_indices)
     **{
-        f"nn.functional.{kind}_pool{n}d": op(
-            "f_pool", "x", "kernel_size", "stride", "padding", "dilation", ndim=n, pool=kind
+        f"nn.functional.max_pool{n}d": op(
+            "f_pool", "x", "kernel_size", "stride", "padding", "dilation", "ceil_mode", ndim=n
         )
-        for kind in ("max", "avg")
+        for n in (1, 2, 3)
+    },
+    # avg_poolNd(input, kernel_size, stride, padding, ceil_mode, count_include_pad, ...)
+    **{
+        f"nn.functional.avg_pool{n}d": op(
+            "f_pool", "x", "kernel_size", "stride", "padding", "ceil_mode", ndim=n, pool="avg"
+        )
         for n in (1, 2, 3)
     },
     **{
@@ -143,7 +158,8 @@ FUNCTIONS: dict[str, Op] = {
     "sort": op("unknown"),
     "topk": op("unknown"),
 }
-FUNCTIONS.update({name: op("identity") for name in _UNARY})
+# in-place samplers exist only as methods
+FUNCTIONS.update({name: op("identity") for name in _UNARY if name not in ("normal_", "uniform_")})
 FUNCTIONS.update(
     {
         f"nn.functional.{n}": op("identity")
@@ -158,6 +174,7 @@ FUNCTIONS.update(
     {name: op("elementwise", "x", "y", op_symbol=sym) for name, sym in _BINARY.items()}
 )
 FUNCTIONS.update({name: op("reduce", "x", "axis", "keepdims") for name in _REDUCE + _ARG_REDUCE})
+FUNCTIONS.update(_ODD_REDUCE)
 FUNCTIONS.update(
     {
         name: op("reduce_or_elementwise", "x", "axis", "keepdims", op_symbol=name)
@@ -171,10 +188,10 @@ METHODS: dict[str, Op] = {
     "view_as": op("shape_as", "x", "y"),
     "reshape_as": op("shape_as", "x", "y"),
     "expand_as": op("shape_as", "x", "y"),
-    "type_as": op("identity"),
-    "permute": op("permute", "x", "axis", varargs="axis"),
+    "type_as": op("identity", aliases={"tensor": "y"}),
+    "permute": op("permute", "x", "axis", varargs="axis", aliases={"dims": "axis"}),
     "transpose": op("swapaxes", "x", "axis1", "axis2", aliases={"dim0": "axis1", "dim1": "axis2"}),
-    "swapaxes": op("swapaxes", "x", "axis1", "axis2"),
+    "swapaxes": op("swapaxes", "x", "axis1", "axis2", aliases=_SWAPAXES),
     "t": op("torch_t"),
     "flatten": op("flatten", "x", "start_dim", "end_dim"),
     "squeeze": op("squeeze", "x", "axis", strict=False),
@@ -187,7 +204,7 @@ METHODS: dict[str, Op] = {
     "mm": op("mm", "x", "y"),
     "bmm": op("bmm", "x", "y"),
     "mv": op("mv", "x", "y"),
-    "dot": op("vdot", "x", "y"),
+    "dot": op("vdot", "x", "y", aliases={"tensor": "y"}),
     "size": op("size", "x", "axis"),
     "dim": op("ndim"),
     "ndimension": op("ndim"),
@@ -211,11 +228,13 @@ for _name in (
 ).split():
     METHODS[_name] = op("identity")
 for _name in _UNARY:
-    METHODS.setdefault(_name, op("identity"))
+    if _name != "dropout":  # a function only
+        METHODS.setdefault(_name, op("identity"))
 for _name, _sym in _BINARY.items():
     METHODS[_name] = op("elementwise", "x", "y", op_symbol=_sym)
 for _name in _REDUCE + _ARG_REDUCE:
     METHODS[_name] = op("reduce", "x", "axis", "keepdims")
+METHODS.update(_ODD_REDUCE)
 for _name in _REDUCE_WITH_INDICES:
     METHODS[_name] = op("reduce_or_elementwise", "x", "axis", "keepdims", op_symbol=_name)
 
@@ -280,3 +299,8 @@ for _n in (1, 2, 3):  # the same layers in 1, 2 and 3 spatial dims
     LAYERS[f"AdaptiveAvgPool{_n}d"] = layer("adaptive_pool", "output_size", ndim=_n)
     LAYERS[f"AdaptiveMaxPool{_n}d"] = layer("adaptive_pool", "output_size", ndim=_n)
 LAYERS.update({name: layer("identity") for name in _IDENTITY_LAYERS})
+
+# every real parameter classified: see spec.py and tests/shapes/test_signatures.py
+FUNCTIONS = declare(FUNCTIONS, torch_params.FUNCTIONS)
+METHODS = declare(METHODS, torch_params.METHODS)
+LAYERS = declare(LAYERS, torch_params.LAYERS)

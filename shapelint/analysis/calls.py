@@ -1,0 +1,382 @@
+"""Calls and the call machinery: evaluating call arguments, dispatching on the callee
+(framework functions, methods, builtins, user functions), binding parameters, running a
+function body at a call site with bounded depth, and the per-signature memo tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import libcst as cst
+
+from shapelint.analysis import binder, convert, declarations, frameworks, layers, ops
+from shapelint.analysis.frameworks.positions import METHOD_OWNERS
+from shapelint.analysis.machine import (
+    MAX_CALL_DEPTH,
+    MODEL_RUNS,
+    Frame,
+    FunctionInfo,
+    Machine,
+)
+from shapelint.analysis.primitives import (
+    apply_kind,
+    call_signature,
+    tensor_method,
+)
+from shapelint.analysis.values import (
+    UNKNOWN,
+    BoundMethod,
+    ClassRef,
+    Constant,
+    FunctionRef,
+    Instance,
+    IntValue,
+    Layer,
+    ListOf,
+    ModuleRef,
+    ShapeValue,
+    Splat,
+    SuperRef,
+    Tensor,
+    TupleValue,
+    Value,
+    join_values,
+)
+from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim
+
+
+class Calls(Machine):
+    def call_function(
+        self,
+        ref: FunctionRef,
+        positional: list[Value],
+        keywords: dict[str, Value],
+        node: cst.CSTNode | None,
+        arg_nodes: Sequence[cst.CSTNode] = (),
+    ) -> Value:
+        info = self.functions[ref.key]
+        if not info.safe:
+            return UNKNOWN
+        if self.depth >= MAX_CALL_DEPTH or ref.key in self.active:
+            return declarations.declared_return(self, info) or UNKNOWN
+        args = ([ref.bound_self] if ref.bound_self is not None else []) + positional
+        signature = call_signature(ref.key, args, keywords)
+        if signature in self.memo:
+            return self.memo[signature]
+        self.analysed.add(ref.key)
+        result = self.run_function(
+            info, ref.key, args, keywords, arg_nodes, ref.bound_self is not None
+        )
+        self.memo[signature] = result
+        return result
+
+    def run_function(
+        self,
+        info: FunctionInfo,
+        key: int,
+        args: list[Value],
+        keywords: dict[str, Value],
+        arg_nodes: Sequence[cst.CSTNode],
+        has_self: bool,
+        defaults: bool = True,
+    ) -> Value:
+        node = info.node
+        scope: dict[str, Value] = {}
+        self.store.adopt(scope)
+        frame = Frame(class_key=info.class_key)
+        saved = (self.scopes, self.frame)
+        self.scopes = [*info.closure, scope]
+        self.frame = frame
+        self.depth += 1
+        self.active.add(key)
+        try:
+            self.bind_params(info, args, keywords, arg_nodes, has_self, defaults)
+            if self.record and not self.muted:
+                params = [
+                    *node.params.posonly_params,
+                    *node.params.params,
+                    *node.params.kwonly_params,
+                ]
+                named = [(p.name.value, scope.get(p.name.value, UNKNOWN)) for p in params]
+                self.note_names(node.name, [(n, v) for n, v in named if isinstance(v, Tensor)])
+            frame.return_pattern = declarations.return_pattern(self, node)
+            falls_through = not self.exec_block(
+                node.body.body if isinstance(node.body, cst.IndentedBlock) else [node.body]
+            )
+            returns = list(frame.returns)
+            if falls_through:
+                returns.append(Constant(None))
+            if not returns:
+                return UNKNOWN  # every path raises
+            result = returns[0]
+            for other in returns[1:]:
+                result = join_values(result, other)
+            return result
+        finally:
+            self.store.forget(scope)
+            self.active.discard(key)
+            self.depth -= 1
+            self.scopes, self.frame = saved
+
+    def bind_params(
+        self,
+        info: FunctionInfo,
+        args: list[Value],
+        keywords: dict[str, Value],
+        arg_nodes: Sequence[cst.CSTNode],
+        has_self: bool,
+        defaults: bool = True,
+    ) -> None:
+        """Arguments to parameters. Without a visible call (``defaults=False``) a default is
+        only one possible value, so the parameter stays unknown."""
+        params = info.node.params
+        fallback = info.defaults if defaults else {}
+        positional_params = [*params.posonly_params, *params.params]
+        offset = 1 if has_self else 0
+        for index, param in enumerate(positional_params):
+            name = param.name.value
+            node_for_arg = (
+                arg_nodes[index - offset] if 0 <= index - offset < len(arg_nodes) else None
+            )
+            if index < len(args):
+                value = args[index]
+            elif name in keywords:
+                value = keywords.pop(name)
+            else:
+                value = fallback.get(name, UNKNOWN)
+            if index == 0 and has_self:
+                self.frame.self_value = value
+            elif param.annotation is not None:
+                value = declarations.check_annotation(
+                    self,
+                    param.annotation.annotation,
+                    value,
+                    node_for_arg,
+                    "annotation",
+                    seed=True,
+                    name=name,
+                )
+            self.assign_name(name, value)
+        if isinstance(params.star_arg, cst.Param):
+            rest = args[len(positional_params) :]
+            self.assign_name(params.star_arg.name.value, TupleValue(tuple(rest)))
+        for param in params.kwonly_params:
+            name = param.name.value
+            value = keywords.pop(name, fallback.get(name, UNKNOWN))
+            if param.annotation is not None:
+                value = declarations.check_annotation(
+                    self,
+                    param.annotation.annotation,
+                    value,
+                    None,
+                    "annotation",
+                    seed=True,
+                    name=name,
+                )
+            self.assign_name(name, value)
+        if params.star_kwarg is not None:
+            self.assign_name(params.star_kwarg.name.value, UNKNOWN)
+
+    def eval_Call(self, node: cst.Call) -> Value:
+        callee = self.eval(node.func)
+        positional: list[Value] = []
+        keywords: dict[str, Value] = {}
+        arg_nodes: list[cst.CSTNode] = []
+        opaque = False
+        for arg in node.args:
+            value = self.eval(arg.value)
+            if arg.star == "*":
+                if isinstance(value, TupleValue):
+                    positional.extend(value.items)
+                elif isinstance(value, ShapeValue) and not value.shape.variadic:
+                    positional.extend(IntValue(d) for d in value.shape.dims)
+                else:
+                    positional.append(Splat(value))
+                    opaque = opaque or not isinstance(value, ShapeValue)
+            elif arg.star == "**":
+                opaque = True
+            elif arg.keyword is not None:
+                keywords[arg.keyword.value] = value
+            else:
+                positional.append(value)
+                arg_nodes.append(arg.value)
+        return self.call(node, callee, positional, keywords, arg_nodes, opaque)
+
+    def call(
+        self,
+        node: cst.Call,
+        callee: Value,
+        positional: list[Value],
+        keywords: dict[str, Value],
+        arg_nodes: list[cst.CSTNode],
+        opaque: bool,
+    ) -> Value:
+        if isinstance(callee, ModuleRef):
+            return self.call_module_ref(node, callee, positional, keywords, opaque)
+        if isinstance(callee, BoundMethod):
+            return self.call_method(node, callee, positional, keywords, opaque)
+        if opaque:
+            return UNKNOWN
+        if isinstance(callee, FunctionRef):
+            return self.call_function(callee, positional, keywords, node, arg_nodes)
+        if isinstance(callee, ClassRef):
+            return self.instantiate(callee, positional, keywords, node)
+        if isinstance(callee, Instance):
+            return self.call_instance(callee, positional, keywords, node, arg_nodes)
+        if isinstance(callee, Layer):
+            return layers.apply_layer(self, node, callee, positional, keywords)
+        return UNKNOWN
+
+    def call_module_ref(
+        self,
+        node: cst.Call,
+        callee: ModuleRef,
+        positional: list[Value],
+        keywords: dict[str, Value],
+        opaque: bool,
+    ) -> Value:
+        qualname = callee.qualname
+        if qualname.startswith("builtins."):
+            return self.call_builtin(node, qualname[len("builtins.") :], positional, keywords)
+        display = declarations.source(node.func)
+        found = frameworks.function_spec(qualname)
+        if found is not None:
+            spec, framework = found
+            if opaque:
+                return Tensor(UNKNOWN_SHAPE, framework) if framework else UNKNOWN
+            binding = binder.bind_call(spec, positional, keywords, qualname)
+            call = ops.Call(
+                self, node, display, qualname, spec, framework, binding.args, binding.varargs
+            )
+            return apply_kind(call) if binding.understood else call.unknown()
+        found_layer = frameworks.layer_spec(qualname)
+        if found_layer is not None:
+            spec_l, framework = found_layer
+            if opaque:
+                return UNKNOWN
+            return binder.bind_layer(
+                spec_l, framework, declarations.source(node), positional, keywords, qualname
+            )
+        return UNKNOWN
+
+    def call_method(
+        self,
+        node: cst.Call,
+        method: BoundMethod,
+        positional: list[Value],
+        keywords: dict[str, Value],
+        opaque: bool,
+    ) -> Value:
+        receiver = method.receiver
+        if isinstance(receiver, Instance):
+            return self.call_object_method(receiver, method.name, positional, keywords)
+        if isinstance(receiver, (TupleValue, ListOf)):
+            if isinstance(node.func, cst.Attribute):
+                self.assign_target(node.func.value, UNKNOWN)  # the list changed length
+            return UNKNOWN
+        if isinstance(receiver, Layer) and method.name in MODEL_RUNS:
+            outputs = layers.apply_layer(self, node, receiver, positional[:1], {})
+            return outputs if method.name.startswith("predict") else UNKNOWN
+        if isinstance(receiver, Layer):
+            if isinstance(node.func, cst.Attribute):
+                grows = (
+                    receiver.kind == "sequential"
+                    and method.name in ("add", "append")
+                    and len(positional) == 1
+                )
+                changed = layers.with_added_layer(receiver, positional[0]) if grows else UNKNOWN
+                self.assign_target(node.func.value, changed)
+            return Constant(None)
+        if not isinstance(receiver, Tensor):
+            return UNKNOWN
+        spec = tensor_method(receiver.framework, method.name)
+        if spec is None:
+            return UNKNOWN
+        if spec.kind == "invalidate":
+            if isinstance(node.func, cst.Attribute):
+                self.assign_target(node.func.value, receiver.with_shape(UNKNOWN_SHAPE))
+            return receiver.with_shape(UNKNOWN_SHAPE)
+        if opaque:
+            return Tensor(UNKNOWN_SHAPE, receiver.framework)
+        owner = METHOD_OWNERS.get(receiver.framework)
+        api = f"{owner}{method.name}" if owner else ""
+        binding = binder.bind_call(spec, [receiver, *positional], keywords, api)
+        qualname = (
+            f"{'jax.numpy' if receiver.framework == 'jax' else receiver.framework}.{method.name}"
+        )
+        call = ops.Call(
+            self,
+            node,
+            declarations.source(node.func),
+            qualname,
+            spec,
+            receiver.framework,
+            binding.args,
+            binding.varargs,
+        )
+        return apply_kind(call) if binding.understood else call.unknown()
+
+    def call_object_method(
+        self, instance: Instance, name: str, positional: list[Value], keywords: dict[str, Value]
+    ) -> Value:
+        """Methods a layer inherits from the framework: weights and buffers it registers."""
+        if name in ("add_weight", "add_variable"):
+            shape_value = keywords.get("shape")
+            if shape_value is None:
+                shape_value = next((p for p in positional if not isinstance(p, Constant)), None)
+            shape = convert.as_shape(shape_value) if shape_value is not None else None
+            return Tensor(shape or UNKNOWN_SHAPE, "keras", weight=True)
+        if name in ("register_buffer", "register_parameter") and len(positional) >= 2:
+            label = positional[0]
+            value = positional[1]
+            if isinstance(label, Constant) and isinstance(label.value, str):
+                if isinstance(value, Tensor) and name == "register_parameter":
+                    value = Tensor(
+                        value.shape,
+                        value.framework,
+                        True,
+                        value.like,
+                        value.intent,
+                        label.value,
+                        value.lineage,
+                    )
+                self.store.write(self.attributes(instance), label.value, value)
+        return Constant(None)
+
+    def call_builtin(
+        self, node: cst.Call, name: str, positional: list[Value], keywords: dict[str, Value]
+    ) -> Value:
+        first = positional[0] if positional else UNKNOWN
+        if name == "len":
+            return declarations.length_of(self, node, first)
+        if name == "range":
+            return ListOf(IntValue(UNKNOWN_DIM))
+        if name in ("int",) and isinstance(first, IntValue):
+            return first
+        if name in ("tuple", "list"):
+            if isinstance(first, ShapeValue):
+                return first if not first.shape.variadic else first
+            if isinstance(first, TupleValue):
+                return TupleValue(first.items, name == "list")
+            return UNKNOWN
+        if name in ("zip", "enumerate", "reversed", "sorted"):
+            return UNKNOWN
+        if (
+            name in ("min", "max")
+            and len(positional) >= 2
+            and all(isinstance(p, IntValue) for p in positional)
+        ):
+            values = [p.dim.value for p in positional if isinstance(p, IntValue)]
+            if all(v is not None for v in values):
+                pick = min if name == "min" else max
+                return IntValue(Dim.of(pick(v for v in values if v is not None)))
+            return IntValue(UNKNOWN_DIM)
+        if (
+            name == "super"
+            and self.frame.class_key is not None
+            and isinstance(self.frame.self_value, Instance)
+        ):
+            return SuperRef(self.frame.self_value, self.frame.class_key)
+        if name == "setattr" and len(positional) >= 1 and isinstance(first, Instance):
+            self.instances[first.ident] = self.new_attributes({})
+        return UNKNOWN

@@ -1,0 +1,212 @@
+"""The interpreter's state and the pieces every node family shares.
+
+Owns the per-module state (scopes, frames, the store, memo tables, recorded names), event
+emission and muting, and name lookup/assignment. The node families (statements,
+expressions, calls, classes) are mixins over ``Machine``; the methods one family calls in
+another are declared here for the type checker only.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+import libcst as cst
+
+from shapelint.analysis.events import Event
+from shapelint.analysis.records import INIT_METHODS, ClassInfo, Frame, FunctionInfo
+from shapelint.analysis.store import Store
+from shapelint.analysis.values import (
+    UNKNOWN,
+    ClassRef,
+    Constant,
+    FunctionRef,
+    Instance,
+    ModuleRef,
+    Tensor,
+    Value,
+)
+
+__all__ = ["INIT_METHODS", "ClassInfo", "Frame", "FunctionInfo", "Machine"]
+
+MAX_CALL_DEPTH = 4
+LOOP_ITERATIONS = 3
+SAFE_DECORATORS = frozenset(
+    {
+        "staticmethod",
+        "classmethod",
+        "torch.no_grad",
+        "torch.inference_mode",
+        "torch.enable_grad",
+        "jax.jit",
+        "tensorflow.function",
+        "functools.wraps",
+        "torch.jit.script",
+        "torch.compile",
+        "override",
+        "typing.override",
+        "abstractmethod",
+        "abc.abstractmethod",
+    }
+)
+
+FRAMEWORK_OBJECT_METHODS = frozenset(
+    {"add_weight", "add_variable", "register_buffer", "register_parameter"}
+)
+MODEL_RUNS = frozenset(
+    {"fit", "predict", "evaluate", "train_on_batch", "predict_on_batch", "test_on_batch"}
+)
+NEWAXIS = frozenset({"numpy.newaxis", "jax.numpy.newaxis"})
+LIST_MUTATORS = frozenset(
+    {"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse"}
+)
+BUILTINS = frozenset(
+    {
+        "len",
+        "range",
+        "int",
+        "tuple",
+        "list",
+        "zip",
+        "enumerate",
+        "min",
+        "max",
+        "super",
+        "isinstance",
+        "float",
+        "print",
+        "reversed",
+        "sorted",
+        "sum",
+        "abs",
+        "getattr",
+        "setattr",
+        "hasattr",
+        "type",
+    }
+)
+
+
+class Machine:
+    def __init__(self, module: cst.Module, *, record: bool = False) -> None:
+        self.module = module
+        self.events: list[Event] = []
+        self.muted = 0
+        self.functions: list[FunctionInfo] = []
+        self.classes: list[ClassInfo] = []
+        self.instances: dict[int, dict[str, Value]] = {}
+        self.generic_instances: dict[int, Instance] = {}
+        self.scopes: list[dict[str, Value]] = [{}]
+        self.frame = Frame()
+        self.depth = 0
+        self.active: set[int] = set()
+        self.store = Store()
+        self.memo: dict[tuple[Any, ...], Value] = {}
+        self.init_memo: dict[tuple[Any, ...], dict[str, Value]] = {}
+        self.analysed: set[int] = set()
+        self.unstable_globals: set[str] = set()
+        self.record = record
+        self.recorded: dict[cst.CSTNode, list[tuple[str, Value]]] = {}
+        self._ident = itertools.count(1)
+
+    def emit(self, event: Event) -> None:
+        if not self.muted:
+            self.events.append(event)
+
+    @contextmanager
+    def silenced(self) -> Iterator[None]:
+        self.muted += 1
+        try:
+            yield
+        finally:
+            self.muted -= 1
+
+    @property
+    def scope(self) -> dict[str, Value]:
+        return self.scopes[-1]
+
+    def lookup(self, name: str) -> Value:
+        for scope in reversed(self.scopes):
+            if name in scope:
+                if (
+                    scope is self.scopes[0]
+                    and len(self.scopes) > 1
+                    and name in self.unstable_globals
+                ):
+                    return UNKNOWN
+                return scope[name]
+        if name in BUILTINS:
+            return ModuleRef(f"builtins.{name}")
+        if name in ("True", "False"):
+            return Constant(name == "True")
+        if name == "None":
+            return Constant(None)
+        return UNKNOWN
+
+    def assign_name(self, name: str, value: Value) -> None:
+        if isinstance(value, Tensor) and value.label is None:
+            value = Tensor(
+                value.shape,
+                value.framework,
+                value.weight,
+                value.like,
+                value.intent,
+                name,
+                value.lineage,
+            )
+        self.store.write(self.scope, name, value)
+
+    def scope_write(self, name: str, value: Value) -> None:
+        self.store.write(self.scope, name, value)
+
+    if TYPE_CHECKING:
+        # Implemented by the node-family mixins; declared here so each family type-checks alone.
+        def assign_target(
+            self, target: cst.BaseExpression, value: Value, source: cst.BaseExpression | None = None
+        ) -> None: ...
+        def attributes(self, instance: Instance) -> dict[str, Value]: ...
+        def binary(self, node: cst.CSTNode, symbol: str, left: Value, right: Value) -> Value: ...
+        def call_function(
+            self,
+            ref: FunctionRef,
+            positional: list[Value],
+            keywords: dict[str, Value],
+            node: cst.CSTNode | None,
+            arg_nodes: Sequence[cst.CSTNode] = (),
+        ) -> Value: ...
+        def call_instance(
+            self,
+            instance: Instance,
+            positional: list[Value],
+            keywords: dict[str, Value],
+            node: cst.CSTNode,
+            arg_nodes: Sequence[cst.CSTNode],
+        ) -> Value: ...
+        def class_chain(self, key: int) -> list[int]: ...
+        def class_lookup(self, key: int, name: str, after: int | None = None) -> Value | None: ...
+        def define_class(self, node: cst.ClassDef) -> None: ...
+        def define_function(self, node: cst.FunctionDef, class_key: int | None = None) -> None: ...
+        def eval(self, node: cst.BaseExpression) -> Value: ...
+        def exec_block(self, body: Sequence[cst.CSTNode]) -> bool: ...
+        def exec_statement(self, node: cst.CSTNode) -> bool: ...
+        def instantiate(
+            self,
+            ref: ClassRef,
+            positional: list[Value],
+            keywords: dict[str, Value],
+            node: cst.CSTNode,
+        ) -> Value: ...
+        def new_attributes(self, attrs: dict[str, Value]) -> dict[str, Value]: ...
+        def note_names(self, node: cst.CSTNode, names: list[tuple[str, Value]]) -> None: ...
+        def run_function(
+            self,
+            info: FunctionInfo,
+            key: int,
+            args: list[Value],
+            keywords: dict[str, Value],
+            arg_nodes: Sequence[cst.CSTNode],
+            has_self: bool,
+            defaults: bool = True,
+        ) -> Value: ...

@@ -1,0 +1,152 @@
+"""Op kinds that make new tensors: zeros/ones/full and friends, array literals, arange,
+linspace, eye, random draws, parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from shapelint.analysis import convert
+from shapelint.analysis.opcall import (
+    Call,
+    dims_arg,
+    input_tensor,
+    run_rule,
+)
+from shapelint.analysis.values import (
+    IntValue,
+    Tensor,
+    TupleValue,
+    Value,
+)
+from shapelint.shapes import algebra
+from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape
+
+
+def _shape(call: Call) -> Value:
+    shape = dims_arg(call.varargs, call.get("shape"))
+    if shape is None:
+        if (
+            call.varargs is None
+            and call.get("shape") is None
+            and call.spec.params[:1] != ("shape",)
+        ):
+            return call.tensor(Shape(()))  # np.random.normal() with no size: a scalar
+        return call.unknown()
+    return call.tensor(shape) if not _negative(shape) else call.unknown()
+
+
+def _negative(shape: Shape) -> bool:
+    """A negative size: the constructor raises, so no array with this shape ever exists."""
+    return any(d.value is not None and d.value < 0 for d in shape.dims)
+
+
+def _like(call: Call) -> Value:
+    x = input_tensor(call)
+    if x is None:
+        return call.unknown()
+    if call.opt("random"):
+        return call.tensor(x.shape, like=x.lineage)
+    return call.tensor(x.shape)
+
+
+def _array(call: Call) -> Value:
+    declared = convert.as_shape(call.get("shape")) if call.get("shape") is not None else None
+    if declared is not None and not convert.is_none(call.get("shape")):
+        return call.tensor(declared)
+    value = call.get("object")
+    if isinstance(value, Tensor):
+        return call.tensor(value.shape, lineage=value.lineage, label=value.label, like=value.like)
+    shape = convert.nested_shape(value) if value is not None else None
+    return call.tensor(shape) if shape is not None else call.unknown()
+
+
+def _tensor_ctor(call: Call) -> Value:
+    items = call.varargs or []
+    if len(items) == 1 and isinstance(items[0], TupleValue) and items[0].is_list:
+        shape = convert.nested_shape(items[0])
+        return call.tensor(shape) if shape is not None else call.unknown()
+    shape = convert.varargs_shape(items) if items else None
+    return call.tensor(shape) if shape is not None and not _negative(shape) else call.unknown()
+
+
+def _arange(call: Call) -> Value:
+    start, stop, step = call.get("start"), call.get("stop"), call.get("step")
+    if stop is None or convert.is_none(stop):
+        start, stop = IntValue(Dim.of(0)), start
+    begin = convert.as_dim(start) if start is not None else Dim.of(0)
+    end = convert.as_dim(stop)
+    stride = convert.as_int(step) if step is not None else 1
+    if (
+        not isinstance(stop, IntValue)
+        or not isinstance(start, IntValue)
+        or stride is None
+        or stride == 0
+    ):
+        return call.tensor(Shape((UNKNOWN_DIM,)))
+    span = end - begin
+    if span.value is not None:
+        length = max(0, -(-span.value // stride))
+        return call.tensor(Shape.of(length))
+    return call.tensor(Shape((span if stride == 1 else UNKNOWN_DIM,)))
+
+
+def _linspace(call: Call) -> Value:
+    num = call.get("num")
+    if num is None:
+        default = call.opt("default_num")
+        return call.tensor(Shape.of(default) if default is not None else Shape((UNKNOWN_DIM,)))
+    return call.tensor(Shape((convert.as_dim(num),)))
+
+
+def _eye(call: Call) -> Value:
+    n = convert.as_dim(call.get("N"))
+    m_value = call.get("M")
+    m = n if m_value is None or convert.is_none(m_value) else convert.as_dim(m_value)
+    return call.tensor(Shape((n, m)))
+
+
+def _randint(call: Call) -> Value:
+    shape_value = call.get("shape")
+    if shape_value is None and isinstance(call.get("high"), TupleValue):
+        shape_value = call.get("high")  # torch.randint(high, size)
+    shape = convert.as_shape(shape_value) if shape_value is not None else None
+    return call.tensor(shape) if shape is not None else call.unknown()
+
+
+def _normal(call: Call) -> Value:
+    shape = convert.as_shape(call.get("shape")) if call.get("shape") is not None else None
+    if shape is not None:
+        return call.tensor(shape)
+    mean, std = input_tensor(call, "mean"), input_tensor(call, "std")
+    if isinstance(call.get("mean"), Tensor) and mean is not None and std is not None:
+        result = run_rule(call, algebra.broadcast, mean.shape, std.shape, judge="broadcast")
+        return call.tensor(result) if result is not None else call.unknown()
+    return call.unknown()
+
+
+def _parameter(call: Call) -> Value:
+    x = input_tensor(call)
+    if x is None:
+        return Tensor(UNKNOWN_SHAPE, call.result_framework(), weight=True)
+    return Tensor(
+        x.shape,
+        call.result_framework() if call.framework else x.framework,
+        weight=True,
+        like=x.like,
+        label=x.label,
+    )
+
+
+KINDS: dict[str, Callable[[Call], Value]] = {
+    "shape": _shape,
+    "like": _like,
+    "array": _array,
+    "tensor_ctor": _tensor_ctor,
+    "arange": _arange,
+    "linspace": _linspace,
+    "eye": _eye,
+    "randint": _randint,
+    "normal": _normal,
+    "parameter": _parameter,
+}

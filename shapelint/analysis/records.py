@@ -1,0 +1,48 @@
+"""The interpreter's records of what a module defines, and the per-call frame.
+
+Below both the interpreter and ``declarations``, so that either can read them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import libcst as cst
+
+from shapelint.analysis.store import Snapshot
+from shapelint.analysis.values import Value
+from shapelint.shapes.shape import Dim
+
+# methods whose attribute writes describe the instance (run when it is built)
+INIT_METHODS = frozenset({"__init__", "build", "setup", "__post_init__"})
+
+
+@dataclass
+class FunctionInfo:
+    node: cst.FunctionDef
+    closure: list[dict[str, Value]]
+    defaults: dict[str, Value]
+    class_key: int | None
+    safe: bool  # undecorated, or decorated with a shape-preserving decorator
+
+
+@dataclass
+class ClassInfo:
+    node: cst.ClassDef
+    bases: list[Value]
+    namespace: dict[str, Value]
+    unstable: frozenset[str]  # attributes assigned outside the init methods
+
+
+@dataclass
+class Frame:
+    """Per-call state: where returns go, dim-name bindings, the method's class and self."""
+
+    returns: list[Value] = field(default_factory=list)
+    bindings: dict[str, Dim] = field(default_factory=dict)
+    class_key: int | None = None
+    self_value: Value | None = None
+    return_pattern: Any = None
+    loop_exits: list[list[Snapshot]] = field(default_factory=list)
+    loop_bases: list[int] = field(default_factory=list)

@@ -1,0 +1,37 @@
+"""What the interpreter infers, snippet by snippet.
+
+Op kinds that make tensors (analysis/ops_constructors)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.analysis.inference import JNP, NP, TF, TORCH, K, infer
+
+CASES = [
+    (NP + "r = np.zeros((2, 3))", "(2, 3)"),
+    (NP + "r = np.random.randn(4, 5)", "(4, 5)"),
+    (NP + "r = np.array([[1, 2, 3], [4, 5, 6]])", "(2, 3)"),
+    (NP + "r = np.arange(10)", "(10,)"),
+    (NP + "r = np.arange(2, 11, 3)", "(3,)"),
+    (NP + "r = np.eye(4)", "(4, 4)"),
+    (NP + "r = np.linspace(0, 1)", "(50,)"),
+    (NP + "r = np.random.normal(0, 1, size=(3, 2))", "(3, 2)"),
+    (TORCH + "r = torch.zeros(2, 3)", "(2, 3)"),
+    (TORCH + "r = torch.randn((2, 3))", "(2, 3)"),
+    (TORCH + "r = torch.randn(size=(2, 3))", "(2, 3)"),
+    (TORCH + "x = torch.ones(4, 2)\nr = torch.randn_like(x)", "(4, 2)"),
+    (TORCH + "r = torch.randint(0, 10, (5, 7))", "(5, 7)"),
+    (TORCH + "r = torch.tensor([[1.0, 2.0]])", "(1, 2)"),
+    (TF + "r = tf.constant([[1, 2], [3, 4], [5, 6]])", "(3, 2)"),
+    (TF + "r = tf.random.normal([8, 16])", "(8, 16)"),
+    (K + "r = K.ones((2, 3, 4))", "(2, 3, 4)"),
+    (JNP + "r = jnp.ones((3, 4))", "(3, 4)"),
+]
+
+
+@pytest.mark.parametrize(
+    ("source", "shape"), CASES, ids=[c[0].splitlines()[-1][:60] for c in CASES]
+)
+def test_inferred_shape(source: str, shape: str | None) -> None:
+    assert infer(source) == shape
