@@ -69,7 +69,7 @@ def clean_env(**extra: str) -> dict[str, str]:
 
 
 def test_a_long_run_draws_progress_on_a_terminal_only(tmp_path: Path) -> None:
-    slow_tree(tmp_path)
+    slow_tree(tmp_path, blocks=400)  # several seconds: well past PROGRESS_AFTER on any machine
     code, out, terminal = run_on_a_terminal(tmp_path, clean_env())
     assert code == 0 and "/8 files" not in out  # stdout holds the report only
     text = terminal.decode()
