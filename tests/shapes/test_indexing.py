@@ -8,26 +8,7 @@ import pytest
 from shapelint.shapes import indexing
 from shapelint.shapes.indexing import ArrayIndex, BoolIndex, Slice
 from shapelint.shapes.shape import Dim, Shape, ShapeError
-
-B, T, F = Dim.sym("B"), Dim.sym("T"), Dim.sym("F")
-U = Dim.unknown()
-
-
-def S(*dims: Dim | int | None) -> Shape:
-    return Shape.of(*dims)
-
-
-def V(*dims: Dim | int | None) -> Shape:
-    """A shape with an unknown-length prefix: (…, dims)."""
-    return Shape.from_dims(dims, variadic=True)
-
-
-def reason(run: object) -> str:
-    assert callable(run)
-    with pytest.raises(ShapeError) as caught:
-        run()
-    return caught.value.reason
-
+from tests.shapes.builders import B, F, S, T, U, V, reason
 
 # -- indexing --------------------------------------------------------------------------------
 
