@@ -51,14 +51,19 @@ def _like(call: Call) -> Value:
 
 
 def _array(call: Call) -> Value:
+    """A constructor or conversion: its result is an array of its own library, whatever the
+    input's (``torch.from_numpy``, ``np.asarray(t)``, ``tf.convert_to_tensor``)."""
+    framework = call.opt("framework") or call.framework or call.result_framework()
     declared = convert.as_shape(call.get("shape")) if call.get("shape") is not None else None
     if declared is not None and not convert.is_none(call.get("shape")):
-        return call.tensor(declared)
+        return Tensor(declared, framework)
     value = call.get("object")
     if isinstance(value, Tensor):
-        return call.tensor(value.shape, lineage=value.lineage, label=value.label, like=value.like)
+        return Tensor(
+            value.shape, framework, lineage=value.lineage, label=value.label, like=value.like
+        )
     shape = convert.nested_shape(value) if value is not None else None
-    return call.tensor(shape) if shape is not None else call.unknown()
+    return Tensor(shape, framework) if shape is not None else call.unknown()
 
 
 def _tensor_ctor(call: Call) -> Value:

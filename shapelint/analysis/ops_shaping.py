@@ -423,7 +423,7 @@ def _broadcast_to(call: Call) -> Value:
 def _identity(call: Call) -> Value:
     x = call.get("x")
     if isinstance(x, Tensor):
-        framework = call.opt("framework") or x.framework
+        framework = call.result_framework()
         return Tensor(x.shape, framework, x.weight, x.like, x.intent, x.label, x.lineage)
     converted = input_tensor(call)
     return call.tensor(converted.shape) if converted is not None else call.unknown()

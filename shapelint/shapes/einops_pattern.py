@@ -130,6 +130,12 @@ def _bind_group(group: Group, dim: Dim, sizes: dict[str, Dim], pattern: str, sha
         if name not in sizes or sizes[name].is_unknown:
             sizes[name] = dim
         return
+    absent = [n for n in group if not n.isdigit() and n not in sizes]
+    if len(absent) > 1:  # einops infers at most one length per group
+        raise ShapeError(
+            f"group ({' '.join(group)}) of pattern {pattern!r} needs a length for all but one "
+            f"of {', '.join(absent)}"
+        )
     unknown = [n for n in group if _axis_size(n, sizes).is_unknown]
     known = _product([_axis_size(n, sizes) for n in group if n not in unknown])
     if not unknown:

@@ -288,23 +288,15 @@ BUGS = {
 
 # the snippets the landed code still gets wrong (removed as each class is fixed)
 NOT_YET: set[str] = {
-    "einops_length_is_a_parameter",
-    "einops_length_is_a_dim_of_an_unknown_tensor",
-    "einops_length_is_an_attribute",
-    "einops_length_is_a_call_result",
-    "einops_two_lengths_unknown",
-    "einops_unknown_length_then_a_fitting_op",
     "shape_read_does_not_make_an_array",
     "asserted_shape_does_not_make_an_array",
     "sparse_guard_data_is_not_the_matrix",
     "unknown_kind_operator_is_not_judged_as_numpy",
     "unknown_kind_method_is_not_judged_as_numpy",
-    "from_numpy_gives_torch_semantics",
     "default_stored_on_self_guarded_by_isinstance",
     "default_stored_on_self_is_unknown_elsewhere",
     "default_inside_init_is_unknown",
     "isinstance_false_branch_excludes_a_known_int",
-    "einops_unknown_length_keeps_the_other_dims",
 }
 
 

@@ -115,17 +115,6 @@ def einops_shape(case: Case) -> tuple[int, ...] | None:
     return tuple(result.shape)
 
 
-def _underdetermined(case: Case) -> bool:
-    """A left group with two or more axes whose lengths are not passed: einops cannot infer
-    them and raises; the rule accepts (its callers do not yet pass the lengths they cannot
-    read, so it cannot tell an absent length from an unknown one)."""
-    left = case.pattern.split("->")[0]
-    return any(
-        sum(1 for n in group if not n.isdigit() and n not in case.lengths) > 1
-        for group in einops_pattern.parse_side(left)
-    )
-
-
 def rule_shape(case: Case, dims: list[Dim], lengths: dict[str, Dim]) -> Shape | None:
     try:
         return einops_pattern.apply(case.mode, Shape.from_dims(dims), case.pattern, lengths)
@@ -140,9 +129,6 @@ def test_agrees_with_einops(case: Case) -> None:
     got = rule_shape(case, [Dim.of(d) for d in case.dims], lengths)
     event("einops raises" if expected is None else "einops accepts")
     if expected is None:
-        if got is not None and _underdetermined(case):
-            event("known gap: two lengths of one group to infer")
-            return
         assert got is None, f"einops raises on {case} but the rule returns {got}"
     else:
         assert got is not None, f"einops returns {expected} on {case} but the rule raises"
