@@ -335,7 +335,6 @@ MULTILINE_LAYER = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10")
 def test_layer_message_is_one_line_with_class_and_key_arguments() -> None:
     diagnostics = lint_source(MULTILINE_LAYER, "example.py", Config(select=("SHP",)))
     assert [(d.code, d.start.line) for d in diagnostics] == [("SHP001", 13)]
