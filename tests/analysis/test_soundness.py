@@ -157,6 +157,13 @@ UNKNOWN_KINDS_BUGS = {
     + "        assert X.shape == (10, 4)\n"
     + "        return X + np.ones(7)  # SHP001: 16\n"
     + "    return X\n",
+    # the guard returns early, so what follows runs only with an ndarray
+    "negated_isinstance_guard_makes_an_array": NP
+    + "def f(X):\n"
+    + "    if not isinstance(X, np.ndarray):\n"
+    + "        return X\n"
+    + "    assert X.shape == (10, 4)\n"
+    + "    return X + np.ones(7)  # SHP001: 12\n",
     "asserted_shape_is_still_checked": NP
     + "def f(model, X):\n"
     + "    Xt = model.fit_transform(X)\n"
@@ -286,32 +293,14 @@ BUGS = {
     **DEFAULTS_BUGS,
 }
 
-# the snippets the landed code still gets wrong (removed as each class is fixed)
-NOT_YET: set[str] = {
-    "shape_read_does_not_make_an_array",
-    "asserted_shape_does_not_make_an_array",
-    "sparse_guard_data_is_not_the_matrix",
-    "unknown_kind_operator_is_not_judged_as_numpy",
-    "unknown_kind_method_is_not_judged_as_numpy",
-    "default_stored_on_self_guarded_by_isinstance",
-    "default_stored_on_self_is_unknown_elsewhere",
-    "default_inside_init_is_unknown",
-    "isinstance_false_branch_excludes_a_known_int",
-}
 
-
-def _param(name: str, cases: dict[str, str]) -> object:
-    marks = [pytest.mark.xfail(strict=True, reason="issue 10")] if name in NOT_YET else []
-    return pytest.param(cases[name], id=name, marks=marks)
-
-
-@pytest.mark.parametrize("source", [_param(n, SILENT) for n in SILENT])
+@pytest.mark.parametrize("source", [pytest.param(s, id=n) for n, s in SILENT.items()])
 def test_correct_code_stays_silent(source: str) -> None:
     assert expected(source) == set()
     assert actual(source) == set()
 
 
-@pytest.mark.parametrize("source", [_param(n, BUGS) for n in BUGS])
+@pytest.mark.parametrize("source", [pytest.param(s, id=n) for n, s in BUGS.items()])
 def test_look_alike_bug_still_reports(source: str) -> None:
     assert expected(source)
     assert actual(source) == expected(source)
