@@ -383,6 +383,12 @@ class Expressions(Machine):
         except ShapeError as error:
             self.emit(OpFailed(node, "[]", error.reason, (tensor.shape,)))
             return tensor.with_shape(UNKNOWN_SHAPE, keep_lineage=False)
+        if (
+            shape.rank == 0
+            and tensor.framework in ("numpy", "unknown")
+            and all(isinstance(key, IntValue) for key in keys)
+        ):
+            return UNKNOWN  # one element of a NumPy array: of its dtype, any object for `object`
         return tensor.with_shape(shape, intent=intent or tensor.intent, keep_lineage=False)
 
     def eval_GeneratorExp(self, node: cst.GeneratorExp) -> Value:
