@@ -53,14 +53,6 @@ JAXTYPING_DTYPES = frozenset(
     "Float Int Integer UInt Bool Shaped Num Real Complex Inexact Float16 Float32 Float64 "
     "BFloat16 Int8 Int16 Int32 Int64 UInt8 Key".split()
 )
-_ARRAY_TYPES = {
-    "torch.Tensor": "torch",
-    "numpy.ndarray": "numpy",
-    "jax.Array": "jax",
-    "jax.numpy.ndarray": "jax",
-    "jaxtyping.Array": "jax",
-    "tensorflow.Tensor": "tensorflow",
-}
 
 
 def source(node: cst.CSTNode) -> str:
@@ -112,7 +104,7 @@ def jaxtyping_pattern(
         return None
     array_type = interp.eval(array_slice.value)
     framework = (
-        _ARRAY_TYPES.get(array_type.qualname, "unknown")
+        narrowing.ARRAY_TYPES.get(array_type.qualname, "unknown")
         if isinstance(array_type, ModuleRef)
         else "unknown"
     )

@@ -34,7 +34,14 @@ _SPARSE_TESTS = frozenset(
      "scipy.sparse.isspmatrix_csc", "scipy.sparse.isspmatrix_coo"}
 )  # fmt: skip
 # the array types whose instances are arrays of one modelled library
-ARRAY_TYPES = {"numpy.ndarray": "numpy", "torch.Tensor": "torch"}
+ARRAY_TYPES = {
+    "torch.Tensor": "torch",
+    "numpy.ndarray": "numpy",
+    "jax.Array": "jax",
+    "jax.numpy.ndarray": "jax",
+    "jaxtyping.Array": "jax",
+    "tensorflow.Tensor": "tensorflow",
+}
 _BUILTIN_TYPES = frozenset({"int", "float", "str", "bool", "tuple", "list", "dict"})
 _INTEGRAL = frozenset({"builtins.int", "numbers.Integral"})
 _REAL = frozenset({"numbers.Real", "numbers.Number", "numbers.Complex", "numbers.Rational"})
