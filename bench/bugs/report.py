@@ -14,6 +14,7 @@ did not know: where the shape was lost.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -142,11 +143,33 @@ def details(outcomes: list[Outcome]) -> list[str]:
     return out
 
 
+def write_baseline(outcomes: list[Outcome]) -> None:
+    """Per program, not one suite-wide share: adding a case changes the share but must not
+    move any program's floor, while a change to shapelint that loses a shape one program
+    knew fails that program's check by name."""
+    floors = {o.case.name: o.comparison.known for o in outcomes}
+    note = (
+        "per program: how many recorded runtime array values shapelint knew in full; "
+        "tests/bugs/test_oracle.py fails when a program knows fewer. Written by "
+        "`report.py --write-baseline` when cases are added or shapelint improves; a loss is "
+        "written only when it is deliberate (a shape that was known unsoundly), saying so"
+    )
+    text = json.dumps({"note": note, "known": dict(sorted(floors.items()))}, indent=1)
+    (suite.HERE / "baseline.json").write_text(text + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--summary", action="store_true", help="only the tables")
+    parser.add_argument(
+        "--write-baseline",
+        action="store_true",
+        help="store each program's count of known runtime shapes as its floor (baseline.json)",
+    )
     args = parser.parse_args(argv)
     outcomes = [evaluate(c) for c in [*suite.cases(), *suite.examples()]]
+    if args.write_baseline:
+        write_baseline(outcomes)
     lines = ["# shapelint on the bug suite", "", *summary(outcomes), ""]
     if not args.summary:
         lines += details(outcomes)
