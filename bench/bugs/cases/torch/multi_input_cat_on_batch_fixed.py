@@ -1,0 +1,26 @@
+# source: https://github.com/pytorch/pytorch/issues/139037
+# The six feature vectors of a sample joined along the feature axis (dim 1).
+import torch
+from torch import nn
+
+
+class MultiInputs(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.cnn = nn.Sequential(
+            nn.Conv2d(3, 8, kernel_size=3, padding=1),
+            nn.ReLU(),
+            nn.AdaptiveAvgPool2d(4),
+            nn.Flatten(),
+        )
+        self.sec = nn.Sequential(nn.Linear(6 * 8 * 4 * 4, 32), nn.ReLU(), nn.Linear(32, 2))
+
+    def forward(self, inputs):
+        features = [self.cnn(x) for x in inputs]
+        joined = torch.cat(features, 1)
+        return self.sec(joined)
+
+
+model = MultiInputs()
+views = [torch.randn(5, 3, 16, 16) for _ in range(6)]
+logits = model(views)
