@@ -164,6 +164,11 @@ UNKNOWN_KINDS_BUGS = {
     + "        return X\n"
     + "    assert X.shape == (10, 4)\n"
     + "    return X + np.ones(7)  # SHP001: 12\n",
+    # torch, JAX and TensorFlow take an object with a shape only as an array of that shape
+    "jax_function_takes_a_shaped_value_as_an_array": "import jax.numpy as jnp\n"
+    + "def f(mask):\n"
+    + "    assert mask.shape == (2, 3)\n"
+    + "    return jnp.where(mask, jnp.ones((4, 5)), 0.0)  # SHP001: 12\n",
     "asserted_shape_is_still_checked": NP
     + "def f(model, X):\n"
     + "    Xt = model.fit_transform(X)\n"
