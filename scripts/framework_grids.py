@@ -5,8 +5,8 @@ of seeded random cases (shapes and arguments drawn per op family, failing cases 
 and writes ``tests/data/grids/<framework>.json.gz``; ``tests/shapes/test_framework_grids.py``
 replays them against ``shapelint.shapes.op_rules`` with no framework installed.
 ``--grids --size 20000 --check`` instead draws fresh cases (another seed), compares each
-with the core at once and prints the disagreements per op, writing nothing: the one-off
-large run.
+with the core at once and prints the wrong and undecided answers per op, writing nothing:
+the one-off large run (``bench/grids.py`` drives it).
 
 A case is stored as ``"<inputs>|<args>|<output>"``: shapes as ``2x3`` (``s`` for 0-d),
 inputs joined by ``;``, args as compact JSON, the output ``!`` when the call raised (a list
@@ -677,38 +677,34 @@ def record(framework: str, version: str, size: int) -> Path:
 
 
 def check(framework: str, size: int) -> dict[str, tuple[int, int]]:
-    """The one-off large run: fresh cases (seed 1), each compared with the core at once."""
+    """The one-off large run: fresh cases (seed 1), each compared with the core at once.
+    Prints one ``CHECK`` line per op (cases, wrong answers, undecided ones) with a few
+    examples of each; returns op -> (wrong, undecided)."""
     sys.path.insert(0, str(ROOT))
-    from shapelint.shapes.op_rules import judge
+    from shapelint.shapes.op_rules import judge, verdict
     from shapelint.shapes.shape import Shape
 
     zeros, ops = BUILDERS[framework]()
     counts: dict[str, tuple[int, int]] = {}
     for op, family, call in ops:
-        bad = 0
+        wrong = undecided = 0
         examples: list[str] = []
         for case in cases_for(op, family, size, seed=1):
             real = run_case(zeros, call, case)
             got = judge(framework, op, case[1], [Shape.of(*s) for s in case[0]])
-            if not agrees(real, got):
-                bad += 1
-                if len(examples) < 3:
-                    examples.append(f"{encode(*case, real)} core {got}")
-        counts[op] = (bad, size)
+            found = verdict(got, real)
+            if found == "agree":
+                continue
+            if found == "undecided":
+                undecided += 1
+            else:
+                wrong += 1
+            if len(examples) < 3 or (found != "undecided" and len(examples) < 6):
+                examples.append(f"{found}: {encode(*case, real)} core {got}")
+        counts[op] = (wrong, undecided)
         print(
-            f"{framework} {op}: {bad}/{size} disagree" + "".join(f"\n    {e}" for e in examples),
+            f"CHECK {framework} {op} cases={size} wrong={wrong} undecided={undecided}"
+            + "".join(f"\n    {e}" for e in examples),
             flush=True,
         )
     return counts
-
-
-def agrees(real: Any, got: Any) -> bool:
-    """The core agrees when it raises exactly when the framework did, and otherwise gives
-    the same concrete shape (or list of shapes)."""
-    if real is None:
-        return bool(got == "error")
-    if got == "error" or got is None:
-        return False
-    if isinstance(got, list):
-        return [g.concrete() for g in got] == [tuple(r) for r in real]
-    return bool(got.concrete() == tuple(real))

@@ -654,8 +654,12 @@ def record_grids(argv: list[str]) -> int:
         warnings.filterwarnings("ignore")
         if checking:
             counts = grids.check(names[0], size)
-            total = sum(bad for bad, _ in counts.values())
-            print(f"{names[0]}: {total} disagreements over {len(counts)} ops x {size} cases")
+            wrong = sum(bad for bad, _ in counts.values())
+            undecided = sum(u for _, u in counts.values())
+            print(
+                f"{names[0]}: {wrong} wrong and {undecided} undecided answers over "
+                f"{len(counts)} ops x {size} cases"
+            )
         else:
             module = importlib.import_module(grids.REQUIRES[names[0]])
             grids.record(names[0], str(getattr(module, "__version__", "unknown")), size)
@@ -672,16 +676,48 @@ def record_grids(argv: list[str]) -> int:
             KERAS_BACKEND=os.environ.get("KERAS_BACKEND", "tensorflow"),
         )
         extra = ["--size", str(size)] + (["--check"] if checking else [])
-        done = subprocess.run(
-            [sys.executable, __file__, "--grids", name, *extra], env=env, check=False
-        )
+        for _attempt in range(3):
+            done = subprocess.run(
+                [sys.executable, __file__, "--grids", name, *extra], env=env, check=False
+            )
+            # TensorFlow now and then dies of heap corruption (SIGSEGV, SIGABRT) on a long
+            # run of tiny ops; the cases are seeded, so a rerun repeats the same work
+            if done.returncode >= 0:
+                break
+            print(f"{name}: killed by signal {-done.returncode}; running it again", flush=True)
         if done.returncode:
             print(f"{name}: grid recorder failed ({done.returncode})", file=sys.stderr)
             status = 1
     return status
 
 
+def record_positions() -> int:
+    """``--positions``: ``analysis/frameworks/positions.py``'s table from the recorded
+    signatures (no framework needed)."""
+    import framework_signatures as sigs
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from shapelint.analysis.frameworks import positions
+
+    apis: dict[str, list[object]] = {}
+    for library in sigs.MODULES:
+        data = json.loads((sigs.OUT_DIR / f"{library}.json").read_text())
+        for api, entry in data["apis"].items():
+            apis.setdefault(api, []).extend(entry["signatures"])
+    table = positions.expected(apis)
+    path = Path(positions.__file__)
+    text = path.read_text()
+    head = text[: text.index("PAST_ROLES: dict")]
+    lines = ["PAST_ROLES: dict[str, tuple[str, ...]] = {"]
+    lines += [f"    {api!r}: {names!r}," for api, names in table.items()]
+    path.write_text(head + "\n".join(lines) + "\n}\n")
+    print(f"{len(table)} APIs -> {path}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--positions"]:
+        return record_positions()
     if argv[:1] == ["--grids"]:
         return record_grids(argv[1:])
     if argv[:1] == ["--signatures"]:

@@ -27,7 +27,7 @@ def lint_source(
     from shapelint.runner import Target, finish
 
     config = config or Config()
-    raw = engine.lint_source(text, path, config.analysis(), noqa=False)
+    raw = engine.lint_document(text, path, config.analysis(), noqa=False)
     return finish(raw, Target(path, config, _root(root)), text)
 
 

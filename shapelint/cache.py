@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from shapelint.config import Config
-from shapelint.diagnostics import Diagnostic, Position, Severity
+from shapelint.diagnostics import CellLocation, Diagnostic, Position, Severity
 
 CACHE_DIR_NAME = ".shapelint_cache"
 FORMAT = 2  # bump when the entry layout changes
@@ -168,7 +168,45 @@ def sources_fingerprint() -> str:
 def _encode(diag: Diagnostic) -> list[Any]:
     start, end = diag.start, diag.end
     severity = diag.severity.value
-    return [start.line, start.column, end.line, end.column, diag.code, diag.message, severity]
+    row = [start.line, start.column, end.line, end.column, diag.code, diag.message, severity]
+    extras = _encode_extras(diag)
+    return [*row, extras] if extras else row
+
+
+def _encode_extras(diag: Diagnostic) -> dict[str, Any]:
+    """A notebook cell and a fix, when the finding has them (the row's optional 8th item)."""
+    extras: dict[str, Any] = {}
+    if diag.cell is not None:
+        where = diag.cell
+        extras["cell"] = [where.cell, *_pair(where.file_start), *_pair(where.file_end)]
+    if diag.fix is not None:
+        from shapelint.fixes import to_data
+
+        extras["fix"] = to_data(diag.fix)
+    return extras
+
+
+def _pair(position: Position) -> tuple[int, int]:
+    return position.line, position.column
+
+
+def _decode_extras(extras: Any) -> dict[str, Any] | None:
+    """The keyword arguments the extras give a Diagnostic; None when they are malformed."""
+    if not isinstance(extras, dict):
+        return None
+    out: dict[str, Any] = {}
+    cell = extras.get("cell")
+    if cell is not None:
+        if not (isinstance(cell, list) and len(cell) == 5 and all(type(n) is int for n in cell)):
+            return None
+        out["cell"] = CellLocation(cell[0], Position(cell[1], cell[2]), Position(cell[3], cell[4]))
+    if extras.get("fix") is not None:
+        from shapelint.fixes import from_data
+
+        out["fix"] = from_data(extras["fix"])
+        if out["fix"] is None:
+            return None
+    return out
 
 
 def _decode(data: Any, key: str, path: str) -> list[Diagnostic] | None:
@@ -179,15 +217,18 @@ def _decode(data: Any, key: str, path: str) -> list[Diagnostic] | None:
         return None
     out: list[Diagnostic] = []
     for row in rows:
-        if not (isinstance(row, list) and len(row) == 7):
+        if not (isinstance(row, list) and len(row) in (7, 8)):
             return None
-        *numbers, code, message, severity = row
+        extras = _decode_extras(row[7] if len(row) == 8 else {})
+        if extras is None:
+            return None
+        *numbers, code, message, severity = row[:7]
         if not all(type(n) is int and n >= 0 for n in numbers):
             return None
         if not (isinstance(code, str) and isinstance(message, str) and severity in _SEVERITIES):
             return None
         start, end = Position(numbers[0], numbers[1]), Position(numbers[2], numbers[3])
-        out.append(Diagnostic(path, start, end, code, message, Severity(severity)))
+        out.append(Diagnostic(path, start, end, code, message, Severity(severity), **extras))
     return out
 
 

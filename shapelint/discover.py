@@ -43,7 +43,7 @@ DEFAULT_EXCLUDES: tuple[str, ...] = (
     ".shapelint_cache",
     "site-packages",
 )
-SOURCE_SUFFIXES = (".py",)
+SOURCE_SUFFIXES = (".py", ".ipynb")  # what a directory walk picks up: modules and notebooks
 
 
 @dataclass(frozen=True)

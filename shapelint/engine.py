@@ -30,11 +30,13 @@ import time
 import tokenize
 import warnings
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from io import BytesIO
 from typing import TYPE_CHECKING, TypeVar
 
 from shapelint.config import Config
 from shapelint.diagnostics import Diagnostic, Position, Severity
+from shapelint.fixes import Fix
 from shapelint.prefilter import may_hold_shapes
 from shapelint.selective import select_source
 
@@ -103,7 +105,40 @@ def lint_bytes(data: bytes, path: str, config: Config | None = None) -> list[Dia
         return [_failure(path, line, column, f"file could not be decoded: {exc}{DECODE_REMEDY}")]
     except (SyntaxError, LookupError) as exc:
         return [_failure(path, 1, 1, f"file could not be decoded: {exc}{DECODE_REMEDY}")]
-    return lint_source(text, path, config)
+    return lint_document(text, path, config)
+
+
+def lint_document(
+    text: str, path: str, config: Config | None = None, *, noqa: bool = True
+) -> list[Diagnostic]:
+    """``lint_source`` for Python files, ``lint_notebook`` for ``.ipynb`` files."""
+    from shapelint.notebook import is_notebook
+
+    if is_notebook(path):
+        return lint_notebook(text, path, config)
+    return lint_source(text, path, config, noqa=noqa)
+
+
+def lint_notebook(text: str, path: str, config: Config | None = None) -> list[Diagnostic]:
+    """All findings for a notebook's code cells, each placed in its cell; never raises.
+
+    The cells are analysed as one source (they share a namespace when run); a file that is
+    not a notebook gives one SHP900 naming it. ``# noqa`` comments are applied here, on the
+    joined cells, where their lines are: the file's own text is JSON, in which they are
+    strings (so the unused-noqa check does not see notebook comments).
+    """
+    from shapelint.notebook import NotebookError, parse
+
+    config = config or Config()
+    try:
+        book = parse(text)
+    except NotebookError as exc:
+        failure = _failure(path, exc.line, exc.column, f"notebook could not be read: {exc}")
+        return _keep(config, path, [failure])
+    if book is None:  # a notebook of another language
+        return []
+    located = [book.locate(d) for d in lint_source(book.source, path, config, noqa=True)]
+    return sorted(located, key=Diagnostic.sort_key)
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
@@ -478,12 +513,17 @@ def _stop(thread: threading.Thread) -> None:
 
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
-    seen: set[tuple[int, str]] = set()
+    """One finding per node and code; a later one that ``completes`` it may add its fix."""
+    seen: dict[tuple[int, str], int] = {}
     out: list[Finding] = []
     for finding in findings:
         key = (id(finding.node), finding.code)
-        if key not in seen:
-            seen.add(key)
+        if key in seen:
+            kept = out[seen[key]]
+            if kept.fix is None and finding.fix is not None and finding.completes:
+                out[seen[key]] = replace(kept, fix=finding.fix)
+        elif not finding.completes:
+            seen[key] = len(out)
             out.append(finding)
     return out
 
@@ -505,8 +545,18 @@ def _place(module: object, path: str, findings: list[Finding]) -> list[Diagnosti
             start = Position(where.start.line, where.start.column + 1)
             end = Position(where.end.line, where.end.column + 1)
         severity = severity_of(finding.code)
-        out.append(Diagnostic(path, start, end, finding.code, finding.message, severity))
+        fix = _fix(finding, module, positions)
+        out.append(Diagnostic(path, start, end, finding.code, finding.message, severity, fix=fix))
     return out
+
+
+def _fix(finding: Finding, module: object, positions: object) -> Fix | None:
+    """The finding's rewrite as text edits (see ``shapelint.fixes``)."""
+    if finding.fix is None:
+        return None
+    from shapelint.fixes import render
+
+    return render(finding.fix, module, positions)
 
 
 def _suppress(diagnostics: list[Diagnostic], text: str) -> list[Diagnostic]:
@@ -552,6 +602,36 @@ def annotate_source(text: str, path: str = "<stdin>") -> str:
     budget = Config().time_budget
     annotated = run_deep(lambda: _annotate(text, path, budget), budget)
     return annotated or f"{path}:1:1: analysis stopped after {budget:g} s (the time budget)\n"
+
+
+def annotate_notebook(text: str, path: str) -> str:
+    """``annotate_source`` for a notebook: each code cell under a ``# cell N`` header, with
+    IPython lines shown as written."""
+    from shapelint.notebook import NotebookError, parse
+
+    try:
+        book = parse(text)
+    except NotebookError as exc:
+        return f"{path}:{exc.line}:{exc.column}: notebook could not be read: {exc}\n"
+    if book is None or not book.cells:
+        return f"{path}: no Python code cells\n"
+    annotated = annotate_source(book.source, path).splitlines()
+    masked = book.source.splitlines()
+    if len(annotated) != len(masked):  # a failure line, placed in its cell
+        where, _, message = annotated[0].removeprefix(f"{path}:").partition(": ")
+        line, _, column = where.partition(":")
+        cell = book.cell_at(int(line)) if line.isdigit() else book.cells[0]
+        shown_line = int(line) - cell.first_line + 1 if line.isdigit() else 1
+        return f"{path}:cell {cell.number}:{shown_line}:{column or 1}: {message}\n"
+    blocks = []
+    for cell in book.cells:
+        rows = []
+        for offset, original in enumerate(cell.rows()):
+            index = cell.first_line - 1 + offset
+            note = annotated[index][len(masked[index]) :] if index < len(annotated) else ""
+            rows.append(original + note if note.strip() else original)
+        blocks.append(f"# cell {cell.number}\n" + "".join(row + "\n" for row in rows))
+    return "\n".join(blocks)
 
 
 def _annotate(text: str, path: str, budget: float) -> str:

@@ -142,7 +142,7 @@ def _lint_target(path: str, by_path: dict[str, Target]) -> list[Diagnostic]:
 def lint_and_store(path: str, config: Config, cache: Cache | None) -> list[Diagnostic]:
     """One file through the engine, unfiltered (``config`` is an analysis config); the
     findings are cached under the bytes actually analysed."""
-    from shapelint.engine import decode, depends_on_time, lint_file, lint_source
+    from shapelint.engine import decode, depends_on_time, lint_document, lint_file
 
     try:
         with open(path, "rb") as handle:
@@ -150,7 +150,7 @@ def lint_and_store(path: str, config: Config, cache: Cache | None) -> list[Diagn
         text = decode(data)
     except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
         return lint_file(path, config)  # the engine words the failure; not cached
-    diagnostics = lint_source(text, path, config, noqa=False)
+    diagnostics = lint_document(text, path, config, noqa=False)
     if cache is not None and not any(depends_on_time(d) for d in diagnostics):
         cache.store(path, data, diagnostics)
     return diagnostics

@@ -14,14 +14,17 @@ decided once:
   its signature does not name: the result is unknown and no event is reported.
 
 A kind binds by the parameter names its framework table lists (``Op.params``,
-``LayerSpec.params``: positions, then any keyword) until it declares a full ``Signature`` in
-``SIGNATURES``. Without one, a positional past the table's names is dropped: the tables list
-only the leading parameters that shape the result, and treating the rest as not understood
-lost hundreds of inferred shapes on the corpus (``.to(device)``, ``.astype(dtype)``,
-``nn.Dropout(p)``, ``nn.LayerNorm(d, eps)``). That is the known gap the signatures close:
-``nn.LSTM(4, 8, 1, True, True)`` passes ``batch_first`` by position. With a signature every
-argument is decided by it; a ``neutral`` parameter (``dtype``, ``device``) is accepted and
-ignored.
+``LayerSpec.params``: positions, then any keyword). Every other argument is decided by the
+classification of the API's real parameters (``frameworks/*_params.py``, checked against the
+recorded signatures): a positional past the table's roles fills the real parameter at that
+position (``frameworks.positions``) and a keyword names one; a *modelled* parameter binds to
+its role, a *shape-neutral* one (``dtype``, ``device``, ``nn.Dropout(p)``, ``.to(device)``)
+is ignored, an *unmodelled* one (``keepdims`` of ``GlobalAveragePooling2D``), a keyword the
+API does not take, or a positional no parameter takes, makes the call not understood. Every
+extra positional made not understood lost hundreds of inferred shapes on the corpus, the
+neutral ones being most of them. An API with no recorded signature keeps the old rule: a
+positional past the roles is dropped, every keyword binds. A kind that declares a full
+``Signature`` in ``SIGNATURES`` is decided by it alone.
 """
 
 from __future__ import annotations
@@ -32,7 +35,15 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from shapelint.analysis import convert
-from shapelint.analysis.frameworks.spec import ROLE_ALIASES, LayerSpec, Op
+from shapelint.analysis.frameworks.positions import MORE, PAST_ROLES
+from shapelint.analysis.frameworks.spec import (
+    KERAS_LAYER_NEUTRAL,
+    KERAS_LAYER_READS,
+    NEUTRAL,
+    ROLE_ALIASES,
+    LayerSpec,
+    Op,
+)
 from shapelint.analysis.values import UNKNOWN, Constant, IntValue, Layer, TupleValue, Value
 from shapelint.shapes.shape import UNKNOWN_DIM, Dim
 
@@ -98,8 +109,45 @@ def _bind_declared(
     return binding
 
 
-def bind_call(spec: Op, positional: list[Value], keywords: dict[str, Value]) -> Binding:
-    """An op's or a method's arguments bound to the roles its kind reads."""
+def status(spec: Op | LayerSpec, api: str, name: str) -> Status:
+    """How the API's table classifies its real parameter ``name``: read by the kind, shape
+    neutral, or not modelled (also the answer for a name the API does not take)."""
+    if spec.reads(name):
+        return "modelled"
+    if isinstance(spec, LayerSpec) and api.startswith("keras."):
+        if name in KERAS_LAYER_READS:
+            return "modelled"
+        if name in KERAS_LAYER_NEUTRAL:
+            return "neutral"
+    if name in NEUTRAL or name in spec.neutral:
+        return "neutral"
+    return "unmodelled"
+
+
+def extra_positional(spec: Op | LayerSpec, api: str, index: int) -> tuple[Status, str | None]:
+    """A positional argument ``index`` places past the table's roles: ("modelled", the real
+    parameter's name) when the kind reads the one parameter it fills, ("neutral", None) when
+    every parameter it may fill is shape-neutral or no signature is recorded (dropped), else
+    ("unmodelled", None)."""
+    past = PAST_ROLES.get(api)
+    if past is None:
+        return "neutral", None
+    if index >= len(past) or past[index] == MORE:
+        return "unmodelled", None  # *args, or more positionals than the API takes
+    names = past[index].split("|")
+    verdicts = {status(spec, api, name) for name in names}
+    if verdicts == {"neutral"}:
+        return "neutral", None
+    if verdicts == {"modelled"} and len(names) == 1:
+        return "modelled", names[0]
+    return "unmodelled", None
+
+
+def bind_call(
+    spec: Op, positional: list[Value], keywords: dict[str, Value], api: str = ""
+) -> Binding:
+    """An op's or a method's arguments bound to the roles its kind reads; ``api`` is the
+    recorded name of what is called (``torch.Tensor.to`` for a method)."""
     declared = SIGNATURES.get(spec.kind)
     if declared is not None:
         return _bind_declared(declared, positional, keywords.items())
@@ -109,12 +157,17 @@ def bind_call(spec: Op, positional: list[Value], keywords: dict[str, Value]) -> 
         if spec.varargs is not None and (role == spec.varargs or role is None):
             binding.varargs = list(positional[index:])
             break
+        if role is None:
+            verdict, name = extra_positional(spec, api, index - len(spec.params))
+            if verdict == "unmodelled":
+                binding.understood = False
+            role = spec.role(name) if name is not None else None
         if role is not None:
             binding.args[role] = value
-        # a positional past the table's roles is dropped: op tables list only the leading
-        # parameters that shape the result (``.to(device)``, ``.astype(dtype)``, ``np.zeros(s,
-        # float)`` pass the rest); a declared Signature makes it not understood instead
+    recorded = api in PAST_ROLES
     for name, value in keywords.items():
+        if recorded and status(spec, api, name) == "unmodelled":
+            binding.understood = False
         raw = name in spec.params or spec.opts.get("raw_keywords")
         role = spec.aliases.get(name) or (name if raw else ROLE_ALIASES.get(name, name))
         binding.args[role] = value
@@ -127,8 +180,10 @@ def bind_layer(
     display: str,
     positional: list[Value],
     keywords: dict[str, Value],
+    api: str = "",
 ) -> Layer:
-    """A layer built from its constructor call, its table's options folded in."""
+    """A layer built from its constructor call, its table's options folded in; ``api`` is
+    the layer's recorded name (``torch.nn.Linear``)."""
     params: dict[str, Value] = {
         key: IntValue(Dim.of(v)) if isinstance(v, int) else Constant(v)
         for key, v in spec.opts.items()
@@ -145,9 +200,18 @@ def bind_layer(
         params.update(aliased)
         understood = True
     else:
-        params.update(zip(spec.params, positional))  # past the table's names: dropped
-        params.update(aliased)
+        params.update(zip(spec.params, positional))
         understood = True
+        for index, value in enumerate(positional[len(spec.params) :]):
+            verdict, name = extra_positional(spec, api, index)
+            understood = understood and verdict != "unmodelled"
+            if name is not None:
+                params[spec.aliases.get(name, name)] = value
+        params.update(aliased)
+        if api in PAST_ROLES:
+            understood = understood and all(
+                status(spec, api, name) != "unmodelled" for name in keywords
+            )
     if not understood:
         params[NOT_UNDERSTOOD] = UNKNOWN
     return Layer(spec.kind, tuple(params.items()), framework, display)

@@ -11,6 +11,7 @@ import libcst as cst
 
 from shapelint.analysis import binder, convert, declarations, frameworks, layers, ops
 from shapelint.analysis.display import layer_display, one_line
+from shapelint.analysis.frameworks.positions import METHOD_OWNERS
 from shapelint.analysis.machine import (
     MAX_CALL_DEPTH,
     MODEL_RUNS,
@@ -244,7 +245,7 @@ class Calls(Machine):
             spec, framework = found
             if opaque:
                 return Tensor(UNKNOWN_SHAPE, framework) if framework else UNKNOWN
-            binding = binder.bind_call(spec, positional, keywords)
+            binding = binder.bind_call(spec, positional, keywords, qualname)
             call = ops.Call(
                 self, node, display, qualname, spec, framework, binding.args, binding.varargs
             )
@@ -255,7 +256,7 @@ class Calls(Machine):
             if opaque:
                 return UNKNOWN
             shown = layer_display(display, spec_l, positional, keywords)
-            return binder.bind_layer(spec_l, framework, shown, positional, keywords)
+            return binder.bind_layer(spec_l, framework, shown, positional, keywords, qualname)
         return UNKNOWN
 
     def call_method(
@@ -297,7 +298,9 @@ class Calls(Machine):
             return receiver.with_shape(UNKNOWN_SHAPE)
         if opaque:
             return Tensor(UNKNOWN_SHAPE, receiver.framework)
-        binding = binder.bind_call(spec, [receiver, *positional], keywords)
+        owner = METHOD_OWNERS.get(receiver.framework)
+        api = f"{owner}{method.name}" if owner else ""
+        binding = binder.bind_call(spec, [receiver, *positional], keywords, api)
         qualname = (
             f"{'jax.numpy' if receiver.framework == 'jax' else receiver.framework}.{method.name}"
         )

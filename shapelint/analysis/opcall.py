@@ -17,7 +17,7 @@ from shapelint.analysis.values import (
     Tensor,
     Value,
 )
-from shapelint.shapes import algebra
+from shapelint.shapes import algebra, family_rules
 from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, ShapeError
 
 
@@ -72,12 +72,39 @@ class Call(Arguments):
             return self.framework
         return inputs[0].framework if inputs else "unknown"
 
+    @property
+    def family(self) -> str:
+        """Whose shape rules this call follows (``shapes.family_rules``): Keras 2's backend
+        and Keras 3's ops have their own, a tensor method those of its framework's tensors
+        (Keras tensors are TensorFlow's), anything else NumPy's."""
+        return rule_family(self.qualname, self.framework)
+
     def unknown(self) -> Value:
         """Unknown result: still a tensor when a tensor went in, so its methods resolve."""
         has_tensor = any(isinstance(v, Tensor) for v in self.args.values()) or any(
             isinstance(v, Tensor) for v in self.varargs or ()
         )
         return self.tensor(UNKNOWN_SHAPE) if has_tensor or self.framework else UNKNOWN
+
+
+def rule_family(qualname: str, framework: str) -> str:
+    """The family of rules (``shapes.family_rules.FAMILIES``) a call of ``qualname`` made in
+    ``framework`` follows."""
+    if qualname.startswith("keras.backend."):
+        return "tf_keras"
+    if qualname.startswith("keras.ops."):
+        return "keras3"
+    if framework == "keras":
+        return "tensorflow"
+    return framework if framework in family_rules.FAMILIES else "numpy"
+
+
+def family_rule(call: Call, name: str) -> tuple[Callable[..., Any], str | None]:
+    """The rule ``name`` of the call's family, and the NumPy judge to confirm a failure with
+    (only for NumPy's own rule: a framework's rule is judged by its recorded grids)."""
+    found = family_rules.rule(name, call.family)
+    assert found is not None, name
+    return found, None if family_rules.is_own(name, call.family) else name
 
 
 def input_tensor(call: Call, role: str = "x") -> Tensor | None:

@@ -11,6 +11,7 @@ from shapelint.analysis import convert
 from shapelint.analysis.events import MatrixProduct
 from shapelint.analysis.opcall import (
     Call,
+    family_rule,
     input_tensor,
     run_keywords,
     run_rule,
@@ -21,7 +22,7 @@ from shapelint.analysis.values import (
     TupleValue,
     Value,
 )
-from shapelint.shapes import algebra
+from shapelint.shapes import algebra, family_rules
 from shapelint.shapes import frameworks as fw
 from shapelint.shapes.shape import Shape, ShapeError
 
@@ -108,7 +109,8 @@ def _tensordot(call: Call) -> Value:
             axes = tuple((p,) if isinstance(p, int) else p for p in pair)
         if axes is None:
             return call.unknown()
-    return _product(call, algebra.tensordot, "tensordot", axes)
+    rule, judge = family_rule(call, "tensordot")
+    return _product(call, rule, judge, axes)
 
 
 def _einsum(call: Call) -> Value:
@@ -124,7 +126,8 @@ def _einsum(call: Call) -> Value:
     if subscripts is None or not tensors or any(t is None for t in tensors):
         return call.unknown()
     shapes = tuple(t.shape for t in tensors if t is not None)
-    result = run_rule(call, algebra.einsum, subscripts, *shapes, judge="einsum", operands=shapes)
+    rule, judge = family_rule(call, "einsum")
+    result = run_rule(call, rule, subscripts, *shapes, judge=judge, operands=shapes)
     return call.tensor(result) if result is not None else call.unknown()
 
 
@@ -139,7 +142,7 @@ def _f_linear(call: Call) -> Value:
         return call.unknown()
     result = run_rule(
         call,
-        fw.f_linear,
+        family_rules.rule("linear", call.family) or fw.f_linear,
         x.shape,
         weight.shape,
         bias.shape if bias else None,

@@ -6,6 +6,7 @@ size/shape/ndim queries.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from shapelint.analysis import convert
@@ -14,6 +15,7 @@ from shapelint.analysis.opcall import (
     Call,
     Emitter,
     dims_arg,
+    family_rule,
     input_tensor,
     newshape,
     run_rule,
@@ -29,7 +31,7 @@ from shapelint.analysis.values import (
     TupleValue,
     Value,
 )
-from shapelint.shapes import algebra
+from shapelint.shapes import algebra, family_rules, framework_ops
 from shapelint.shapes import frameworks as fw
 from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, ShapeError
 
@@ -81,6 +83,14 @@ def _elementwise(call: Call) -> Value:
     x, y = call.get("x"), call.get("y")
     if x is None or y is None:
         return call.unknown()
+    name = call.qualname.rsplit(".", 1)[-1]
+    if family_rules.is_own(name, call.family):  # Keras 3's add takes a bias on TensorFlow
+        left, right = input_tensor(call), input_tensor(call, "y")
+        if left is None or right is None:
+            return call.unknown()
+        rule, _ = family_rule(call, name)
+        result = run_rule(call, rule, left.shape, right.shape)
+        return call.tensor(result if result is not None else UNKNOWN_SHAPE)
     multiply = call.opt("op_symbol") == "*"
     return elementwise(
         call.emitter, call.node, call.display, x, y, call.result_framework(), multiply=multiply
@@ -118,13 +128,9 @@ def _reshape(call: Call) -> Value:
     target = dims_arg(call.varargs, call.get("shape"))
     if x is None or target is None or target.variadic:
         return call.unknown() if x is None else x.with_shape(_reshape_unknown(target), intent=True)
+    rule, judge = family_rule(call, "reshape")
     result = run_rule(
-        call,
-        algebra.reshape,
-        x.shape,
-        newshape(target),
-        judge="reshape",
-        operands=(x.shape, target),
+        call, rule, x.shape, newshape(target), judge=judge, operands=(x.shape, target)
     )
     return x.with_shape(result, intent=True) if result is not None else x.with_shape(UNKNOWN_SHAPE)
 
@@ -200,11 +206,12 @@ def _squeeze(call: Call) -> Value:
     axes = convert.as_axes(call.get("axis"))
     if axes is ...:
         return x.with_shape(UNKNOWN_SHAPE)
-    strict = bool(call.opt("strict", True))
-    judge = "squeeze" if strict else None
-    result = run_rule(
-        call, lambda s, a: algebra.squeeze(s, a, strict=strict), x.shape, axes, judge=judge
-    )
+    rule, judge = family_rule(call, "squeeze")
+    if judge is not None:  # NumPy's rule, or the lenient one of a torch-like table entry
+        strict = bool(call.opt("strict", True))
+        judge = "squeeze" if strict else None
+        rule = partial(algebra.squeeze, strict=strict)
+    result = run_rule(call, rule, x.shape, axes, judge=judge)
     return x.with_shape(result) if result is not None else x.with_shape(UNKNOWN_SHAPE)
 
 
@@ -235,7 +242,9 @@ def _reduce(call: Call) -> Value:
             Shape.unknown_rank(rank) if same_rank and rank is not None else UNKNOWN_SHAPE,
             intent=bool(keepdims),
         )
-    result = run_rule(call, algebra.reduce, x.shape, axes, keepdims, judge="reduce")
+    own = family_rules.reduction(call.family, call.qualname.rsplit(".", 1)[-1])
+    rule, judge = (own, None) if own is not None else (algebra.reduce, "reduce")
+    result = run_rule(call, rule, x.shape, axes, keepdims, judge=judge)
     return call.tensor(result if result is not None else UNKNOWN_SHAPE, intent=keepdims)
 
 
@@ -276,7 +285,8 @@ def _concat(call: Call) -> Value:
             return call.tensor(UNKNOWN_SHAPE if item.variadic else Shape((UNKNOWN_DIM,)))
         joined = unknown_at(item, axis)
         return call.tensor(joined) if joined is not None else call.unknown()
-    return _combine(call, seq, algebra.concatenate, axis, "concatenate")
+    rule, judge = family_rule(call, "concatenate")
+    return _combine(call, seq, rule, axis, judge)
 
 
 def _stack(call: Call) -> Value:
@@ -298,7 +308,7 @@ def _stack(call: Call) -> Value:
 
 
 def _combine(
-    call: Call, seq: Value | None, rule: Callable[..., Shape], axis: int | None, judge: str
+    call: Call, seq: Value | None, rule: Callable[..., Shape], axis: int | None, judge: str | None
 ) -> Value:
     """``cat``/``stack`` of a literal sequence of tensors."""
     tensors = convert.tensor_items(seq) if seq is not None else None
@@ -310,25 +320,23 @@ def _combine(
 
 
 def _vstack(call: Call) -> Value:
-    seq = call.get("seq")
-    tensors = convert.tensor_items(seq) if seq is not None else None
-    if not tensors:
-        return call.unknown()
-    shapes = tuple(_atleast_2d(t.shape) for t in tensors)
-    result = run_rule(call, algebra.concatenate, shapes, 0, judge="concatenate", operands=shapes)
-    return call.tensor(result) if result is not None else call.unknown()
+    return _stacker(call, "vstack")
 
 
 def _hstack(call: Call) -> Value:
+    return _stacker(call, "hstack")
+
+
+def _stacker(call: Call, name: str) -> Value:
+    """``vstack``/``hstack`` of a literal sequence: the family's rule (NumPy's makes each
+    at least 2-D/1-D first; Keras 3 on TensorFlow does not)."""
     seq = call.get("seq")
     tensors = convert.tensor_items(seq) if seq is not None else None
     if not tensors:
         return call.unknown()
     shapes = tuple(t.shape for t in tensors)
-    axis = 0 if all(s.rank == 1 for s in shapes) else 1
-    if any(s.rank is None for s in shapes):
-        return call.unknown()
-    result = run_rule(call, algebra.concatenate, shapes, axis, judge="concatenate", operands=shapes)
+    rule, _ = family_rule(call, name)
+    result = run_rule(call, rule, shapes, operands=shapes)
     return call.tensor(result) if result is not None else call.unknown()
 
 
@@ -353,7 +361,8 @@ def _flatten(call: Call) -> Value:
     end = convert.as_int(call.get("end_dim")) if call.get("end_dim") is not None else -1
     if start is None or end is None:
         return x.with_shape(UNKNOWN_SHAPE)
-    result = run_rule(call, algebra.flatten, x.shape, start, end)
+    rule, _ = family_rule(call, "flatten")
+    result = run_rule(call, rule, x.shape, start, end)
     return x.with_shape(result) if result is not None else x.with_shape(UNKNOWN_SHAPE)
 
 
@@ -369,33 +378,15 @@ def _split(call: Call) -> Value:
 
 
 def _expand(call: Call) -> Value:
+    """``Tensor.expand(*sizes)``: torch's rule (``framework_ops.torch_expand``)."""
     x = input_tensor(call)
     target = dims_arg(call.varargs, call.get("shape"))
     if x is None or target is None or target.variadic:
         return call.unknown() if x is None else x.with_shape(UNKNOWN_SHAPE, intent=True)
-    new = len(target.dims) - len(x.shape.dims)
-    if new < 0 and not x.shape.variadic:
-        call.fail(
-            ShapeError(f"cannot expand {x.shape} to fewer dimensions {target}"), (x.shape, target)
-        )
-        return x.with_shape(UNKNOWN_SHAPE, intent=True)
-    dims: list[Dim] = []
-    for index, want in enumerate(target.dims):
-        have = x.shape[index - len(target.dims)] if index >= new else None
-        if want.value == -1:
-            dims.append(have if have is not None else UNKNOWN_DIM)
-            continue
-        if have is not None and have.equals(want) is False and have.is_one() is False:
-            call.fail(
-                ShapeError(
-                    f"expanded size {want} must match the existing size {have} of {x.shape} "
-                    f"at dim {index}"
-                ),
-                (x.shape, target),
-            )
-            return x.with_shape(UNKNOWN_SHAPE, intent=True)
-        dims.append(want)
-    return x.with_shape(Shape(tuple(dims)), intent=True)
+    result = run_rule(
+        call, framework_ops.torch_expand, x.shape, target.dims, operands=(x.shape, target)
+    )
+    return x.with_shape(result if result is not None else UNKNOWN_SHAPE, intent=True)
 
 
 def _repeat(call: Call) -> Value:
@@ -421,6 +412,13 @@ def _broadcast_to(call: Call) -> Value:
     target = convert.as_shape(call.get("shape")) if call.get("shape") is not None else None
     if x is None or target is None:
         return call.unknown()
+    if call.family == "torch":
+        if target.variadic:
+            return x.with_shape(UNKNOWN_SHAPE, intent=True)
+        expanded = run_rule(
+            call, framework_ops.torch_expand, x.shape, target.dims, operands=(x.shape, target)
+        )
+        return x.with_shape(expanded if expanded is not None else UNKNOWN_SHAPE, intent=True)
     try:
         result = algebra.broadcast(x.shape, target)
     except ShapeError as error:
@@ -479,8 +477,16 @@ def _moveaxis(call: Call) -> Value:
     x = input_tensor(call)
     if x is None:
         return call.unknown()
-    rank = x.shape.rank
-    return x.with_shape(Shape.unknown_rank(rank) if rank is not None else UNKNOWN_SHAPE)
+    source, destination = (
+        convert.as_axes(call.get("source")),
+        convert.as_axes(call.get("destination")),
+    )
+    if source is ... or destination is ... or source is None or destination is None:
+        rank = x.shape.rank
+        return x.with_shape(Shape.unknown_rank(rank) if rank is not None else UNKNOWN_SHAPE)
+    rule, _ = family_rule(call, "moveaxis")
+    result = run_rule(call, rule, x.shape, source, destination)
+    return x.with_shape(result) if result is not None else x.with_shape(UNKNOWN_SHAPE)
 
 
 KINDS: dict[str, Callable[[Call], Value]] = {

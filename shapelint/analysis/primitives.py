@@ -29,7 +29,7 @@ from shapelint.analysis.values import (
     join_values,
     signature_of,
 )
-from shapelint.shapes import algebra, indexing
+from shapelint.shapes import family_rules, indexing
 from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, ShapeError
 
 BINARY_SYMBOLS: dict[type, str] = {
@@ -163,13 +163,11 @@ def tensor_attribute(tensor: Tensor, name: str) -> Value:
         return IntValue(Dim.of(shape.rank) if shape.rank is not None else UNKNOWN_DIM)
     if name == "size" and tensor.framework in ("numpy", "jax"):
         return IntValue(shape.numel())
-    if name == "T":
-        if tensor.framework == "torch" and shape.rank is not None and shape.rank > 2:
-            return tensor.with_shape(UNKNOWN_SHAPE)
-        return tensor.with_shape(algebra.reverse_dims(shape))
-    if name in ("mT", "mH"):
+    if name in ("T", "mT", "mH"):
+        family = tensor.framework if tensor.framework in family_rules.FAMILIES else "numpy"
+        rule = family_rules.rule("T" if name == "T" else "mT", family)
         try:
-            return tensor.with_shape(algebra.matrix_transpose(shape))
+            return tensor.with_shape(rule(shape) if rule is not None else UNKNOWN_SHAPE)
         except ShapeError:
             return tensor.with_shape(UNKNOWN_SHAPE)
     if name in ("data", "grad", "real", "imag"):

@@ -13,13 +13,23 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from shapelint.diagnostics import Severity
+from shapelint.fixes import Rewrite
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """A rule's verdict on a node, with the fix it offers, if any.
+
+    ``completes``: the finding only adds its fix to an earlier finding of the same code on
+    the same node (a later event may know what the first did not, such as the operands'
+    framework); on its own it reports nothing.
+    """
+
     node: Any
     code: str
     message: str
+    fix: Rewrite | None = None
+    completes: bool = False
 
 
 class Rule:
@@ -35,5 +45,5 @@ class Rule:
     def check(self, event: Any) -> Iterator[Finding]:
         return iter(())
 
-    def finding(self, node: Any, message: str) -> Finding:
-        return Finding(node, self.code, message)
+    def finding(self, node: Any, message: str, fix: Rewrite | None = None) -> Finding:
+        return Finding(node, self.code, message, fix)

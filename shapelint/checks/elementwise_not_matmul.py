@@ -35,8 +35,10 @@ from collections.abc import Iterator
 
 from shapelint.analysis.events import Elementwise
 from shapelint.analysis.values import Tensor
+from shapelint.checks import fixing
 from shapelint.checks.base import Finding, Rule
 from shapelint.diagnostics import Severity
+from shapelint.fixes import Change, Rewrite
 from shapelint.shapes.algebra import broadcast_expansion
 
 
@@ -56,6 +58,21 @@ def _matmul_would_fit(x: Tensor, w: Tensor) -> bool:
         return False
     last = x.shape.dims[-1]
     return last.equals(w.shape.dims[0]) is True or last.equals(w.shape.dims[1]) is True
+
+
+def _matmul_fix(event: Elementwise) -> Rewrite | None:
+    """``x @ W`` (``matmul`` where a function was called) when the product provably has the
+    shape the elementwise op was written to give: the activations' own shape (an elementwise
+    op keeps its operand's shape), or the broadcast result."""
+    x, w = event.left, event.right
+    product = fixing.product(x.shape, w.shape)
+    if not any(fixing.proven_equal(product, shape) for shape in (x.shape, event.result)):
+        return None
+    if event.op == "*":
+        return Rewrite(f"use `@`: the product is {product}", (Change(event.node, "operator", "@"),))
+    return Rewrite(
+        f"use `matmul`: the product is {product}", (Change(event.node, "callee", "matmul"),)
+    )
 
 
 class ElementwiseNotMatmul(Rule):
@@ -90,6 +107,7 @@ class ElementwiseNotMatmul(Rule):
                     event.node,
                     f"elementwise `{event.op}` of activations {x.shape} and weight matrix "
                     f"{w.shape}: a matrix product (`@`/`matmul`) was probably meant",
+                    _matmul_fix(event) if x is left else None,
                 )
                 return
         if left.intent or right.intent:

@@ -34,10 +34,32 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from shapelint.analysis.events import MatrixProduct
+from shapelint.checks import fixing
 from shapelint.checks.base import Finding, Rule
 from shapelint.diagnostics import Severity
+from shapelint.fixes import Change, Rewrite
 
 DOT_OPS = {"numpy.dot": "np.dot", "keras.backend.dot": "K.dot", "jax.numpy.dot": "jnp.dot"}
+
+
+BATCHED = {"keras.backend.dot": "batch_dot", "numpy.dot": "matmul", "jax.numpy.dot": "matmul"}
+
+
+def _batched_fix(event: MatrixProduct) -> Rewrite | None:
+    """The batched product, when both operands are provably batches of the same size
+    (rank 3, equal first dims) of matrices that multiply: ``batch_dot``/``matmul`` then
+    give one (batch, rows, cols) product per pair."""
+    left, right = event.left.shape, event.right.shape
+    if left.rank != 3 or right.rank != 3 or left.dims[0].equals(right.dims[0]) is not True:
+        return None
+    batched = fixing.product(left, right)
+    if batched is None or batched.rank != 3:
+        return None
+    name = BATCHED[event.op]
+    return Rewrite(
+        f"use `{name}`: one product per batch item, {batched}",
+        (Change(event.node, "callee", name),),
+    )
 
 
 class HighRankDot(Rule):
@@ -65,4 +87,5 @@ class HighRankDot(Rule):
             f"`{DOT_OPS[event.op]}` of {event.left.shape} and {event.right.shape}{result}: N-D "
             f"dot multiplies the batch dimensions out instead of batching; use `matmul`, "
             f"`batch_dot` or `einsum`",
+            _batched_fix(event),
         )

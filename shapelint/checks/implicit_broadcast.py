@@ -33,9 +33,48 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from shapelint.analysis.events import Elementwise
+from shapelint.checks import fixing
 from shapelint.checks.base import Finding, Rule
 from shapelint.diagnostics import Severity
+from shapelint.fixes import Change, Rewrite
 from shapelint.shapes.algebra import broadcast_expansion
+
+
+def _squeeze_fix(event: Elementwise) -> Rewrite | None:
+    """When one operand is the other with a trailing 1, the op was meant between like
+    tensors: ``.squeeze(-1)`` on that operand, so the result is the other's shape; or, for a
+    framework whose tensors have no ``.squeeze``, ``[:, None]`` (``[..., None]``) on the
+    other, so the result is the first's shape. The broadcast of the fixed operands is
+    checked to be that shape."""
+    pairs = ((0, event.left, event.right), (1, event.right, event.left))
+    for index, extra, other in pairs:
+        squeezed = fixing.without_last(extra.shape)
+        if squeezed is None or not fixing.proven_equal(squeezed, other.shape):
+            continue
+        name = f"`{extra.label}`" if extra.label else "the operand"
+        squeeze = fixing.SQUEEZE_LAST.get(extra.framework)
+        if squeeze is not None and fixing.proven_equal(
+            fixing.broadcast(squeezed, other.shape), other.shape
+        ):
+            return Rewrite(
+                f"drop the trailing 1 of {name} {extra.shape}: the result is {other.shape}",
+                (Change(event.node, "suffix", squeeze, operand=index),),
+            )
+        lift = fixing.NEW_LAST_AXIS.get(other.framework)
+        lifted = fixing.with_last_one(other.shape)
+        if (
+            lift is not None
+            and lifted is not None
+            and fixing.proven_equal(fixing.broadcast(extra.shape, lifted), extra.shape)
+        ):
+            lift = "[:, None]" if other.shape.rank == 1 else lift
+            shown = f"`{other.label}`" if other.label else "the other operand"
+            return Rewrite(
+                f"give {shown} {other.shape} the trailing axis of {name}: the result is "
+                f"{extra.shape}",
+                (Change(event.node, "suffix", lift, operand=1 - index),),
+            )
+    return None
 
 
 class ImplicitBroadcast(Rule):
@@ -69,4 +108,5 @@ class ImplicitBroadcast(Rule):
                 event.node,
                 f"`{event.op}` broadcasts {left.shape} and {right.shape} into {event.result}: "
                 f"both operands are expanded; reshape one, or index with `None` if this is meant",
+                _squeeze_fix(event),
             )

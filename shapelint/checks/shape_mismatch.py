@@ -36,9 +36,34 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from shapelint.analysis.events import OpFailed
+from shapelint.analysis.events import MatrixProduct, OpFailed
+from shapelint.checks import fixing
 from shapelint.checks.base import Finding, Rule
 from shapelint.diagnostics import Severity
+from shapelint.fixes import Change, Rewrite
+from shapelint.shapes.shape import Shape
+
+
+def _transpose_fix(event: MatrixProduct) -> Rewrite | None:
+    """The missing transpose: ``a @ b.T`` or ``a.T @ b``, when exactly one of them makes the
+    product fit (or both give the same shape, when the right one is taken)."""
+    fits: list[tuple[Shape, Rewrite]] = []
+    for index, operand in ((1, event.right), (0, event.left)):
+        flipped = fixing.transposed(operand.shape)
+        suffix = fixing.TRANSPOSE.get(operand.framework)
+        if flipped is None or suffix is None:
+            continue
+        shapes = (event.left.shape, flipped) if index == 1 else (flipped, event.right.shape)
+        fitted = fixing.product(*shapes)
+        if fitted is not None:
+            name = f"`{operand.label}`" if operand.label else "the operand"
+            change = Change(event.node, "suffix", suffix, operand=index)
+            fits.append(
+                (fitted, Rewrite(f"transpose {name}: the product is then {fitted}", (change,)))
+            )
+    if len(fits) == 2 and not fixing.proven_equal(fits[0][0], fits[1][0]):
+        return None  # either transpose fits, with different results: which one is meant?
+    return fits[0][1] if fits else None
 
 
 class ShapeMismatch(Rule):
@@ -46,7 +71,7 @@ class ShapeMismatch(Rule):
     name = "shape-mismatch"
     severity = Severity.ERROR
     summary = "operands can never fit: the call would raise"
-    events = (OpFailed,)
+    events = (OpFailed, MatrixProduct)
 
     VALID = (
         "import numpy as np\na = np.ones((64, 784))\nb = np.ones((784, 10))\nc = a @ b\n",
@@ -59,6 +84,11 @@ class ShapeMismatch(Rule):
     )
 
     def check(self, event: object) -> Iterator[Finding]:
+        if isinstance(event, MatrixProduct):
+            fix = _transpose_fix(event) if event.result is None else None
+            if fix is not None:  # the operands' frameworks, for the OpFailed finding before
+                yield Finding(event.node, self.code, "", fix, completes=True)
+            return
         if not isinstance(event, OpFailed):
             return
         if event.judge is not None:

@@ -40,6 +40,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from shapelint.cli.commands import clean
 
             return clean(args)
+        if args.command == "server":
+            from shapelint.server import main as serve
+
+            return serve()
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     except (ConfigError, UsageError) as exc:

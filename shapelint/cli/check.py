@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from shapelint.cli.errors import EXIT_CLEAN, EXIT_FINDINGS, UsageError
 from shapelint.cli.output import Output, read_sources, render_report
@@ -20,8 +21,12 @@ from shapelint.config import Config, canonical_selector, check_selectors
 from shapelint.diagnostics import Diagnostic
 from shapelint.project import Project, Projects
 
+if TYPE_CHECKING:
+    from shapelint.cache import Cache
+    from shapelint.runner import Target
+
 CACHE_ENV = "SHAPELINT_CACHE_DIR"
-NO_FILES = "no Python files found under the given paths"
+NO_FILES = "no Python files or notebooks found under the given paths"
 
 
 def check(args: argparse.Namespace) -> int:
@@ -56,6 +61,17 @@ def check(args: argparse.Namespace) -> int:
     if args.add_noqa:
         return _add_noqa(diagnostics, out, started, len(files))
     sources = read_sources(diagnostics)
+    if args.fix or args.diff:
+        from shapelint.fix_command import run_fixes
+
+        def relint(changed: list[str]) -> list[Diagnostic]:
+            from shapelint.runner import lint_targets
+
+            return lint_targets(_targets(args, changed, projects, {}), jobs=args.jobs)
+
+        diagnostics, sources = run_fixes(args, diagnostics, sources, relint)
+        if args.diff:
+            return EXIT_FINDINGS if diagnostics and not args.exit_zero else EXIT_CLEAN
     out.report(render_report(args, diagnostics, sources, out.color, root=_report_root(projects)))
     out.checked(len(files), time.perf_counter() - started)
     return EXIT_FINDINGS if diagnostics and not args.exit_zero else EXIT_CLEAN
@@ -109,6 +125,11 @@ def _check_stdin(args: argparse.Namespace, projects: Projects, out: Output, star
         sources = {name: decode(data)}
     except (SyntaxError, UnicodeDecodeError, LookupError):
         sources = {}
+    if args.fix or args.diff:
+        from shapelint.fix_command import run_fixes
+
+        diagnostics, sources = run_fixes(args, diagnostics, sources, lambda changed: [])
+        return EXIT_FINDINGS if diagnostics and not args.exit_zero else EXIT_CLEAN
     out.report(render_report(args, diagnostics, sources, out.color, root=str(project.root)))
     out.checked(1, time.perf_counter() - started)
     return EXIT_FINDINGS if diagnostics and not args.exit_zero else EXIT_CLEAN
@@ -117,21 +138,10 @@ def _check_stdin(args: argparse.Namespace, projects: Projects, out: Output, star
 def _lint(
     args: argparse.Namespace, files: list[str], projects: Projects, out: Output
 ) -> list[Diagnostic]:
-    from shapelint.cache import Cache, open_cache
-    from shapelint.runner import Target, lint_targets
+    from shapelint.runner import lint_targets
 
-    override = args.cache_dir or os.environ.get(CACHE_ENV) or None
     caches: dict[int, Cache | None] = {}
-    targets = []
-    for file in files:
-        project = projects.for_path(file)
-        if id(project) not in caches:
-            caches[id(project)] = (
-                None
-                if args.no_cache
-                else open_cache(project.cache_location(override), project.config)
-            )
-        targets.append(Target(file, project.config, str(project.root), caches[id(project)]))
+    targets = _targets(args, files, projects, caches)
     with out.progress(len(targets)) as progress:
         diagnostics = lint_targets(targets, jobs=args.jobs, progress=progress)
     walked = [Path(os.path.abspath(p)) for p in args.paths if os.path.isdir(p)]
@@ -142,6 +152,30 @@ def _lint(
         ):
             cache.prune()  # the run saw the whole project: what it did not use is stale
     return diagnostics
+
+
+def _targets(
+    args: argparse.Namespace,
+    files: list[str],
+    projects: Projects,
+    caches: dict[int, Cache | None],
+) -> list[Target]:
+    """Each file with its project's settings, root and cache (``caches`` is filled in)."""
+    from shapelint.cache import open_cache
+    from shapelint.runner import Target
+
+    override = args.cache_dir or os.environ.get(CACHE_ENV) or None
+    targets = []
+    for file in files:
+        project = projects.for_path(file)
+        if id(project) not in caches:
+            caches[id(project)] = (
+                None
+                if args.no_cache
+                else open_cache(project.cache_location(override), project.config)
+            )
+        targets.append(Target(file, project.config, str(project.root), caches[id(project)]))
+    return targets
 
 
 def _report_root(projects: Projects) -> str:

@@ -53,7 +53,25 @@ def build(version: str) -> argparse.ArgumentParser:
     )
     clean.add_argument("--cache-dir", metavar="DIR", help="also remove this cache directory")
     _verbosity(clean)
+
+    sub.add_parser(
+        "server", help="run the language server on stdin/stdout (needs shapelint[server])"
+    )
     return parser
+
+
+def _fix_options(check: argparse.ArgumentParser) -> None:
+    fixing = check.add_mutually_exclusive_group()
+    fixing.add_argument("--fix", action="store_true", help="apply the fixes to the files")
+    fixing.add_argument(
+        "--diff", action="store_true", help="print the fixes as a unified diff; change nothing"
+    )
+    check.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="let --fix and --diff apply unsafe fixes (every shape fix changes what the code "
+        "computes, so all of them are unsafe)",
+    )
 
 
 def _check(check: argparse.ArgumentParser) -> None:
@@ -108,6 +126,7 @@ def _check(check: argparse.ArgumentParser) -> None:
         action="store_true",
         help="write a `# noqa: CODE` comment for every current finding",
     )
+    _fix_options(check)
     check.add_argument(
         "--show-settings",
         action="store_true",

@@ -29,6 +29,11 @@ def shapes(args: argparse.Namespace) -> int:
         text = engine.decode(data)
     except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
         raise UsageError(f"{name}: cannot decode: {exc}") from None
+    if name.lower().endswith(".ipynb"):
+        if args.output_format == "json":
+            raise UsageError(f"{name}: --output-format json takes Python files, not notebooks")
+        sys.stdout.write(LEGEND + engine.annotate_notebook(text, name))
+        return EXIT_CLEAN
     budget = engine.Config().time_budget
     failure = engine.parse_failure(text, name, budget)
     if failure is not None:

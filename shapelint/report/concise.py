@@ -5,18 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from shapelint.diagnostics import Diagnostic
-from shapelint.report.paths import display_path, one_line
+from shapelint.report.paths import location, one_line
 from shapelint.report.summary import summary_line
 
 
 def render(
     diagnostics: Sequence[Diagnostic], root: str, sources: Mapping[str, str] | None = None
 ) -> str:
-    lines = [
-        f"{display_path(d.path, root)}:{d.start.line}:{d.start.column}: "
-        f"{d.code} {one_line(d.message)}"
-        for d in diagnostics
-    ]
+    lines = [f"{location(d, root)}: {d.code} {one_line(d.message)}" for d in diagnostics]
     if diagnostics:
         lines.append(summary_line(len(diagnostics)))
     return "".join(line + "\n" for line in lines)

@@ -21,16 +21,17 @@ def render(
 ) -> str:
     out = []
     for d in diagnostics:
+        start, end = d.file_span()
         command = "error" if d.severity is Severity.ERROR else "warning"
         properties = ",".join(
             f"{key}={escape_property(str(value))}"
             for key, value in (
                 ("title", f"shapelint {d.code}"),
                 ("file", display_path(d.path, root)),
-                ("line", d.start.line),
-                ("col", d.start.column),
-                ("endLine", d.end.line),
-                ("endColumn", d.end.column),
+                ("line", start.line),
+                ("col", start.column),
+                ("endLine", end.line),
+                ("endColumn", end.column),
             )
         )
         out.append(f"::{command} {properties}::{escape_data(one_line(d.message))}\n")

@@ -4,24 +4,32 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from shapelint.diagnostics import Diagnostic
+from shapelint.fixes import to_data
 from shapelint.report.paths import display_path, one_line, rule_url
 
 
 def render(
     diagnostics: Sequence[Diagnostic], root: str, sources: Mapping[str, str] | None = None
 ) -> str:
-    records = [
-        {
-            "code": d.code,
-            "message": one_line(d.message),
-            "filename": display_path(d.path, root),
-            "location": {"row": d.start.line, "column": d.start.column},
-            "end_location": {"row": d.end.line, "column": d.end.column},
-            "severity": d.severity.value,
-            "url": rule_url(d.code),
-        }
-        for d in diagnostics
-    ]
+    records = [_record(d, root) for d in diagnostics]
     return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+
+
+def _record(d: Diagnostic, root: str) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "code": d.code,
+        "message": one_line(d.message),
+        "filename": display_path(d.path, root),
+        "location": {"row": d.start.line, "column": d.start.column},
+        "end_location": {"row": d.end.line, "column": d.end.column},
+        "severity": d.severity.value,
+        "url": rule_url(d.code),
+    }
+    if d.cell is not None:  # rows count within the cell, as in the text output
+        record["cell"] = d.cell.cell
+    if d.fix is not None:
+        record["fix"] = to_data(d.fix)
+    return record

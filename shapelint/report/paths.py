@@ -9,6 +9,8 @@ import posixpath
 import re
 from urllib.parse import quote
 
+from shapelint.diagnostics import Diagnostic
+
 RULES_URL = "https://github.com/shapelint/shapelint/blob/main/rules/{code}.md"
 
 
@@ -24,6 +26,13 @@ def one_line(message: str) -> str:
 
 def rule_url(code: str) -> str:
     return RULES_URL.format(code=code)
+
+
+def location(diagnostic: Diagnostic, root: str) -> str:
+    """``path:line:col``, or ``path:cell N:line:col`` in a notebook (lines count in the cell)."""
+    shown = display_path(diagnostic.path, root)
+    cell = f"cell {diagnostic.cell.cell}:" if diagnostic.cell is not None else ""
+    return f"{shown}:{cell}{diagnostic.start.line}:{diagnostic.start.column}"
 
 
 def display_path(path: str, root: str) -> str:

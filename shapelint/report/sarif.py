@@ -19,6 +19,7 @@ from shapelint import __version__
 from shapelint.checks import REGISTRY, documentation
 from shapelint.checks.base import Rule
 from shapelint.diagnostics import Diagnostic
+from shapelint.fixes import Fix
 from shapelint.report.paths import display_path, file_uri, one_line, rule_url, uri_path
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -52,6 +53,8 @@ def render(
         }
         if d.code in index:
             result["ruleIndex"] = index[d.code]
+        if d.fix is not None and d.cell is None:  # a notebook's edits count lines in cells
+            result["fixes"] = [_fix(d.fix, shown)]
         results.append(result)
     base = posixpath.normpath(root.replace("\\", "/")).rstrip("/") + "/"
     log = {
@@ -83,7 +86,8 @@ def fingerprint(code: str, path: str, line_text: str, occurrence: int) -> str:
 
 def _line(sources: Mapping[str, str], d: Diagnostic) -> str:
     lines = sources.get(d.path, "").splitlines()
-    return lines[d.start.line - 1].strip() if 0 < d.start.line <= len(lines) else ""
+    line = d.file_span()[0].line
+    return lines[line - 1].strip() if 0 < line <= len(lines) else ""
 
 
 def _artifact(shown: str) -> dict[str, str]:
@@ -93,16 +97,36 @@ def _artifact(shown: str) -> dict[str, str]:
 
 
 def _region(d: Diagnostic) -> dict[str, int]:
+    """The span in the file's own text: a notebook finding points into the .ipynb JSON."""
+    start, end = d.file_span()
     end_column = (
-        d.end.column
-        if (d.end.line, d.end.column) > (d.start.line, d.start.column)
-        else d.start.column + 1
+        end.column if (end.line, end.column) > (start.line, start.column) else start.column + 1
     )
     return {
-        "startLine": d.start.line,
-        "startColumn": d.start.column,
-        "endLine": max(d.end.line, d.start.line),
+        "startLine": start.line,
+        "startColumn": start.column,
+        "endLine": max(end.line, start.line),
         "endColumn": end_column,
+    }
+
+
+def _fix(fix: Fix, shown: str) -> dict[str, Any]:
+    """A SARIF fix: each edit a replacement of a region (end exclusive, as ours)."""
+    replacements = [
+        {
+            "deletedRegion": {
+                "startLine": e.start.line,
+                "startColumn": e.start.column,
+                "endLine": e.end.line,
+                "endColumn": e.end.column,
+            },
+            "insertedContent": {"text": e.content},
+        }
+        for e in fix.edits
+    ]
+    return {
+        "description": {"text": one_line(fix.message)},
+        "artifactChanges": [{"artifactLocation": _artifact(shown), "replacements": replacements}],
     }
 
 

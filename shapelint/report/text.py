@@ -14,7 +14,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 
 from shapelint.diagnostics import Diagnostic, Severity
-from shapelint.report.paths import display_path, one_line
+from shapelint.notebook import parse_cached
+from shapelint.report.paths import location, one_line
 from shapelint.report.summary import summary_line
 
 TAB_WIDTH = 4
@@ -45,14 +46,30 @@ def _paint(text: str, style: str, color: bool) -> str:
     return f"{style}{text}{_RESET}" if color else text
 
 
+def _source_lines(diag: Diagnostic, source: str | None) -> list[str]:
+    """The lines the finding counts in: its file's, or its notebook cell's."""
+    if source is None:
+        return []
+    if diag.cell is None:
+        return source.splitlines()
+    book = parse_cached(source)
+    return (
+        next((cell.rows() for cell in book.cells if cell.number == diag.cell.cell), [])
+        if book
+        else []
+    )
+
+
 def _block(diag: Diagnostic, root: str, source: str | None, color: bool) -> str:
     level = _LEVEL[diag.severity]
-    where = f"{display_path(diag.path, root)}:{diag.start.line}:{diag.start.column}:"
+    where = f"{location(diag, root)}:"
     message = one_line(diag.message)
     header = f"{_paint(where, _BOLD, color)} {_paint(diag.code, level, color)} {message}\n"
-    lines = source.splitlines() if source is not None else []
+    lines = _source_lines(diag, source)
+    help_text = one_line(diag.fix.message) if diag.fix else ""
+    help_line = f"{_paint('help:', _BOLD, color)} {help_text}\n" if diag.fix else ""
     if not 0 < diag.start.line <= len(lines):
-        return header
+        return header + help_line
     raw = lines[diag.start.line - 1]
     end_column = diag.end.column if diag.end.line == diag.start.line else len(raw) + 1
     shown, offset, width = frame(raw, diag.start.column, end_column)
@@ -66,6 +83,7 @@ def _block(diag: Diagnostic, root: str, source: str | None, color: bool) -> str:
         f"{_paint(number, _BLUE, color)} {bar} {shown}\n"
         f"{pad} {bar} {' ' * offset}{carets}\n"
         f"{pad} {bar}\n"
+        f"{help_line}"
     )
 
 

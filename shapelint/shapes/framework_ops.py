@@ -187,6 +187,16 @@ def tf_reshape(a: Shape, newshape: Sequence[Dim | int]) -> Shape:
 # -- torch ops with their own argument rules ------------------------------------------------
 
 
+def torch_squeeze(a: Shape, axis: int | Sequence[int] | None = None) -> Shape:
+    """``torch.squeeze``: a dim that is not 1 stays; a 0-d tensor takes dim 0 or -1."""
+    if a.rank == 0 and axis is not None:
+        axes = (axis,) if isinstance(axis, int) else tuple(axis)
+        if len({algebra.normalise_axis(k, 1) for k in axes}) != len(axes):
+            raise ShapeError(f"dim {axes} appears multiple times in the list of dims")
+        return a
+    return algebra.squeeze(a, axis, strict=False)
+
+
 def torch_dot(a: Shape, b: Shape) -> Shape:
     """``torch.dot``: two 1-D tensors of the same size give a scalar."""
     for s in (a, b):
@@ -253,6 +263,14 @@ def torch_expand(a: Shape, sizes: Sequence[int | Dim]) -> Shape:
     new = len(target) - len(a.dims)
     if new < 0 and not a.variadic:
         raise ShapeError(f"cannot expand {a} to fewer dimensions {list(sizes)}")
+    if (
+        a.rank == 0
+        and any(d.value == 0 for d in target)
+        and all(d.value is not None and d.value >= -1 for d in target)
+    ):
+        # torch lets a 0-d tensor take -1 among new dims when another is 0 (no elements):
+        # its result then has a negative size, which is no shape; unknown here
+        return Shape(tuple(UNKNOWN_DIM if d.value == -1 else d for d in target))
     out: list[Dim] = []
     for index, want in enumerate(target):
         have = a.dims[index - new] if index >= new else None
@@ -308,3 +326,33 @@ def torch_reduce(
         if empty:
             raise ShapeError(f"cannot reduce over an empty dim of {a} without an identity")
     return result
+
+
+def torch_linear(x: Shape, weight: Shape, bias: Shape | None = None) -> Shape:
+    """``F.linear(x, weight, bias)`` as torch runs it. Without a bias it is
+    ``x @ weight.T``. With one, a 2-D input, or a bias that squeezes to one dim, goes
+    through ``addmm``: the weight must be 2-D and the bias expands to (rows of the
+    flattened input, out). Any other bias is added in place to the product, so it must
+    broadcast to the product's own shape."""
+    from shapelint.shapes import frameworks as fw
+
+    product = fw.f_linear(x, weight)
+    if bias is None:
+        return product
+    if bias.variadic or x.variadic or any(d.is_one() is None for d in bias.dims):
+        return UNKNOWN_SHAPE if x.rank != 2 or weight.rank != 2 else product
+    fused = x.rank == 2 or len([d for d in bias.dims if d.is_one() is False]) == 1
+    if fused or bias.rank == 1:
+        if weight.rank != 2:
+            raise ShapeError(f"`F.linear` with a bias needs a 2-D weight here, got {weight}")
+        rows = Shape(x.dims[:-1]).numel()
+        torch_expand(bias, [rows, weight.dims[0]])
+        return product
+    if product.variadic:
+        return UNKNOWN_SHAPE
+    joined = algebra.broadcast(product, bias)
+    if joined.rank != product.rank or any(
+        j.equals(d) is False for j, d in zip(joined.dims, product.dims, strict=True)
+    ):
+        raise ShapeError(f"`F.linear` bias {bias} does not fit the output {product}")
+    return product

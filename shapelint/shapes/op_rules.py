@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from shapelint.shapes import algebra, einops_pattern, framework_ops
+from shapelint.shapes import algebra, einops_pattern, family_rules, framework_ops
 from shapelint.shapes import frameworks as fw
 from shapelint.shapes import numpy_family as nf
 from shapelint.shapes import tf_family_ops as tfo
@@ -89,17 +89,6 @@ def _squeeze(strict: bool) -> Rule:
     return rule
 
 
-def _torch_squeeze(a: dict[str, Any], x: list[Shape]) -> Shape:
-    """``torch.squeeze``: a dim that is not 1 stays; a 0-d tensor takes dim 0 or -1."""
-    axis = _axes(a.get("axis"))
-    if x[0].rank == 0 and axis is not None:
-        axes = (axis,) if isinstance(axis, int) else axis
-        if len({algebra.normalise_axis(k, 1) for k in axes}) != len(axes):
-            raise ShapeError(f"dim {axes} appears multiple times in the list of dims")
-        return x[0]
-    return algebra.squeeze(x[0], axis, strict=False)
-
-
 def _expand_dims(a: dict[str, Any], x: list[Shape]) -> Shape:
     return algebra.expand_dims(x[0], _axes(a["axis"]))
 
@@ -128,7 +117,7 @@ def _flatten(a: dict[str, Any], x: list[Shape]) -> Shape:
 
 
 def _linear(a: dict[str, Any], x: list[Shape]) -> Shape:
-    return fw.f_linear(x[0], x[1], x[2] if len(x) > 2 else None)
+    return framework_ops.torch_linear(x[0], x[1], x[2] if len(x) > 2 else None)
 
 
 def _broadcast_to(a: dict[str, Any], x: list[Shape]) -> Shape:
@@ -208,15 +197,22 @@ _NON_NUMPY_COMMON: dict[str, Rule] = {
     "argmax": lambda a, x: tfo.reduce(
         x[0], a.get("axis"), bool(a.get("keepdims", False)), identity=False
     ),
-    "moveaxis": lambda a, x: tfo.loose_moveaxis(x[0], _axes(a["source"]), _axes(a["destination"])),
 }
 _JAX: dict[str, Rule] = {
+    "squeeze": lambda a, x: tfo.jax_squeeze(x[0], _axes(a.get("axis"))),
+    "moveaxis": lambda a, x: tfo.transposing_moveaxis(
+        x[0], _axes(a["source"]), _axes(a["destination"])
+    ),
     "einsum": _einsum(tfo.jax_einsum),
     "split": lambda a, x: tfo.jax_split(x[0], _axes(a["sections"]), a.get("axis", 0)),
 }
 _KERAS3: dict[str, Rule] = {
+    "max": lambda a, x: tfo.keras3_max(x[0], _axes(a.get("axis")), bool(a.get("keepdims"))),
+    "moveaxis": lambda a, x: tfo.transposing_moveaxis(
+        x[0], _axes(a["source"]), _axes(a["destination"]), unchanged_when_same=True
+    ),
     "add": lambda a, x: tfo.keras3_add(*x),
-    "einsum": _einsum(tfo.tf_einsum),
+    "einsum": _einsum(tfo.keras3_einsum),
     "tensordot": _tensordot(tfo.tf_tensordot),
     "reshape": lambda a, x: framework_ops.tf_reshape(x[0], a["shape"]),
     "concatenate": _join(framework_ops.tf_concat),
@@ -251,7 +247,7 @@ RULES.update(
         "torch:torch.Tensor.t": lambda a, x: fw.torch_t(x[0]),
         "torch:torch.Tensor.T": lambda a, x: framework_ops.torch_T(x[0]),
         "torch:torch.Tensor.mT": lambda a, x: framework_ops.torch_mT(x[0]),
-        "torch:torch.squeeze": _torch_squeeze,
+        "torch:torch.squeeze": lambda a, x: framework_ops.torch_squeeze(x[0], _axes(a.get("axis"))),
         "torch:torch.unsqueeze": lambda a, x: framework_ops.torch_unsqueeze(x[0], a["axis"]),
         "torch:torch.flatten": _flatten,
         "torch:torch.cat": _join(framework_ops.torch_cat),
@@ -302,6 +298,55 @@ RULES.update(
 )
 
 
+# the grid ops whose rule is their family's (``family_rules``): rebound here, so the grids
+# replay the very functions the interpreter's kinds call
+_REDUCTIONS = frozenset("sum mean max amax argmax reduce_sum reduce_mean".split())
+_ADAPTERS: dict[
+    str, tuple[str, Callable[[Callable[..., Any], dict[str, Any], list[Shape]], Any]]
+] = {
+    "add": ("add", lambda r, a, x: r(*x)),
+    "cat": ("concatenate", lambda r, a, x: r(x, a.get("axis", 0))),
+    "concat": ("concatenate", lambda r, a, x: r(x, a.get("axis", 0))),
+    "concatenate": ("concatenate", lambda r, a, x: r(x, a.get("axis", 0))),
+    "hstack": ("hstack", lambda r, a, x: r(x)),
+    "vstack": ("vstack", lambda r, a, x: r(x)),
+    "einsum": ("einsum", lambda r, a, x: r(a["subscripts"], *x)),
+    "tensordot": ("tensordot", lambda r, a, x: r(x[0], x[1], _tensordot_axes(a.get("axes", 2)))),
+    "reshape": ("reshape", lambda r, a, x: r(x[0], a["shape"])),
+    "view": ("reshape", lambda r, a, x: r(x[0], a["shape"])),
+    "squeeze": ("squeeze", lambda r, a, x: r(x[0], _axes(a.get("axis")))),
+    "moveaxis": (
+        "moveaxis",
+        lambda r, a, x: r(x[0], _axes(a["source"]), _axes(a["destination"])),
+    ),
+    "linear": ("linear", lambda r, a, x: r(x[0], x[1], x[2] if len(x) > 2 else None)),
+    "T": ("T", lambda r, a, x: r(x[0])),
+    "mT": ("mT", lambda r, a, x: r(x[0])),
+    "broadcast_to": ("expand", lambda r, a, x: r(x[0], a["shape"])),
+    "flatten": ("flatten", lambda r, a, x: r(x[0], a.get("start", 0), a.get("end", -1))),
+}
+
+
+def _family_reduce(reduce_rule: Callable[..., Shape]) -> Rule:
+    return lambda a, x: reduce_rule(x[0], _axes(a.get("axis")), bool(a.get("keepdims", False)))
+
+
+def _family_rule(name: str, adapt: Callable[..., Any], family: str) -> Rule:
+    found = family_rules.rule(name, family)
+    assert found is not None
+    return lambda a, x: adapt(found, a, x)
+
+
+for _key in list(RULES):
+    _family, _op = _key.split(":", 1)
+    _short = _op.rsplit(".", 1)[-1]
+    _reduction = family_rules.reduction(_family, _short) if _short in _REDUCTIONS else None
+    if _reduction is not None:
+        RULES[_key] = _family_reduce(_reduction)
+    elif _short in _ADAPTERS and family_rules.is_own(_ADAPTERS[_short][0], _family):
+        RULES[_key] = _family_rule(*_ADAPTERS[_short], _family)
+
+
 def judge(framework: str, op: str, args: dict[str, Any], inputs: list[Shape]) -> Any:
     """The core's answer for one recorded case: a shape (or list of shapes), or the string
     ``"error"`` when the rule proves the call fails."""
@@ -309,3 +354,35 @@ def judge(framework: str, op: str, args: dict[str, Any], inputs: list[Shape]) ->
         return RULES[f"{framework}:{op}"](args, inputs)
     except ShapeError:
         return "error"
+
+
+def _instance(got: Shape, real: list[int]) -> bool:
+    """Whether ``real`` is one of the shapes ``got`` stands for (known dims must match)."""
+    if got.variadic:
+        if len(got.dims) > len(real):
+            return False
+        real = real[len(real) - len(got.dims) :]
+    elif len(got.dims) != len(real):
+        return False
+    return all(d.value is None or d.value == r for d, r in zip(got.dims, real, strict=True))
+
+
+def verdict(got: Any, real: Any) -> str:
+    """How the core's answer ``got`` (from ``judge``) compares with a framework's recorded
+    ``real`` one (a list of ints, a list of such lists for ``split``, None when it raised):
+    ``"agree"``, ``"undecided"`` (a sound but less known shape), or what is wrong."""
+    if got == "error":
+        return "agree" if real is None else "false error"
+    if got is None:
+        return "undecided"
+    pieces = got if isinstance(got, list) else [got]
+    if real is None:
+        return "undecided" if any(not p.is_concrete for p in pieces) else "missed error"
+    reals = real if isinstance(got, list) else [real]
+    if len(pieces) != len(reals):
+        return "wrong number of pieces"
+    if all(p.is_concrete and p.concrete() == tuple(r) for p, r in zip(pieces, reals, strict=True)):
+        return "agree"
+    if all(_instance(p, r) for p, r in zip(pieces, reals, strict=True)):
+        return "undecided"
+    return "wrong shape"

@@ -15,15 +15,16 @@ Found by replaying grids recorded from the real libraries (``tests/data/grids/``
   ``reshape`` is TensorFlow's.
 - Keras 2's ``K.concatenate`` wraps a negative axis modulo the rank; ``K.batch_flatten`` is
   a TensorFlow reshape to ``[-1, prod(rest)]``.
-- ``moveaxis`` in JAX and Keras 3 does not reject repeated axes the way NumPy does (its
-  result is then not modelled: unknown).
+- ``moveaxis`` in JAX and Keras 3 builds an order and transposes, so repeated axes fail
+  only when that order is no permutation; ``jnp.squeeze`` keeps NumPy's empty axis list.
 
 Pure functions over ``Shape``; they raise ``ShapeError`` only on provable failure.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import string
+from collections.abc import Iterable, Sequence
 
 from shapelint.shapes import algebra, framework_ops
 from shapelint.shapes import numpy_family as nf
@@ -65,26 +66,64 @@ def squeeze(a: Shape, axis: Axes = None) -> Shape:
 
 
 def tf_argmax(a: Shape, axis: int | None) -> Shape:
-    """``tf.argmax``: one axis (default 0), no ``keepdims``; a 0-d tensor fails."""
+    """``tf.argmax``: one axis (default 0), no ``keepdims``; a 0-d tensor or an empty
+    reduced dim fails."""
     if a.rank == 0:
         raise ShapeError(f"tf.argmax needs a tensor of rank >= 1, got {a}")
-    return algebra.reduce(a, 0 if axis is None else axis)
+    axis = 0 if axis is None else axis
+    result = algebra.reduce(a, axis)
+    if not a.variadic and a.dims[algebra.normalise_axis(axis, len(a.dims))].value == 0:
+        raise ShapeError(f"tf.argmax over an empty dim of {a}")
+    return result
 
 
 def tf_einsum(subscripts: str, *operands: Shape) -> Shape:
-    """TensorFlow's ``einsum``: no size-1 broadcasting of labels; an implicit output of
-    more than one label is ordered by TensorFlow's own rule (its dims are unknown here)."""
-    result = algebra.einsum(subscripts, *operands, broadcast_labels=False)
-    if "->" not in subscripts and result.rank is not None and result.rank > 1:
-        return Shape.unknown_rank(result.rank)
-    return result
+    """TensorFlow's ``einsum``: no size-1 broadcasting of labels; an implicit output is
+    every label written once, sorted, the ellipsis among them (first) only when one input
+    has it, so ``'...a,...a'`` drops the ellipsis dims, an error. From three operands on
+    (``opt_einsum``), an output ``...`` needs one in the inputs. Label sizes are not
+    checked the same way when an operand is empty: a call that fails only through an
+    empty operand's sizes is unknown instead of an error."""
+    text = subscripts.replace(" ", "")
+    inputs, arrow, output = text.partition("->")
+    if not arrow:
+        labels = inputs.replace("...", "0")
+        once = sorted(c for c in set(labels) if c != "," and labels.count(c) == 1)
+        output = "".join(once).replace("0", "...")
+        text = f"{inputs}->{output}"
+    elif "..." in output and "..." not in inputs and len(operands) >= 3:
+        raise ShapeError(f"einsum output {output!r} has '...' but no input does")
+    try:
+        return algebra.einsum(text, *operands, broadcast_labels=False)
+    except ShapeError:
+        loose = [
+            Shape(tuple(Dim.unknown() for _ in s.dims), s.variadic)
+            if any(d.value == 0 for d in s.dims)
+            else s
+            for s in operands
+        ]
+        if loose == list(operands):
+            raise
+        algebra.einsum(text, *loose, broadcast_labels=False)
+        return UNKNOWN_SHAPE
 
 
 def tf_tensordot(
     a: Shape, b: Shape, axes: int | tuple[Sequence[int] | int, Sequence[int] | int] = 2
 ) -> Shape:
     """``tf.tensordot``: the contracted dims must hold as many elements on both sides
-    (not pairwise equal): the result is still a's free dims then b's."""
+    (not pairwise equal): the result is still a's free dims then b's. With every dim
+    known, TensorFlow's own steps are followed (``_tensordot_concrete``), repeated axes
+    included; otherwise a repeated axis gives an unknown result."""
+    known_a, known_b = a.concrete(), b.concrete()
+    if known_a is not None and known_b is not None:
+        return _tensordot_concrete(list(known_a), list(known_b), axes)
+    pairs = framework_ops.contracted_pairs(a, b, axes)
+    if pairs is not None:
+        lefts = {i % len(a.dims) for i, _ in pairs}
+        rights = {j % len(b.dims) for _, j in pairs}
+        if len(lefts) < len(pairs) or len(rights) < len(pairs):
+            return UNKNOWN_SHAPE
     try:
         return algebra.tensordot(a, b, axes)
     except ShapeError:
@@ -108,6 +147,111 @@ def tf_tensordot(
         )
     )
     return algebra.tensordot(loose_a, loose_b, axes)
+
+
+# the subscripts (after renaming) Keras 3 on TensorFlow runs as matmul, reshape and
+# transpose calls instead of ``tf.einsum``: their shape rules are those calls' own
+KERAS3_MATMUL_EINSUMS = frozenset(
+    {
+        "a,b->ab",
+        "ab,b->a",
+        "ab,bc->ac",
+        "ab,cb->ac",
+        "abc,cd->abd",
+        "abc,dc->abd",
+        "abcd,abde->abce",
+        "abcd,abed->abce",
+        "abcd,acbe->adbe",
+        "abcd,adbe->acbe",
+        "abcd,aecd->acbe",
+        "abcd,aecd->aceb",
+        "abc,cde->abde",
+        "abc,dce->abde",
+        "abc,dec->abde",
+        "abcd,cde->abe",
+        "abcd,ced->abe",
+        "abcd,ecd->abe",
+        "abcde,aebf->adbcf",
+        "abcde,afce->acdbf",
+    }
+)
+
+
+def keras3_einsum(subscripts: str, *operands: Shape) -> Shape:
+    """``keras.ops.einsum`` on TensorFlow: the letters are renamed in order of first
+    appearance (``a``, ``b``, ... then capitals), which changes the implicit output's
+    order, then ``tf.einsum`` runs; a few two-operand forms go through matmul calls
+    instead, not modelled here (unknown)."""
+    names: dict[str, str] = {}
+    renamed = ""
+    for c in subscripts:
+        if c in string.ascii_letters:
+            renamed += names.setdefault(c, string.ascii_letters[len(names)])
+        else:
+            renamed += c
+    if renamed in KERAS3_MATMUL_EINSUMS and len(operands) == 2:
+        return UNKNOWN_SHAPE
+    return tf_einsum(renamed, *operands)
+
+
+def _product(dims: Iterable[int]) -> int:
+    total = 1
+    for d in dims:
+        total *= d
+    return total
+
+
+def _tensordot_side(dims: list[int], axes: list[int], flipped: bool) -> tuple[list[int], list[int]]:
+    """One operand of ``tf.tensordot`` with known dims: its axes are made non-negative by
+    adding the rank once (Python indexing then takes what is left), the free dims and the
+    contracted ones are transposed apart when the order differs from the identity
+    (compared the NumPy way, so lengths 1 broadcast) and reshaped to a matrix."""
+    rank = len(dims)
+    axes = [i if i >= 0 else i + rank for i in axes]
+    if any(not -rank <= i < rank for i in axes):
+        raise ShapeError(f"tensordot axis out of range for rank {rank}: {axes}")
+    free = [i for i in range(rank) if i not in axes]
+    free_dims = [dims[i] for i in free]
+    matrix = [_product(dims[i] for i in free), _product(dims[i] for i in axes)]
+    perm = axes + free if flipped else free + axes
+    if flipped:
+        matrix.reverse()
+    if len(perm) == rank:
+        moved = perm != list(range(rank))
+    elif rank == 1:
+        moved = any(p != 0 for p in perm)
+    elif len(perm) == 1:
+        moved = any(perm[0] != k for k in range(rank))
+    else:
+        raise ShapeError(f"tensordot order {perm} does not fit rank {rank}")
+    if moved:
+        if len(perm) != rank or len({p % rank for p in perm}) != rank:
+            raise ShapeError(f"tensordot transposes by {perm}, no permutation of rank {rank}")
+        dims = [dims[p] for p in perm]
+    if dims != matrix and _product(dims) != _product(matrix):
+        raise ShapeError(f"tensordot cannot reshape {dims} to {matrix}")
+    return matrix, free_dims
+
+
+def _tensordot_concrete(
+    a: list[int], b: list[int], axes: int | tuple[Sequence[int] | int, Sequence[int] | int]
+) -> Shape:
+    """``tf.tensordot`` on fully known shapes, step by step as TensorFlow takes them."""
+    if isinstance(axes, int):
+        if axes < 0 or axes > len(a):
+            raise ShapeError(f"tensordot axes={axes} for a tensor of rank {len(a)}")
+        left, right = list(range(len(a) - axes, len(a))), list(range(axes))
+    else:
+        first, second = axes
+        left = [first] if isinstance(first, int) else list(first)
+        right = [second] if isinstance(second, int) else list(second)
+        if len(left) != len(right):
+            raise ShapeError(f"tensordot needs as many axes on both sides: {left}, {right}")
+    (rows, inner), free_a = _tensordot_side(a, left, False)
+    (inner_b, cols), free_b = _tensordot_side(b, right, True)
+    if inner != inner_b:
+        raise ShapeError(f"tensordot contracts {inner} elements of {a} against {inner_b} of {b}")
+    return Shape.of(*free_a, *free_b)
 
 
 def keras3_add(x1: Shape, x2: Shape) -> Shape:
@@ -164,23 +308,50 @@ def batch_flatten(a: Shape) -> Shape:
     return framework_ops.tf_reshape(a, [-1, rest])
 
 
-def loose_moveaxis(
-    a: Shape, source: int | Sequence[int], destination: int | Sequence[int]
+def transposing_moveaxis(
+    a: Shape,
+    source: int | Sequence[int],
+    destination: int | Sequence[int],
+    *,
+    unchanged_when_same: bool = False,
 ) -> Shape:
-    """``moveaxis`` in JAX and Keras 3: NumPy's rule, but repeated axes are not rejected
-    the same way, so a call with any is unknown."""
+    """``moveaxis`` in JAX and Keras 3: the axes not moved keep their order, each moved
+    one is inserted at its destination, and the order is handed to ``transpose``. So a
+    repeated axis is no error of its own: only an order that is not a permutation fails.
+    Keras 3 returns its input when the normalised axes are equal."""
     src = [source] if isinstance(source, int) else list(source)
     dst = [destination] if isinstance(destination, int) else list(destination)
-    if not a.variadic and a.dims and len(src) == len(dst):
-        rank = len(a.dims)
-        try:
-            src_n = [algebra.normalise_axis(k, rank) for k in src]
-            dst_n = [algebra.normalise_axis(k, rank) for k in dst]
-        except ShapeError:
-            return nf.moveaxis(a, source, destination)
-        if len(set(src_n)) != len(src_n) or len(set(dst_n)) != len(dst_n):
-            return Shape.unknown_rank(rank)
-    return nf.moveaxis(a, source, destination)
+    if a.variadic:
+        return nf.moveaxis(a, source, destination) if len(set(src)) == len(src) else UNKNOWN_SHAPE
+    rank = len(a.dims)
+    src_n = [algebra.normalise_axis(k, rank) for k in src]
+    dst_n = [algebra.normalise_axis(k, rank) for k in dst]
+    if len(src_n) != len(dst_n):
+        raise ShapeError(f"moveaxis needs as many destinations as sources, got {src} and {dst}")
+    if unchanged_when_same and src_n == dst_n:
+        return a
+    order = [k for k in range(rank) if k not in src_n]
+    for d, k in sorted(zip(dst_n, src_n, strict=True)):
+        order.insert(d, k)
+    if sorted(order) != list(range(rank)):
+        raise ShapeError(f"moveaxis {src} -> {dst} of {a} gives the order {order}, no permutation")
+    return Shape(tuple(a.dims[k] for k in order))
+
+
+def jax_squeeze(a: Shape, axis: Axes = None) -> Shape:
+    """``jnp.squeeze``: NumPy's rule (an empty axis list squeezes nothing, a repeated axis
+    fails), but no axis on a 0-d array."""
+    _no_scalar_axis(a, axis)
+    return algebra.squeeze(a, axis, strict=True)
+
+
+def keras3_max(a: Shape, axis: Axes, keepdims: bool) -> Shape:
+    """``keras.ops.max`` on TensorFlow: any empty input fails (it asserts a non-zero size
+    before reducing), whatever the axis."""
+    result = reduce(a, axis, keepdims)
+    if a.numel().value == 0:
+        raise ShapeError(f"max of the empty tensor {a}")
+    return result
 
 
 def jax_einsum(subscripts: str, *operands: Shape) -> Shape:

@@ -61,7 +61,7 @@ def test_extend_exclude(project: Path, capsys) -> None:
     (project / "vendored").mkdir()
     shutil.copy(FIXTURES / "syntax_error.py", project / "vendored" / "bad.py")
     write_config(project, 'extend-exclude = ["vendored", "bad.py"]\n')
-    warning = "shapelint: warning: no Python files found under the given paths\n"
+    warning = "shapelint: warning: no Python files or notebooks found under the given paths\n"
     assert run(capsys) == (0, "", warning)
 
 

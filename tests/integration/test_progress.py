@@ -115,7 +115,7 @@ def test_an_empty_run_warns_and_exits_0(tmp_path: Path, monkeypatch, capsys) -> 
     assert cli.main(["check", "."]) == 0
     assert capsys.readouterr() == (
         "",
-        "shapelint: warning: no Python files found under the given paths\n",
+        "shapelint: warning: no Python files or notebooks found under the given paths\n",
     )
     assert cli.main(["check", "--output-format", "json", "."]) == 0
     assert capsys.readouterr().out == "[]\n"  # machine formats still get a valid document

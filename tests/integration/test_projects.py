@@ -160,7 +160,7 @@ def test_force_exclude_applies_the_excludes_to_named_files(
     assert (code, [Path(line.split(":")[0]).name for line in lines]) == (1, ["own.py"])
     code, lines, err = concise(capsys, "--force-exclude", str(vendored))
     assert (code, lines) == (0, [])
-    assert "no Python files found" in err
+    assert "no Python files or notebooks found" in err
 
 
 def test_force_exclude_holds_for_stdin_with_a_filename(

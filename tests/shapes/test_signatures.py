@@ -147,3 +147,12 @@ def test_the_check_catches_a_wrong_declaration() -> None:
     assert "no_such_option" not in names
     assert "return_indices" in names and not _classified(wrong, "torch.x", "return_indices")
     assert _classified(spec, "torch.x", "return_indices")
+
+
+def test_the_positions_table_is_the_recorded_one() -> None:
+    """``frameworks/positions.py`` is generated from these records: regenerate it with
+    ``python scripts/record_frameworks.py --positions`` when a record or a table changes."""
+    from shapelint.analysis.frameworks import positions
+
+    assert positions.PAST_ROLES == positions.expected(_apis())
+    assert positions.PAST_ROLES["torch.nn.functional.max_pool2d"] == ("return_indices",)

@@ -118,6 +118,10 @@ KIND_READS: dict[str, frozenset[str]] = {
 # Keras layers read ``input_shape``/``input_dim`` (passed through ``**kwargs``) on the first
 # layer of a model to check the data.
 KERAS_LAYER_READS = frozenset({"input_shape", "input_dim"})
+# and take these of the base ``Layer`` through ``**kwargs``, none of which changes a shape
+KERAS_LAYER_NEUTRAL = frozenset(
+    "trainable dynamic autocast weights batch_size batch_input_shape input_length".split()
+)
 
 
 def _names(text: str | tuple[str, ...] | frozenset[str]) -> frozenset[str]:
