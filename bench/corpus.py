@@ -96,10 +96,10 @@ def main() -> int:
         total_files += files
         total_lines += lines
         print(
-            f"{entry['package']:>14} {entry['version']:>8}: "
+            f"{entry['package']:>27} {entry['version']:>8}: "
             f"{files:5d} files {lines:9d} lines  (sha256 ok)"
         )
-    print(f"{'total':>23}: {total_files:5d} files {total_lines:9d} lines in {CORPUS}")
+    print(f"{'total':>36}: {total_files:5d} files {total_lines:9d} lines in {CORPUS}")
     return 0
 
 

@@ -6,9 +6,9 @@ from torch import nn
 
 
 class Classifier(nn.Module):
-    def __init__(self, hidden=128):
+    def __init__(self):
         super().__init__()
-        self.fc1 = nn.Linear(784, hidden)
+        self.fc1 = nn.Linear(784, 128)
         self.fc2 = nn.Linear(256, 10)
 
     def forward(self, x):

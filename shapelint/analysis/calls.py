@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import libcst as cst
 
 from shapelint.analysis import binder, convert, declarations, frameworks, layers, ops
+from shapelint.analysis.display import layer_display, one_line
 from shapelint.analysis.frameworks.positions import METHOD_OWNERS
 from shapelint.analysis.machine import (
     MAX_CALL_DEPTH,
@@ -238,7 +239,7 @@ class Calls(Machine):
         qualname = callee.qualname
         if qualname.startswith("builtins."):
             return self.call_builtin(node, qualname[len("builtins.") :], positional, keywords)
-        display = declarations.source(node.func)
+        display = one_line(declarations.source(node.func))
         found = frameworks.function_spec(qualname)
         if found is not None:
             spec, framework = found
@@ -254,9 +255,8 @@ class Calls(Machine):
             spec_l, framework = found_layer
             if opaque:
                 return UNKNOWN
-            return binder.bind_layer(
-                spec_l, framework, declarations.source(node), positional, keywords, qualname
-            )
+            shown = layer_display(display, spec_l, positional, keywords)
+            return binder.bind_layer(spec_l, framework, shown, positional, keywords, qualname)
         return UNKNOWN
 
     def call_method(
@@ -307,7 +307,7 @@ class Calls(Machine):
         call = ops.Call(
             self,
             node,
-            declarations.source(node.func),
+            one_line(declarations.source(node.func)),
             qualname,
             spec,
             receiver.framework,

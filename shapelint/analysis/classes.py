@@ -12,7 +12,6 @@ import libcst as cst
 
 from shapelint.analysis import declarations
 from shapelint.analysis.machine import (
-    INIT_METHODS,
     MAX_CALL_DEPTH,
     SAFE_DECORATORS,
     ClassInfo,
@@ -139,9 +138,8 @@ class Classes(Machine):
             has_self = True
         saved_depth = self.depth
         self.depth = max(self.depth, MAX_CALL_DEPTH - 2)
-        try:
-            init = info.class_key is not None and info.node.name.value in INIT_METHODS
-            self.run_function(info, key, args, {}, (), has_self, defaults=init)
+        try:  # no call binds its parameters: a default is one possible value, not a fact
+            self.run_function(info, key, args, {}, (), has_self, defaults=False)
         finally:
             self.depth = saved_depth
 
@@ -152,8 +150,12 @@ class Classes(Machine):
             self.generic_instances[class_key] = instance
             self.instances[instance.ident] = self.new_attributes({})
             init = self.class_lookup(class_key, "__init__")
-            if isinstance(init, FunctionRef):
-                self.call_function(FunctionRef(init.key, instance), [], {}, None)
+            if isinstance(init, FunctionRef) and self.functions[init.key].safe:
+                # built by no visible call: its __init__ runs with its defaults unknown
+                self.analysed.add(init.key)
+                self.run_function(
+                    self.functions[init.key], init.key, [instance], {}, (), True, defaults=False
+                )
         return self.generic_instances[class_key]
 
     def attributes(self, instance: Instance) -> dict[str, Value]:

@@ -14,6 +14,7 @@ from shapelint.analysis.values import (
     Constant,
     IntValue,
     ListOf,
+    ShapedObject,
     ShapeValue,
     Splat,
     Tensor,
@@ -140,10 +141,19 @@ def tensor_items(value: Value) -> list[Tensor] | None:
     return None
 
 
+# libraries whose functions take an object with a ``shape`` only as an array of that shape,
+# raising for any other (a scipy.sparse matrix is a TypeError to torch and JAX, a ValueError
+# to TensorFlow); NumPy instead wraps it as a 0-d object array
+_STRICT_OPERANDS = frozenset({"torch", "jax", "tensorflow"})
+
+
 def literal_tensor(value: Value, framework: str = "numpy") -> Tensor | None:
-    """A tensor operand: a tensor, a Python number, or a nested list literal."""
+    """A tensor operand: a tensor, a Python number, a nested list literal, or a value of
+    unknown kind with a known shape given to a library that takes it only as an array."""
     if isinstance(value, Tensor):
         return value
+    if isinstance(value, ShapedObject) and framework in _STRICT_OPERANDS:
+        return Tensor(value.shape, framework)
     if isinstance(value, IntValue) or (
         isinstance(value, Constant) and isinstance(value.value, (float, bool, complex))
     ):

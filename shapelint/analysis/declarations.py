@@ -12,6 +12,7 @@ from typing import Protocol
 
 import libcst as cst
 
+from shapelint.analysis import narrowing
 from shapelint.analysis.events import DeclarationMismatch, Event, InvalidAnnotation
 from shapelint.analysis.records import INIT_METHODS, Frame, FunctionInfo
 from shapelint.analysis.values import (
@@ -19,6 +20,7 @@ from shapelint.analysis.values import (
     Constant,
     IntValue,
     ModuleRef,
+    ShapedObject,
     ShapeValue,
     Tensor,
     TupleValue,
@@ -51,14 +53,6 @@ JAXTYPING_DTYPES = frozenset(
     "Float Int Integer UInt Bool Shaped Num Real Complex Inexact Float16 Float32 Float64 "
     "BFloat16 Int8 Int16 Int32 Int64 UInt8 Key".split()
 )
-_ARRAY_TYPES = {
-    "torch.Tensor": "torch",
-    "numpy.ndarray": "numpy",
-    "jax.Array": "jax",
-    "jax.numpy.ndarray": "jax",
-    "jaxtyping.Array": "jax",
-    "tensorflow.Tensor": "tensorflow",
-}
 
 
 def source(node: cst.CSTNode) -> str:
@@ -131,7 +125,7 @@ def jaxtyping_pattern(
         return None
     array_type = interp.eval(array_slice.value)
     framework = (
-        _ARRAY_TYPES.get(array_type.qualname, "unknown")
+        narrowing.ARRAY_TYPES.get(array_type.qualname, "unknown")
         if isinstance(array_type, ModuleRef)
         else "unknown"
     )
@@ -155,7 +149,7 @@ def check_annotation(
 ) -> Value:
     found = jaxtyping_pattern(interp, annotation)
     if found is None:
-        return value
+        return narrowing.typed_array(interp.eval(annotation), value) if seed else value
     pattern, framework, _ = found
     label = name or (source(node.target) if isinstance(node, cst.AnnAssign) else "value")
     return _check(interp, pattern, framework, value, node, label, what, seed)
@@ -306,9 +300,9 @@ def _assert_shape(
     if holder is None:
         return False
     tensor = interp.eval(holder)
-    if tensor is not UNKNOWN and not isinstance(tensor, Tensor):
+    if tensor is not UNKNOWN and not isinstance(tensor, (Tensor, ShapedObject)):
         return True
-    current = tensor.shape if isinstance(tensor, Tensor) else Shape((), True)
+    current = tensor.shape if isinstance(tensor, (Tensor, ShapedObject)) else Shape((), True)
     if kind == "shape":
         declared = _declared_shape(interp, other)
         if declared is None:
@@ -365,12 +359,14 @@ def _assert_shape(
 
 
 def _rebind(interp: Interpreter, holder: cst.BaseExpression, tensor: Value, shape: Shape) -> None:
+    """The holder's shape is now known; a value not known to be an array stays of unknown
+    kind (only its shape is learnt)."""
     if not isinstance(holder, (cst.Name, cst.Attribute)):
         return
     if isinstance(tensor, Tensor):
         interp.assign_target(holder, tensor.with_shape(shape, intent=tensor.intent))
     else:
-        interp.assign_target(holder, Tensor(shape, "unknown"))
+        interp.assign_target(holder, ShapedObject(shape))
 
 
 def _shape_expression(
@@ -485,9 +481,9 @@ def check_shape_read(interp: Interpreter, node: cst.Assign, value: Value) -> Val
         if None in names:
             return value
         tensor = interp.eval(expr.value)
-        if tensor is not UNKNOWN and not isinstance(tensor, Tensor):
+        if tensor is not UNKNOWN and not isinstance(tensor, (Tensor, ShapedObject)):
             return value
-        current = tensor.shape if isinstance(tensor, Tensor) else Shape((), True)
+        current = tensor.shape if isinstance(tensor, (Tensor, ShapedObject)) else Shape((), True)
         if current.rank is not None and current.rank != len(names):
             return value
         if current.variadic and len(current.dims) > len(names):
@@ -504,7 +500,7 @@ def check_shape_read(interp: Interpreter, node: cst.Assign, value: Value) -> Val
         if holder is None or index is None:
             return value
         tensor = interp.eval(holder)
-        if not isinstance(tensor, Tensor):
+        if not isinstance(tensor, (Tensor, ShapedObject)):
             return value
         dims = list(tensor.shape.dims)
         if (

@@ -43,6 +43,7 @@ from shapelint.analysis.values import (
     Layer,
     ListOf,
     ModuleRef,
+    ShapedObject,
     ShapeValue,
     SliceValue,
     SuperRef,
@@ -269,6 +270,14 @@ class Expressions(Machine):
             return Constant(None) if qualname in NEWAXIS else ModuleRef(qualname)
         if isinstance(owner, Tensor):
             return tensor_attribute(owner, name)
+        if isinstance(owner, ShapedObject):  # of unknown kind: only its shape is known
+            if name == "shape":
+                return ShapeValue(owner.shape)
+            if name == "ndim":
+                return IntValue(
+                    Dim.of(owner.shape.rank) if owner.shape.rank is not None else UNKNOWN_DIM
+                )
+            return UNKNOWN
         if isinstance(owner, ShapeValue) and name == "rank":
             return IntValue(
                 Dim.of(owner.shape.rank) if owner.shape.rank is not None else UNKNOWN_DIM
@@ -374,6 +383,12 @@ class Expressions(Machine):
         except ShapeError as error:
             self.emit(OpFailed(node, "[]", error.reason, (tensor.shape,)))
             return tensor.with_shape(UNKNOWN_SHAPE, keep_lineage=False)
+        if (
+            shape.rank == 0
+            and tensor.framework in ("numpy", "unknown")
+            and all(isinstance(key, IntValue) for key in keys)
+        ):
+            return UNKNOWN  # one element of a NumPy array: of its dtype, any object for `object`
         return tensor.with_shape(shape, intent=intent or tensor.intent, keep_lineage=False)
 
     def eval_GeneratorExp(self, node: cst.GeneratorExp) -> Value:

@@ -7,6 +7,9 @@ same function to the models; relative and unknown imports resolve to nothing.
 from __future__ import annotations
 
 ROOTS = ("numpy", "torch", "tensorflow", "keras", "tf_keras", "jax", "einops", "jaxtyping")
+# not array libraries, but their names are read by the type tests (``numbers.Integral``,
+# ``scipy.sparse.issparse``); importing them alone does not make a file worth analysing
+TYPE_ROOTS = ("numbers", "scipy")
 
 # Longest prefix first: these are the spellings the models are written against.
 _PREFIXES: tuple[tuple[str, str], ...] = (
@@ -48,7 +51,8 @@ _FLATTEN: tuple[tuple[str, str], ...] = (
 
 
 def is_tracked(module: str) -> bool:
-    return module.split(".", 1)[0] in ROOTS
+    root = module.split(".", 1)[0]
+    return root in ROOTS or root in TYPE_ROOTS
 
 
 def canonical(qualname: str) -> str:

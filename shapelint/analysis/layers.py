@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from shapelint.analysis import binder, convert, layers_keras, layers_torch
+from shapelint.analysis import binder, convert, layers_keras, layers_torch, ops_einops
 from shapelint.analysis.layercall import LayerCall, refuse
 from shapelint.analysis.ops import LOSSES, Call, Emitter
 from shapelint.analysis.values import (
@@ -90,8 +90,7 @@ def _einops_layer(call: LayerCall) -> Value:
     mode = convert.as_str(call.param("mode"))
     if x is None or pattern is None or mode is None:
         return UNKNOWN if x is None else call.tensor(None)
-    skip = {"pattern", "reduction", "mode"}
-    lengths = {k: v.dim for k, v in call.layer.params if k not in skip and isinstance(v, IntValue)}
+    lengths = ops_einops.axis_lengths(call.layer.params)
     return call.tensor(call.run(einops_pattern.apply, mode, x.shape, pattern, lengths))
 
 

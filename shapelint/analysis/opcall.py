@@ -59,14 +59,18 @@ class Call(Arguments):
         return Tensor(shape, self.result_framework(), **facts)
 
     def result_framework(self) -> str:
+        """The library of the result: a conversion's own (``opts["framework"]``), else the
+        library of the function or method. A NumPy function given another library's array
+        may return either kind (ufuncs wrap torch tensors back, most others do not), so its
+        result is an array of unknown library."""
         if self.spec.opts.get("framework"):
             return str(self.spec.opts["framework"])
+        inputs = [v for v in (*self.args.values(), *(self.varargs or ())) if isinstance(v, Tensor)]
+        if self.framework == "numpy" and any(t.framework != "numpy" for t in inputs):
+            return "unknown"
         if self.framework:
             return self.framework
-        for value in self.args.values():
-            if isinstance(value, Tensor):
-                return value.framework
-        return "unknown"
+        return inputs[0].framework if inputs else "unknown"
 
     @property
     def family(self) -> str:

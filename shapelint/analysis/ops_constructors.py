@@ -31,9 +31,24 @@ def _shape(call: Call) -> Value:
             and call.get("shape") is None
             and call.spec.params[:1] != ("shape",)
         ):
-            return call.tensor(Shape(()))  # np.random.normal() with no size: a scalar
+            return _parameters_shape(call)
         return call.unknown()
     return call.tensor(shape) if not _negative(shape) else call.unknown()
+
+
+def _parameters_shape(call: Call) -> Value:
+    """A draw with no size (``np.random.normal(loc, scale)``, ``randint(0, high=arr)``): one
+    value per element of its parameters broadcast together, a scalar when they all are."""
+    # a JAX PRNG key is no parameter of the distribution
+    roles = [r for r in call.spec.params if r not in ("shape", "key") and r in call.args]
+    tensors = [convert.literal_tensor(call.args[role], call.result_framework()) for role in roles]
+    shapes = [t.shape for t in tensors if t is not None]
+    if len(shapes) != len(roles):
+        return call.unknown()
+    if not shapes:
+        return call.tensor(Shape(()))
+    result = run_rule(call, algebra.broadcast, *shapes, judge="broadcast")
+    return call.tensor(result) if result is not None else call.unknown()
 
 
 def _negative(shape: Shape) -> bool:
@@ -51,14 +66,23 @@ def _like(call: Call) -> Value:
 
 
 def _array(call: Call) -> Value:
+    """A constructor or conversion: its result is an array of its own library, whatever the
+    input's (``torch.from_numpy``, ``np.asarray(t)``, ``tf.convert_to_tensor``)."""
+    framework = call.opt("framework") or call.framework or call.result_framework()
     declared = convert.as_shape(call.get("shape")) if call.get("shape") is not None else None
     if declared is not None and not convert.is_none(call.get("shape")):
-        return call.tensor(declared)
+        return Tensor(declared, framework)
     value = call.get("object")
     if isinstance(value, Tensor):
-        return call.tensor(value.shape, lineage=value.lineage, label=value.label, like=value.like)
+        return Tensor(
+            value.shape, framework, lineage=value.lineage, label=value.label, like=value.like
+        )
     shape = convert.nested_shape(value) if value is not None else None
-    return call.tensor(shape) if shape is not None else call.unknown()
+    if shape is None:
+        return call.unknown()
+    # a size-1 axis written out in a literal (``[[3], [11]]``) is a column on purpose
+    written = isinstance(value, TupleValue) and any(d.is_one() is True for d in shape.dims)
+    return Tensor(shape, framework, intent=written)
 
 
 def _tensor_ctor(call: Call) -> Value:

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from shapelint.analysis import convert
+from shapelint.analysis import binder, convert
 from shapelint.analysis.opcall import Call
-from shapelint.analysis.values import IntValue, Tensor, Value
+from shapelint.analysis.values import Tensor, Value
 from shapelint.shapes import einops_pattern
-from shapelint.shapes.shape import UNKNOWN_SHAPE, ShapeError
+from shapelint.shapes.shape import UNKNOWN_SHAPE, Dim, ShapeError
+
+# the parameters of einops functions and layers that are not axis lengths
+_NOT_LENGTHS = frozenset({"x", "pattern", "reduction", "mode", binder.NOT_UNDERSTOOD})
+
+
+def axis_lengths(written: Iterable[tuple[str, Value]]) -> dict[str, Dim]:
+    """The axis lengths passed as keywords (``repeat(x, 'n d -> b n d', b=batch)``).
+
+    A length written with a value the analysis cannot read still binds its axis, to an
+    unknown length: it is present, so the pattern must not report it missing."""
+    return {name: convert.as_dim(value) for name, value in written if name not in _NOT_LENGTHS}
 
 
 def apply_einops(call: Call) -> Value:
@@ -16,11 +27,7 @@ def apply_einops(call: Call) -> Value:
     pattern = convert.as_str(call.get("pattern"))
     if not isinstance(x, Tensor) or pattern is None:
         return call.unknown()
-    lengths = {
-        name: value.dim
-        for name, value in call.args.items()
-        if isinstance(value, IntValue) and name not in ("x", "pattern", "reduction")
-    }
+    lengths = axis_lengths(call.args.items())
     try:
         shape = einops_pattern.apply(str(call.opt("mode")), x.shape, pattern, lengths)
     except ShapeError as error:

@@ -97,6 +97,17 @@ def _elementwise(call: Call) -> Value:
     )
 
 
+def _nonzero(call: Call, condition: Tensor) -> Value:
+    """``where(cond)`` alone: NumPy, torch and JAX give a tuple of one index array per dim of
+    ``cond``; TensorFlow (``coordinates``) one (count, rank) tensor of coordinates."""
+    rank = condition.shape.rank
+    if call.opt("coordinates"):
+        return call.tensor(Shape((UNKNOWN_DIM, Dim.of(rank) if rank is not None else UNKNOWN_DIM)))
+    if rank is None:
+        return UNKNOWN
+    return TupleValue(tuple(call.tensor(Shape((UNKNOWN_DIM,))) for _ in range(rank)))
+
+
 def _where(call: Call) -> Value:
     parts = [
         convert.literal_tensor(v, call.result_framework())
@@ -104,7 +115,7 @@ def _where(call: Call) -> Value:
         if v is not None
     ]
     if len(parts) == 1 and parts[0] is not None:
-        return TupleValue(())  # np.where(cond): a tuple of index arrays
+        return _nonzero(call, parts[0])
     if len(parts) != 3 or any(p is None for p in parts):
         return call.unknown()
     shapes = tuple(p.shape for p in parts if p is not None)
@@ -421,7 +432,7 @@ def _broadcast_to(call: Call) -> Value:
 def _identity(call: Call) -> Value:
     x = call.get("x")
     if isinstance(x, Tensor):
-        framework = call.opt("framework") or x.framework
+        framework = call.result_framework()
         return Tensor(x.shape, framework, x.weight, x.like, x.intent, x.label, x.lineage)
     converted = input_tensor(call)
     return call.tensor(converted.shape) if converted is not None else call.unknown()

@@ -68,6 +68,18 @@ class Tensor(Value):
 
 
 @dataclass(frozen=True, slots=True)
+class ShapedObject(Value):
+    """A value of unknown kind whose ``.shape`` is known (it was read or asserted).
+
+    Not an array: a scipy.sparse matrix, a DataFrame or any object with a ``shape`` has one
+    too, and their attributes, methods and operators are not NumPy's (a sparse matrix's
+    ``.data`` is 1-D, its ``*`` is a matrix product). Only the shape is a fact.
+    """
+
+    shape: Shape
+
+
+@dataclass(frozen=True, slots=True)
 class IntValue(Value):
     """An integer whose value may be symbolic (``x.shape[0]``) or unknown."""
 
@@ -190,6 +202,8 @@ def join_values(a: Value, b: Value) -> Value:
         return TupleValue(tuple(join_values(x, y) for x, y in zip(a.items, b.items)), a.is_list)
     if isinstance(a, ShapeValue) and isinstance(b, ShapeValue):
         return ShapeValue(join(a.shape, b.shape))
+    if isinstance(a, (ShapedObject, Tensor)) and isinstance(b, (ShapedObject, Tensor)):
+        return ShapedObject(join(a.shape, b.shape))  # an array on one path only: kind unknown
     if isinstance(a, ListOf) and isinstance(b, ListOf):
         item = join_values(a.item, b.item)
         return ListOf(item) if item is not UNKNOWN else UNKNOWN

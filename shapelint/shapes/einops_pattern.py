@@ -13,6 +13,9 @@ from shapelint.shapes.shape import UNKNOWN_DIM, Dim, Shape, ShapeError
 
 _TOKEN = re.compile(r"\(|\)|\.\.\.|[A-Za-z_][A-Za-z0-9_]*|\d+|\S")
 ELLIPSIS = "..."
+# the ellipsis written inside parentheses, ``(...)`` or ``(h ...)``: its dims are merged into
+# one axis (a bare ``...`` stands for the dims themselves), so the two must not be confused
+COMPOSED_ELLIPSIS = "(...)"
 
 Group = tuple[str, ...]  # a parenthesised composition; a bare axis is a group of one
 
@@ -29,7 +32,7 @@ def parse_side(text: str) -> list[Group]:
         elif token == ")":
             if current is None:
                 raise ShapeError(f"unbalanced parentheses in einops pattern {text!r}")
-            items.append(tuple(current))
+            items.append(tuple(COMPOSED_ELLIPSIS if n == ELLIPSIS else n for n in current))
             current = None
         elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*|\d+|\.\.\.", token):
             if current is not None:
@@ -41,9 +44,14 @@ def parse_side(text: str) -> list[Group]:
     if current is not None:
         raise ShapeError(f"unbalanced parentheses in einops pattern {text!r}")
     names = [n for g in items for n in g if not n.isdigit()]
-    if len(names) != len(set(names)):
+    if len(names) != len(set(names)) or ELLIPSIS in names and COMPOSED_ELLIPSIS in names:
         raise ShapeError(f"an axis appears twice in {text!r}")
     return items
+
+
+def _axis_names(side: list[Group]) -> set[str]:
+    """The named axes of one side; the ellipsis counts as one name, composed or not."""
+    return {ELLIPSIS if n == COMPOSED_ELLIPSIS else n for g in side for n in g if not n.isdigit()}
 
 
 def _axis_size(name: str, sizes: dict[str, Dim]) -> Dim:
@@ -64,6 +72,8 @@ def _bind_input(
 ) -> tuple[dict[str, Dim], Shape | None]:
     """Axis sizes from the input; the dims an ellipsis stands for (None when no ellipsis)."""
     sizes: dict[str, Dim] = dict(lengths)
+    if any(COMPOSED_ELLIPSIS in g for g in left):
+        raise ShapeError(f"pattern {pattern!r} has an ellipsis in parentheses on its left side")
     has_ellipsis = any(ELLIPSIS in g for g in left)
     fixed = len(left) - (1 if has_ellipsis else 0)
     if not shape.variadic:
@@ -120,6 +130,12 @@ def _bind_group(group: Group, dim: Dim, sizes: dict[str, Dim], pattern: str, sha
         if name not in sizes or sizes[name].is_unknown:
             sizes[name] = dim
         return
+    absent = [n for n in group if not n.isdigit() and n not in sizes]
+    if len(absent) > 1:  # einops infers at most one length per group
+        raise ShapeError(
+            f"group ({' '.join(group)}) of pattern {pattern!r} needs a length for all but one "
+            f"of {', '.join(absent)}"
+        )
     unknown = [n for n in group if _axis_size(n, sizes).is_unknown]
     known = _product([_axis_size(n, sizes) for n in group if n not in unknown])
     if not unknown:
@@ -143,14 +159,15 @@ def _output(right: list[Group], sizes: dict[str, Dim], ellipsis_dims: Shape | No
     dims: list[Dim] = []
     variadic = False
     for group in right:
-        if ELLIPSIS in group:
-            if ellipsis_dims is None:
-                raise ShapeError("an ellipsis on the right needs one on the left")
-            if len(group) > 1:
-                dims.append(
-                    _product(ellipsis_dims.dims) if not ellipsis_dims.variadic else UNKNOWN_DIM
-                )
-                continue
+        if (ELLIPSIS in group or COMPOSED_ELLIPSIS in group) and ellipsis_dims is None:
+            raise ShapeError("an ellipsis on the right needs one on the left")
+        if COMPOSED_ELLIPSIS in group and ellipsis_dims is not None:
+            # the ellipsis dims and the group's other axes, merged into one
+            merged = UNKNOWN_DIM if ellipsis_dims.variadic else _product(ellipsis_dims.dims)
+            others = [_axis_size(n, sizes) for n in group if n != COMPOSED_ELLIPSIS]
+            dims.append(_product([merged, *others]))
+            continue
+        if ELLIPSIS in group and ellipsis_dims is not None:
             if ellipsis_dims.variadic:
                 if dims:
                     dims = []
@@ -168,8 +185,7 @@ def apply(mode: str, shape: Shape, pattern: str, lengths: Mapping[str, Dim]) -> 
     left_text, right_text = pattern.split("->", 1)
     left, right = parse_side(left_text), parse_side(right_text)
     sizes, ellipsis_dims = _bind_input(left, shape, lengths, pattern)
-    left_names = {n for g in left for n in g if not n.isdigit()}
-    right_names = {n for g in right for n in g if not n.isdigit()}
+    left_names, right_names = _axis_names(left), _axis_names(right)
     if mode == "rearrange" and left_names != right_names:
         raise ShapeError(f"rearrange pattern {pattern!r} must use the same axes on both sides")
     if mode == "reduce" and not right_names <= left_names:
@@ -195,7 +211,7 @@ def einsum(pattern: str, *shapes: Shape) -> Shape:
         raise ShapeError(f"pattern {pattern!r} names {len(inputs)} operands, got {len(shapes)}")
     sizes: dict[str, Dim] = {}
     for side, shape in zip(inputs, shapes):
-        if any(len(g) != 1 for g in side):
+        if any(len(g) != 1 or COMPOSED_ELLIPSIS in g for g in side):
             raise ShapeError(f"einops.einsum does not take parenthesised groups: {pattern!r}")
         found, _ = _bind_input(side, shape, {}, pattern)
         for name, dim in found.items():

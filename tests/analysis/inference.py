@@ -7,7 +7,7 @@ from __future__ import annotations
 import libcst
 
 from shapelint.analysis.interpreter import Interpreter
-from shapelint.analysis.values import IntValue, Tensor
+from shapelint.analysis.values import IntValue, ShapedObject, Tensor
 
 TORCH = "import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n"
 NP = "import numpy as np\n"
@@ -20,7 +20,7 @@ def infer(source: str, name: str = "r") -> str | None:
     interpreter = Interpreter(libcst.parse_module(source))
     interpreter.run()
     value = interpreter.scopes[0].get(name)
-    if isinstance(value, Tensor):
+    if isinstance(value, (Tensor, ShapedObject)):
         return str(value.shape)
     if isinstance(value, IntValue):
         return str(value.dim)

@@ -37,7 +37,8 @@ def test_a_staged_notebook_with_a_bug_fails_the_hook(
     assert "shapelint................................................................Failed" in (
         result.stdout
     )
-    assert "train.ipynb:cell 3:3:10: SHP001 `torch.nn.Linear(256, 10)`" in result.stdout
+    finding = "train.ipynb:cell 3:3:10: SHP001 `torch.nn.Linear(in_features=256, out_features=10)`"
+    assert finding in result.stdout
 
 
 def test_a_clean_staged_notebook_passes(

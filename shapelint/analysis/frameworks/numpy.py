@@ -8,8 +8,8 @@ from shapelint.analysis.frameworks.spec import Op, declare, op
 _UNARY = (
     "abs absolute exp exp2 expm1 log log2 log10 log1p sqrt square sin cos tan tanh arcsin arccos "
     "arctan sinh cosh negative positive sign floor ceil round rint trunc fix clip nan_to_num "
-    "real imag conj conjugate reciprocal isnan isinf isfinite logical_not copy ascontiguousarray "
-    "asarray_chkfinite cumsum cumprod sort flip fliplr flipud roll"
+    "real imag conj conjugate reciprocal isnan isinf isfinite logical_not copy cumsum "
+    "cumprod sort flip fliplr flipud roll"
 ).split()
 
 _BINARY = {
@@ -59,6 +59,8 @@ FUNCTIONS: dict[str, Op] = {
     "array": op("array", "object"),
     "asarray": op("array", "object", aliases={"a": "object"}),
     "asanyarray": op("array", "object", aliases={"a": "object"}),
+    "ascontiguousarray": op("array", "object", aliases={"a": "object"}),
+    "asarray_chkfinite": op("array", "object", aliases={"a": "object"}),
     "arange": op("arange", "start", "stop", "step"),
     "linspace": op("linspace", "start", "stop", "num", default_num=50),
     "logspace": op("linspace", "start", "stop", "num", default_num=50),

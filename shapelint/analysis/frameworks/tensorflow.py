@@ -78,7 +78,7 @@ FUNCTIONS: dict[str, Op] = {
     "split": op(
         "split", "x", "sections", "axis", aliases={"num_or_size_splits": "sections", "value": "x"}
     ),
-    "where": op("where", "condition", "x", "y"),
+    "where": op("where", "condition", "x", "y", coordinates=True),
     "broadcast_to": op("broadcast_to", "x", "shape"),
     "argmax": op("reduce", "x", "axis"),
     "argmin": op("reduce", "x", "axis"),

@@ -76,7 +76,7 @@ FUNCTIONS: dict[str, Op] = {
     "randint_like": op("like", random=True),
     "tensor": op("array", "object"),
     "as_tensor": op("array", "object"),
-    "from_numpy": op("identity"),
+    "from_numpy": op("array", "object", aliases={"ndarray": "object"}),
     "Tensor": op("tensor_ctor", varargs="shape"),
     "FloatTensor": op("tensor_ctor", varargs="shape"),
     "LongTensor": op("tensor_ctor", varargs="shape"),
