@@ -33,10 +33,10 @@ from pathlib import Path
 from typing import Any
 
 from shapelint.config import Config
-from shapelint.diagnostics import CellLocation, Diagnostic, Position, Severity
+from shapelint.diagnostics import CellLocation, Diagnostic, Position, Related, Severity
 
 CACHE_DIR_NAME = ".shapelint_cache"
-FORMAT = 2  # bump when the entry layout changes
+FORMAT = 3  # bump when the entry layout changes
 MARKER = "# Automatically created by shapelint."  # first line of the cache's .gitignore
 STRAY_AGE = 3600.0  # seconds after which a temporary file is surely abandoned
 _PACKAGE = Path(__file__).resolve().parent
@@ -174,7 +174,8 @@ def _encode(diag: Diagnostic) -> list[Any]:
 
 
 def _encode_extras(diag: Diagnostic) -> dict[str, Any]:
-    """A notebook cell and a fix, when the finding has them (the row's optional 8th item)."""
+    """A notebook cell, a fix and related places, when the finding has them (the row's
+    optional 8th item)."""
     extras: dict[str, Any] = {}
     if diag.cell is not None:
         where = diag.cell
@@ -183,6 +184,10 @@ def _encode_extras(diag: Diagnostic) -> dict[str, Any]:
         from shapelint.fixes import to_data
 
         extras["fix"] = to_data(diag.fix)
+    if diag.related:
+        extras["related"] = [
+            [*_pair(r.start), *_pair(r.end), r.message, r.cell] for r in diag.related
+        ]
     return extras
 
 
@@ -206,7 +211,24 @@ def _decode_extras(extras: Any) -> dict[str, Any] | None:
         out["fix"] = from_data(extras["fix"])
         if out["fix"] is None:
             return None
+    related = extras.get("related", [])
+    if not isinstance(related, list) or not all(_is_related(r) for r in related):
+        return None
+    if related:
+        out["related"] = tuple(
+            Related(Position(r[0], r[1]), Position(r[2], r[3]), r[4], r[5]) for r in related
+        )
     return out
+
+
+def _is_related(row: Any) -> bool:
+    return (
+        isinstance(row, list)
+        and len(row) == 6
+        and all(type(n) is int for n in row[:4])
+        and isinstance(row[4], str)
+        and (row[5] is None or type(row[5]) is int)
+    )
 
 
 def _decode(data: Any, key: str, path: str) -> list[Diagnostic] | None:

@@ -60,6 +60,20 @@ class CellLocation:
 
 
 @dataclass(frozen=True, slots=True)
+class Related:
+    """A place that explains a finding: a call whose arguments gave the shapes it names.
+
+    Counted like the finding's own position; ``cell`` names its notebook cell, which may be
+    another cell than the finding's.
+    """
+
+    start: Position
+    end: Position
+    message: str
+    cell: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     path: str
     start: Position
@@ -69,6 +83,7 @@ class Diagnostic:
     severity: Severity
     cell: CellLocation | None = None
     fix: Fix | None = None
+    related: tuple[Related, ...] = ()
 
     def sort_key(self) -> tuple[str, int, int, int, str]:
         cell = self.cell.cell if self.cell is not None else 0

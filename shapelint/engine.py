@@ -32,10 +32,10 @@ import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from io import BytesIO
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from shapelint.config import Config
-from shapelint.diagnostics import Diagnostic, Position, Severity
+from shapelint.diagnostics import Diagnostic, Position, Related, Severity
 from shapelint.fixes import Fix
 from shapelint.prefilter import may_hold_shapes
 from shapelint.selective import select_source
@@ -225,7 +225,7 @@ def _front(
 
 def _analyse(text: str, source: str, path: str, config: Config, noqa: bool) -> list[Diagnostic]:
     """libcst's parse of the selected source, the interpreter, the rules, the positions."""
-    from shapelint.analysis.interpreter import analyse
+    from shapelint.analysis.interpreter import analyse_with_sites
     from shapelint.checks import enabled_rules
 
     try:
@@ -233,9 +233,14 @@ def _analyse(text: str, source: str, path: str, config: Config, noqa: bool) -> l
     except Exception:
         unparsed = f"not analysed: libcst cannot parse this file although Python can{BUG_REMEDY}"
         return _keep(config, path, [_failure(path, 1, 1, unparsed)])
-    events = analyse(module, source)
+    events = analyse_with_sites(module)
     rules = enabled_rules(config, path)
-    findings = _dedupe(f for event in events for rule in rules for f in rule.check(event))
+    findings = _dedupe(
+        replace(f, sites=sites) if sites else f
+        for event, sites in events
+        for rule in rules
+        for f in rule.check(event)
+    )
     if not findings:
         return []
     placed = _place(module, path, findings)
@@ -546,8 +551,30 @@ def _place(module: object, path: str, findings: list[Finding]) -> list[Diagnosti
             end = Position(where.end.line, where.end.column + 1)
         severity = severity_of(finding.code)
         fix = _fix(finding, module, positions)
-        out.append(Diagnostic(path, start, end, finding.code, finding.message, severity, fix=fix))
+        related = _call_sites(finding.sites, module, positions)
+        diagnostic = Diagnostic(path, start, end, finding.code, finding.message, severity)
+        out.append(replace(diagnostic, fix=fix, related=related))
     return out
+
+
+def _call_sites(sites: tuple[Any, ...], module: Any, positions: Any) -> tuple[Related, ...]:
+    """The calls a finding inside a function was found under, as places to show beside it
+    (an editor's ``relatedInformation``), outermost first."""
+    from libcst import Call
+
+    from shapelint.analysis.display import one_line
+
+    out = []
+    for site in sites:
+        where = positions.get(site)
+        if where is None:
+            continue
+        callee = site.func if isinstance(site, Call) else site
+        name = one_line(module.code_for_node(callee))
+        start = Position(where.start.line, where.start.column + 1)
+        end = Position(where.end.line, where.end.column + 1)
+        out.append(Related(start, end, f"the shapes come from this call of `{name}`"))
+    return tuple(out)
 
 
 def _fix(finding: Finding, module: object, positions: object) -> Fix | None:

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from shapelint.diagnostics import CellLocation, Diagnostic, Position
+from shapelint.diagnostics import CellLocation, Diagnostic, Position, Related
 from shapelint.fixes import Edit, Fix
 
 SUFFIX = ".ipynb"
@@ -108,7 +108,14 @@ class Notebook:
             diagnostic.severity,
             cell=where,
             fix=self._fix_in_cells(diagnostic.fix),
+            related=tuple(self._related_in_cell(r) for r in diagnostic.related),
         )
+
+    def _related_in_cell(self, related: Related) -> Related:
+        """A related place on the joined source, counted in its own cell."""
+        cell = self.cell_at(related.start.line)
+        start, end = self._in_cell(cell, related.start), self._in_cell(cell, related.end)
+        return Related(start, end, related.message, cell.number)
 
     def _fix_in_cells(self, fix: Fix | None) -> Fix | None:
         """A fix on the joined source with each edit counted in its cell (None when an edit

@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ import pytest
 import shapelint
 from shapelint.cache import CACHE_DIR_NAME, Cache, open_cache, salt
 from shapelint.config import Config
-from shapelint.diagnostics import Diagnostic, Position, Severity
+from shapelint.diagnostics import CellLocation, Diagnostic, Position, Related, Severity
 from shapelint.runner import lint_paths
 
 ROOT = str(Path(shapelint.__file__).resolve().parent.parent)
@@ -125,6 +126,18 @@ def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
     assert not list(tmp_path.rglob(".tmp-*"))
 
 
+def test_round_trip_keeps_related_places_and_cells(tmp_path: Path) -> None:
+    cache = Cache(tmp_path, "salt")
+    related = (
+        Related(Position(6, 5), Position(6, 46), "the shapes come from this call of `f`"),
+        Related(Position(2, 1), Position(2, 9), "the shapes come from this call of `g`", 3),
+    )
+    where = CellLocation(1, Position(9, 7), Position(9, 12))
+    placed = replace(DIAG, path="nb.ipynb", cell=where, related=related)
+    cache.store("nb.ipynb", b"{}", [placed])
+    assert cache.load("nb.ipynb", b"{}") == [placed]
+
+
 def test_key_covers_content_path_config_and_version(tmp_path: Path) -> None:
     base = Cache(tmp_path, salt(Config()))
     key = base.key("a.py", b"x")
@@ -155,6 +168,10 @@ def test_key_covers_content_path_config_and_version(tmp_path: Path) -> None:
         b'{"format": 1, "key": "KEY", "diagnostics": [[-1, 1, 1, 2, "SHP001", "m", "error"]]}',
         b'{"format": 1, "key": "KEY", "diagnostics": [[1, 1, 1, 2, 7, "m", "error"]]}',
         b'{"format": 1, "key": "KEY", "diagnostics": [[true, 1, 1, 2, "SHP001", "m", "error"]]}',
+        b'{"format": 3, "key": "KEY", "diagnostics": [[1, 1, 1, 2, "SHP001", "m", "error", '
+        b'{"related": [[1, 1, 1, "2", "m", null]]}]]}',
+        b'{"format": 3, "key": "KEY", "diagnostics": [[1, 1, 1, 2, "SHP001", "m", "error", '
+        b'{"related": {"message": "m"}}]]}',
     ],
 )
 def test_a_bad_entry_is_a_miss(tmp_path: Path, damage: bytes) -> None:

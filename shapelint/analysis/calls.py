@@ -65,9 +65,15 @@ class Calls(Machine):
         if signature in self.memo:
             return self.memo[signature]
         self.analysed.add(ref.key)
-        result = self.run_function(
-            info, ref.key, args, keywords, arg_nodes, ref.bound_self is not None
-        )
+        if node is not None:
+            self.call_sites.append(node)
+        try:
+            result = self.run_function(
+                info, ref.key, args, keywords, arg_nodes, ref.bound_self is not None
+            )
+        finally:
+            if node is not None:
+                self.call_sites.pop()
         self.memo[signature] = result
         return result
 

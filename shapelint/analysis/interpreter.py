@@ -34,3 +34,11 @@ class Interpreter(Statements, Expressions, Calls, Classes):
 def analyse(module: cst.Module, text: str = "") -> list[Event]:
     """Every event the module's code produces."""
     return Interpreter(module).run()
+
+
+def analyse_with_sites(module: cst.Module) -> list[tuple[Event, tuple[cst.CSTNode, ...]]]:
+    """Every event with the calls of user functions it was found under, outermost first
+    (empty for module-level code and a function analysed on its own)."""
+    interpreter = Interpreter(module)
+    events = interpreter.run()
+    return list(zip(events, interpreter.event_sites, strict=True))

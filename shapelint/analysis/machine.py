@@ -93,6 +93,10 @@ class Machine:
     def __init__(self, module: cst.Module, *, record: bool = False) -> None:
         self.module = module
         self.events: list[Event] = []
+        # the user-function calls being analysed, outermost first, and each event's copy of
+        # them (parallel to ``events``): where the shapes a finding names came from
+        self.call_sites: list[cst.CSTNode] = []
+        self.event_sites: list[tuple[cst.CSTNode, ...]] = []
         self.muted = 0
         self.functions: list[FunctionInfo] = []
         self.classes: list[ClassInfo] = []
@@ -114,6 +118,7 @@ class Machine:
     def emit(self, event: Event) -> None:
         if not self.muted:
             self.events.append(event)
+            self.event_sites.append(tuple(self.call_sites))
 
     @contextmanager
     def silenced(self) -> Iterator[None]:

@@ -22,7 +22,8 @@ class Finding:
 
     ``completes``: the finding only adds its fix to an earlier finding of the same code on
     the same node (a later event may know what the first did not, such as the operands'
-    framework); on its own it reports nothing.
+    framework); on its own it reports nothing. ``sites``: the calls of user functions the
+    event was found under, outermost first (the engine fills them in).
     """
 
     node: Any
@@ -30,6 +31,7 @@ class Finding:
     message: str
     fix: Rewrite | None = None
     completes: bool = False
+    sites: tuple[Any, ...] = ()
 
 
 class Rule:

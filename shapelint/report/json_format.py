@@ -6,7 +6,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from shapelint.diagnostics import Diagnostic
+from shapelint.diagnostics import Diagnostic, Related
 from shapelint.fixes import to_data
 from shapelint.report.paths import display_path, one_line, rule_url
 
@@ -32,4 +32,17 @@ def _record(d: Diagnostic, root: str) -> dict[str, Any]:
         record["cell"] = d.cell.cell
     if d.fix is not None:
         record["fix"] = to_data(d.fix)
+    if d.related:  # the calls whose arguments gave the shapes, outermost first
+        record["related"] = [_related(r) for r in d.related]
     return record
+
+
+def _related(related: Related) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "message": related.message,
+        "location": {"row": related.start.line, "column": related.start.column},
+        "end_location": {"row": related.end.line, "column": related.end.column},
+    }
+    if related.cell is not None:
+        data["cell"] = related.cell
+    return data

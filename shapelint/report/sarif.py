@@ -18,7 +18,7 @@ from typing import Any
 from shapelint import __version__
 from shapelint.checks import REGISTRY, documentation
 from shapelint.checks.base import Rule
-from shapelint.diagnostics import Diagnostic
+from shapelint.diagnostics import Diagnostic, Position
 from shapelint.fixes import Fix
 from shapelint.report.paths import display_path, file_uri, one_line, rule_url, uri_path
 
@@ -55,6 +55,18 @@ def render(
             result["ruleIndex"] = index[d.code]
         if d.fix is not None and d.cell is None:  # a notebook's edits count lines in cells
             result["fixes"] = [_fix(d.fix, shown)]
+        if d.related and d.cell is None:  # a notebook's count lines in cells, not in the file
+            result["relatedLocations"] = [
+                {
+                    "id": number,
+                    "physicalLocation": {
+                        "artifactLocation": _artifact(shown),
+                        "region": _span(r.start, r.end),
+                    },
+                    "message": {"text": r.message},
+                }
+                for number, r in enumerate(d.related)
+            ]
         results.append(result)
     base = posixpath.normpath(root.replace("\\", "/")).rstrip("/") + "/"
     log = {
@@ -98,7 +110,10 @@ def _artifact(shown: str) -> dict[str, str]:
 
 def _region(d: Diagnostic) -> dict[str, int]:
     """The span in the file's own text: a notebook finding points into the .ipynb JSON."""
-    start, end = d.file_span()
+    return _span(*d.file_span())
+
+
+def _span(start: Position, end: Position) -> dict[str, int]:
     end_column = (
         end.column if (end.line, end.column) > (start.line, start.column) else start.column + 1
     )

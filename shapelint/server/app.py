@@ -153,10 +153,27 @@ class ShapelintServer(LanguageServer):
         first_line: int,
         version: int | None,
     ) -> None:
-        items = [convert.diagnostic(document, d, first_line) for d in diagnostics]
+        place = self.placer(uri, document)
+        items = [convert.diagnostic(document, d, first_line, place) for d in diagnostics]
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=items, version=version)
         )
+
+    def placer(self, uri: str, document: TextDocument) -> convert.Placer:
+        """Where a line of what was linted for ``uri`` is shown: in the document itself, or,
+        for a notebook cell, in the cell of the joined source that holds the line."""
+        known = self.documents.get(uri)
+        state = self.notebooks.get(known.notebook) if known and known.notebook else None
+        if state is None:
+            return lambda line: (uri, document, 1)
+        cells = state
+
+        def in_cell(line: int) -> tuple[str, TextDocument, int]:
+            index = convert.cell_index(cells.first_lines, line)
+            cell = cells.cells[index]
+            return cell, self.workspace.get_text_document(cell), cells.first_lines[index]
+
+        return in_cell
 
     # -- shapes ------------------------------------------------------------------------
     async def insight_for(self, uri: str) -> tuple[Insight | None, int, _NotebookState | None]:
@@ -288,7 +305,8 @@ def _register(server: ShapelintServer) -> None:
         for diagnostic in known.diagnostics:
             if diagnostic.fix is None:
                 continue
-            item = convert.diagnostic(document, diagnostic, known.first_line)
+            place = ls.placer(uri, document)
+            item = convert.diagnostic(document, diagnostic, known.first_line, place)
             if not convert.overlaps(item.range, params.range):
                 continue
             edits = convert.text_edits(ls, known, diagnostic.fix, uri)

@@ -8,13 +8,14 @@ joined; ``first_line`` is the joined line where the cell starts.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import Any
 
 from lsprotocol import types
 from pygls.workspace import TextDocument
 from pygls.workspace.position_codec import ServerTextPosition
 
-from shapelint.diagnostics import Diagnostic, Position, Severity
+from shapelint.diagnostics import Diagnostic, Position, Related, Severity
 from shapelint.fixes import Fix
 from shapelint.report.paths import rule_url
 
@@ -44,16 +45,41 @@ def from_client(document: TextDocument, position: types.Position, first_line: in
     return Position(server.line + first_line, server.character + 1)
 
 
-def diagnostic(document: TextDocument, d: Diagnostic, first_line: int = 1) -> types.Diagnostic:
-    start = to_client(document, d.start, first_line)
-    end = to_client(document, d.end, first_line) if d.end > d.start else start
+# where a joined-source line is shown: its document's URI, the document, the line it starts at
+Placer = Callable[[int], tuple[str, TextDocument, int]]
+
+
+def diagnostic(
+    document: TextDocument, d: Diagnostic, first_line: int = 1, place: Placer | None = None
+) -> types.Diagnostic:
+    """The finding as the client shows it; its call sites as ``relatedInformation`` when
+    ``place`` says in which document each lies (a notebook's may be in another cell)."""
+    related = None
+    if place is not None and d.related:
+        related = [_related(r, *place(r.start.line)) for r in d.related]
     return types.Diagnostic(
-        range=types.Range(start=start, end=end),
+        range=_range(document, d.start, d.end, first_line),
         message=d.message,
         severity=_SEVERITY[d.severity],
         code=d.code,
         code_description=types.CodeDescription(href=rule_url(d.code)),
         source="shapelint",
+        related_information=related,
+    )
+
+
+def _range(document: TextDocument, start: Position, end: Position, first_line: int) -> types.Range:
+    client_start = to_client(document, start, first_line)
+    client_end = to_client(document, end, first_line) if end > start else client_start
+    return types.Range(start=client_start, end=client_end)
+
+
+def _related(
+    related: Related, uri: str, document: TextDocument, first_line: int
+) -> types.DiagnosticRelatedInformation:
+    span = _range(document, related.start, related.end, first_line)
+    return types.DiagnosticRelatedInformation(
+        location=types.Location(uri=uri, range=span), message=related.message
     )
 
 

@@ -512,7 +512,7 @@ def test_analysis_past_its_budget_is_stopped(monkeypatch) -> None:
     from shapelint.config import Config
     from shapelint.engine import lint_source
 
-    monkeypatch.setattr(interpreter, "analyse", spin)
+    monkeypatch.setattr(interpreter, "analyse_with_sites", spin)
     limit = sys.getrecursionlimit()
     started = time.monotonic()
     found = lint_source(COMPANION, "slow.py", Config(time_budget=0.5))
@@ -545,7 +545,7 @@ def test_an_exception_in_the_analysis_is_one_finding(monkeypatch, error, text) -
     def broken(*args: object) -> list[object]:
         raise error
 
-    monkeypatch.setattr(interpreter, "analyse", broken)
+    monkeypatch.setattr(interpreter, "analyse_with_sites", broken)
     found = lint_source(COMPANION, "broken.py")
     assert [(d.code, d.start.line, d.start.column, d.message) for d in found] == [
         ("SHP900", 1, 1, text)

@@ -97,3 +97,27 @@ def test_an_invalid_log_is_caught(validator) -> None:
     log = json.loads(sarif.render([], "/repo", {}))
     log["runs"][0]["results"] = [{"ruleId": "SHP001", "level": "fatal", "message": {"text": "m"}}]
     assert errors(validator, log) != []
+
+
+def test_the_calls_that_gave_a_findings_shapes_are_related_locations(
+    validator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "calls.py").write_text(
+        "import numpy as np\n\ndef project(x, w):\n    return x @ w\n\n"
+        "y = project(np.ones((4, 3)), np.ones((4, 5)))\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["check", "--output-format", "sarif", "-o", "out.sarif", "calls.py"]) == 1
+    log = json.loads((tmp_path / "out.sarif").read_text())
+    assert errors(validator, log) == []
+    (result,) = log["runs"][0]["results"]
+    assert result["relatedLocations"] == [
+        {
+            "id": 0,
+            "physicalLocation": {
+                "artifactLocation": {"uri": "calls.py", "uriBaseId": "%SRCROOT%"},
+                "region": {"startLine": 6, "startColumn": 5, "endLine": 6, "endColumn": 46},
+            },
+            "message": {"text": "the shapes come from this call of `project`"},
+        }
+    ]

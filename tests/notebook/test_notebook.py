@@ -279,3 +279,30 @@ def test_noqa_and_per_file_ignores_hold_through_the_cli_and_its_cache(tmp_path: 
             "Found 1 finding.",
         ]
         assert result.returncode == 1
+
+
+def test_a_call_site_in_another_cell_is_related_with_its_cell_cold_and_warm(
+    tmp_path: Path,
+) -> None:
+    write_notebook(
+        tmp_path / "nb.ipynb",
+        code("import numpy as np", "def project(x, w):", "    return x @ w"),
+        markdown("Now call it"),
+        code("%time z = 1", "y = project(np.ones((4, 3)), np.ones((4, 5)))"),
+    )
+    outputs = []
+    for _ in ("cold", "warm"):
+        result = shapelint("check", "nb.ipynb", "--output-format", "json", cwd=tmp_path)
+        [record] = json.loads(result.stdout)
+        assert (record["cell"], record["location"]) == (1, {"row": 3, "column": 12})
+        assert record["related"] == [
+            {
+                "message": "the shapes come from this call of `project`",
+                "location": {"row": 2, "column": 5},
+                "end_location": {"row": 2, "column": 46},
+                "cell": 3,
+            }
+        ]
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1]
+    assert (tmp_path / ".shapelint_cache" / "entries").is_dir()

@@ -321,3 +321,66 @@ def test_without_pygls_the_command_says_how_to_get_it() -> None:
         result.stderr
         == "shapelint: error: `shapelint server` needs pygls: pip install 'shapelint[server]'\n"
     )
+
+
+def test_a_finding_inside_a_function_names_the_call_that_gave_its_shapes(
+    client: Client, project: Path
+) -> None:
+    text = (
+        "import numpy as np\n"
+        "\n"
+        "def project(x, w):\n"
+        "    return x @ w\n"
+        "\n"
+        "def run(x):\n"
+        "    return project(x, np.ones((4, 5)))\n"
+        "\n"
+        "y = run(np.ones((4, 3)))\n"
+    )
+    published = open_file(client, project / "calls.py", text)
+    [diagnostic] = published["diagnostics"]
+    assert diagnostic["range"] == span(3, 11, 16)
+    uri = (project / "calls.py").as_uri()
+    assert diagnostic["relatedInformation"] == [
+        {
+            "location": {"uri": uri, "range": span(8, 4, 24)},
+            "message": "the shapes come from this call of `run`",
+        },
+        {
+            "location": {"uri": uri, "range": span(6, 11, 38)},
+            "message": "the shapes come from this call of `project`",
+        },
+    ]
+
+
+def test_a_call_site_in_another_cell_is_related_on_that_cell(client: Client, project: Path) -> None:
+    notebook = (project / "calls.ipynb").as_uri()
+    cells = [notebook + "#cell1", notebook + "#cell2"]
+    texts = [
+        "import numpy as np\ndef project(x, w):\n    return x @ w\n",
+        "%time z = 1\ny = project(np.ones((4, 3)), np.ones((4, 5)))\n",
+    ]
+    client.notify(
+        "notebookDocument/didOpen",
+        {
+            "notebookDocument": {
+                "uri": notebook,
+                "notebookType": "jupyter-notebook",
+                "version": 1,
+                "cells": [{"kind": 2, "document": uri} for uri in cells],
+            },
+            "cellTextDocuments": [
+                {"uri": uri, "languageId": "python", "version": 1, "text": text}
+                for uri, text in zip(cells, texts)
+            ],
+        },
+    )
+    first = client.wait_for("textDocument/publishDiagnostics", lambda p: p["uri"] == cells[0])
+    [diagnostic] = first["diagnostics"]
+    assert diagnostic["range"] == span(2, 11, 16)
+    assert diagnostic["relatedInformation"] == [
+        {
+            "location": {"uri": cells[1], "range": span(1, 4, 45)},
+            "message": "the shapes come from this call of `project`",
+        }
+    ]
