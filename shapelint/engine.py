@@ -115,17 +115,19 @@ def lint_document(
     from shapelint.notebook import is_notebook
 
     if is_notebook(path):
-        return lint_notebook(text, path, config)
+        return lint_notebook(text, path, config, noqa=noqa)
     return lint_source(text, path, config, noqa=noqa)
 
 
-def lint_notebook(text: str, path: str, config: Config | None = None) -> list[Diagnostic]:
+def lint_notebook(
+    text: str, path: str, config: Config | None = None, *, noqa: bool = True
+) -> list[Diagnostic]:
     """All findings for a notebook's code cells, each placed in its cell; never raises.
 
     The cells are analysed as one source (they share a namespace when run); a file that is
-    not a notebook gives one SHP900 naming it. ``# noqa`` comments are applied here, on the
-    joined cells, where their lines are: the file's own text is JSON, in which they are
-    strings (so the unused-noqa check does not see notebook comments).
+    not a notebook gives one SHP900 naming it. ``# noqa`` comments are read on the joined
+    cells, where their lines are (in the file's own text they are JSON strings):
+    here with ``noqa``, else by the caller through ``shapelint.notebook_noqa``.
     """
     from shapelint.notebook import NotebookError, parse
 
@@ -137,7 +139,7 @@ def lint_notebook(text: str, path: str, config: Config | None = None) -> list[Di
         return _keep(config, path, [failure])
     if book is None:  # a notebook of another language
         return []
-    located = [book.locate(d) for d in lint_source(book.source, path, config, noqa=True)]
+    located = [book.locate(d) for d in lint_source(book.source, path, config, noqa=noqa)]
     return sorted(located, key=Diagnostic.sort_key)
 
 

@@ -100,7 +100,9 @@ def lint_targets(
 def finish(raw: list[Diagnostic], target: Target, text: str | None = None) -> list[Diagnostic]:
     """``noqa`` comments, then the selection and ``per-file-ignores``, on the unfiltered
     analysis of one file. ``text`` is read from the file when needed and not given."""
+    from shapelint import notebook_noqa
     from shapelint.checks import is_enabled
+    from shapelint.notebook import is_notebook
     from shapelint.suppression import UNUSED_NOQA, suppress, unused_noqa
 
     config = target.config
@@ -110,9 +112,12 @@ def finish(raw: list[Diagnostic], target: Target, text: str | None = None) -> li
         return []
     if text is None:
         text = _read_text(target.path)
-    if text is not None:
+    report_unused = is_enabled(selection, UNUSED_NOQA, target.path)
+    if text is not None and is_notebook(target.path):
+        found = notebook_noqa.finish(raw, text, target.path, report_unused)
+    elif text is not None:
         found = suppress(raw, text)
-        if is_enabled(selection, UNUSED_NOQA, target.path):
+        if report_unused:
             found += suppress(unused_noqa(raw, text, target.path), text)
     else:
         found = list(raw)

@@ -188,6 +188,8 @@ def _report_root(projects: Projects) -> str:
 
 def _add_noqa(diagnostics: list[Diagnostic], out: Output, started: float, count: int) -> int:
     from shapelint.engine import decode
+    from shapelint.notebook import is_notebook
+    from shapelint.notebook_noqa import add_noqa_to_notebook
     from shapelint.suppression import add_noqa
 
     by_file: dict[str, list[Diagnostic]] = {}
@@ -202,7 +204,10 @@ def _add_noqa(diagnostics: list[Diagnostic], out: Output, started: float, count:
         except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
             skipped += len(found)
             continue
-        new_text, written, missed = add_noqa(text, found)
+        if is_notebook(path):
+            new_text, written, missed = add_noqa_to_notebook(text, found)
+        else:
+            new_text, written, missed = add_noqa(text, found)
         skipped += missed
         if written:
             prefix = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""

@@ -306,3 +306,55 @@ def test_a_call_site_in_another_cell_is_related_with_its_cell_cold_and_warm(
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1]
     assert (tmp_path / ".shapelint_cache" / "entries").is_dir()
+
+
+def test_file_level_and_unused_noqa_are_read_on_the_cells_cold_and_warm(tmp_path: Path) -> None:
+    bug = ("import numpy as np", "a = np.ones((2, 3))", "b = a @ a")
+    write_notebook(tmp_path / "whole.ipynb", code(*bug), markdown("x"), code("# shapelint: noqa"))
+    write_notebook(tmp_path / "codes.ipynb", code("# shapelint: noqa: SHP0", *bug))
+    write_notebook(tmp_path / "other.ipynb", code("# shapelint: noqa: SHP006", *bug))
+    write_notebook(
+        tmp_path / "unused.ipynb", markdown("x"), code(*bug[:2], "c = a + a  # noqa: SHP001")
+    )
+    for _ in ("cold", "warm"):
+        result = shapelint(
+            "check", ".", "--output-format", "concise", "--extend-select", "SHP901", cwd=tmp_path
+        )
+        assert result.stdout.splitlines() == [
+            "other.ipynb:cell 1:4:5: SHP001 `@`: inner dimensions differ: (2, 3) @ (2, 3)",
+            "unused.ipynb:cell 2:3:20: SHP901 unused `noqa` code SHP001: no SHP001 finding on "
+            "this line; remove it",
+            "Found 2 findings.",
+        ]
+
+
+def test_add_noqa_writes_into_the_cells_json_strings_and_keeps_the_rest(tmp_path: Path) -> None:
+    path = write_notebook(
+        tmp_path / "nb.ipynb",
+        markdown("# ü"),
+        code("import numpy as np", "a = np.ones((2, 3))", "b = a @ a  # noqa: SHP002"),
+        code("%time 3", 'print("ü")', "d = a @ a"),
+    )
+    before = path.read_text(encoding="utf-8")
+    result = shapelint("check", "nb.ipynb", "--add-noqa", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Added 2 noqa directives." in result.stderr
+    after = path.read_text(encoding="utf-8")
+    changed = [
+        (old, new)
+        for old, new in zip(before.splitlines(), after.splitlines(), strict=True)
+        if old != new
+    ]
+    assert changed == [
+        ('    "b = a @ a  # noqa: SHP002"', '    "b = a @ a  # noqa: SHP002, SHP001"'),
+        ('    "d = a @ a"', '    "d = a @ a  # noqa: SHP001"'),
+    ]
+    assert json.loads(after)["cells"][2]["source"][1] == 'print("ü")\n'
+    clean = shapelint("check", "nb.ipynb", cwd=tmp_path)
+    assert (clean.returncode, clean.stdout) == (0, "All checks passed!\n")
+    unused = shapelint("check", "nb.ipynb", "--select", "SHP901", "--output-format", "concise",
+                       cwd=tmp_path)  # fmt: skip
+    assert unused.stdout.splitlines()[0] == (
+        "nb.ipynb:cell 2:3:20: SHP901 unused `noqa` code SHP002: no SHP002 finding on this "
+        "line; remove it"
+    )
