@@ -117,7 +117,8 @@ def _row(package: str, now: dict[str, float], before: dict[str, float] | None) -
         return f"{now[key]:5.1f}%{was}"
 
     count = f"{int(now['arrays']):>8}" + (f" (was {int(before['arrays'])})" if before else "")
-    return f"{package:<13} {int(now['files']):>5}  {count}  {cell('rank_known')}  {cell('shape_known')}"
+    known = f"{cell('rank_known')}  {cell('shape_known')}"
+    return f"{package:<13} {int(now['files']):>5}  {count}  {known}"
 
 
 def main() -> None:

@@ -45,10 +45,7 @@ CASES = [
         marks=PENDING,
     ),
     pytest.param(
-        "import torch\n"
-        "g = torch.ones(3, 4)\n"
-        "g += torch.ones(3, 4)\n"
-        "h = g @ torch.ones(4, 2)\n",
+        "import torch\ng = torch.ones(3, 4)\ng += torch.ones(3, 4)\nh = g @ torch.ones(4, 2)\n",
         id="augmented-assignment-that-fails-leaves-its-target-unknown-fixed",
     ),
     pytest.param(

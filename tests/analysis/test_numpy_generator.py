@@ -61,9 +61,7 @@ CASES = [
         marks=PENDING,
     ),
     pytest.param(
-        NP + "rs = np.random.RandomState(0)\n"
-        "e = rs.randn(2, 3)\n"
-        "f = e @ rs.rand(3, 2)\n",
+        NP + "rs = np.random.RandomState(0)\ne = rs.randn(2, 3)\nf = e @ rs.rand(3, 2)\n",
         id="random-state-fixed",
     ),
     pytest.param(

@@ -53,7 +53,10 @@ CASES = [
         id="assert-on-a-shape-tuple-that-fails-fixed",
     ),
     pytest.param(
-        "import torch\nx = torch.ones(2, 3, 5, 4)\nh = x.shape[2]\nassert h % 2 == 0  # SHP005: 1\n",
+        "import torch\n"
+        "x = torch.ones(2, 3, 5, 4)\n"
+        "h = x.shape[2]\n"
+        "assert h % 2 == 0  # SHP005: 1\n",
         id="assert-on-a-dim-that-fails",
         marks=PENDING,
     ),
