@@ -61,12 +61,15 @@ class Calls(Machine):
         args = ([ref.bound_self] if ref.bound_self is not None else []) + positional
         signature = call_signature(ref.key, args, keywords)
         if signature in self.memo:
-            return self.memo[signature]
+            result, events = self.memo[signature]
+            self.replay(events)
+            return result
         self.analysed.add(ref.key)
-        result = self.run_function(
-            info, ref.key, args, keywords, arg_nodes, ref.bound_self is not None
-        )
-        self.memo[signature] = result
+        with self.recording() as recorded:
+            result = self.run_function(
+                info, ref.key, args, keywords, arg_nodes, ref.bound_self is not None
+            )
+        self.memo[signature] = (result, tuple(recorded))
         return result
 
     def run_function(

@@ -174,13 +174,17 @@ class Classes(Machine):
         instance = Instance(ref.key, next(self._ident))
         key = call_signature(ref.key, positional, keywords)
         if key in self.init_memo:
-            self.instances[instance.ident] = self.new_attributes(dict(self.init_memo[key]))
+            attributes, events = self.init_memo[key]
+            self.instances[instance.ident] = self.new_attributes(dict(attributes))
+            self.replay(events)
             return instance
         self.instances[instance.ident] = self.new_attributes({})
         init = self.class_lookup(ref.key, "__init__")
-        if isinstance(init, FunctionRef):
-            self.call_function(FunctionRef(init.key, instance), positional, dict(keywords), node)
-        self.init_memo[key] = dict(self.instances.get(instance.ident, {}))
+        with self.recording() as recorded:
+            if isinstance(init, FunctionRef):
+                method = FunctionRef(init.key, instance)
+                self.call_function(method, positional, dict(keywords), node)
+        self.init_memo[key] = (dict(self.instances.get(instance.ident, {})), tuple(recorded))
         return instance
 
     def call_instance(

@@ -103,8 +103,11 @@ class Machine:
         self.depth = 0
         self.active: set[int] = set()
         self.store = Store()
-        self.memo: dict[tuple[Any, ...], Value] = {}
-        self.init_memo: dict[tuple[Any, ...], dict[str, Value]] = {}
+        # memoised calls keep the events they emitted, replayed on every hit: what a call
+        # reports must not depend on whether a muted loop pass met it first
+        self.memo: dict[tuple[Any, ...], tuple[Value, tuple[Event, ...]]] = {}
+        self.init_memo: dict[tuple[Any, ...], tuple[dict[str, Value], tuple[Event, ...]]] = {}
+        self.recorders: list[list[Event]] = []
         self.analysed: set[int] = set()
         self.unstable_globals: set[str] = set()
         self.record = record
@@ -112,8 +115,25 @@ class Machine:
         self._ident = itertools.count(1)
 
     def emit(self, event: Event) -> None:
+        for recorder in self.recorders:
+            recorder.append(event)
         if not self.muted:
             self.events.append(event)
+
+    @contextmanager
+    def recording(self) -> Iterator[list[Event]]:
+        """Collect every event emitted inside, muted or not (for a memo entry)."""
+        events: list[Event] = []
+        self.recorders.append(events)
+        try:
+            yield events
+        finally:
+            self.recorders.pop()
+
+    def replay(self, events: Sequence[Event]) -> None:
+        """A memoised call met again: its events happen again, in this context."""
+        for event in events:
+            self.emit(event)
 
     @contextmanager
     def silenced(self) -> Iterator[None]:

@@ -22,7 +22,6 @@ REACHED_FROM_A_LOOP = [
         "for _ in range(2):\n"
         "    y = proj(x)\n",
         id="function-called-only-in-a-loop",
-        marks=PENDING,
     ),
     pytest.param(
         "import torch\n"
@@ -44,7 +43,6 @@ REACHED_FROM_A_LOOP = [
         "for _ in range(2):\n"
         "    b = Block(torch.ones(2, 4))\n",
         id="class-built-only-in-a-loop",
-        marks=PENDING,
     ),
     pytest.param(
         "import torch\n"
@@ -68,7 +66,6 @@ REACHED_FROM_A_LOOP = [
         "    return h\n"
         "run(None)\n",
         id="function-called-in-a-nested-loop",
-        marks=PENDING,
     ),
 ]
 
