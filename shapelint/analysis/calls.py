@@ -348,7 +348,7 @@ class Calls(Machine):
         if name == "len":
             return declarations.length_of(self, node, first)
         if name == "range":
-            return ListOf(IntValue(UNKNOWN_DIM))
+            return range_value(positional)
         if name in ("int",) and isinstance(first, IntValue):
             return first
         if name in ("tuple", "list"):
@@ -378,3 +378,21 @@ class Calls(Machine):
         if name == "setattr" and len(positional) >= 1 and isinstance(first, Instance):
             self.instances[first.ident] = self.new_attributes({})
         return UNKNOWN
+
+
+RANGE_ITEMS = 64  # a longer known range is kept as "ints", its length not followed
+
+
+def range_value(positional: list[Value]) -> Value:
+    """``range(...)`` of known ints as the tuple of its items when short, else a list of
+    unknown ints."""
+    bounds = [p.dim.value if isinstance(p, IntValue) else None for p in positional]
+    if 1 <= len(bounds) <= 3 and all(b is not None for b in bounds):
+        known = [b for b in bounds if b is not None]
+        if len(known) == 1:
+            known = [0, known[0]]
+        if known[2:] != [0]:
+            items = range(*known)
+            if len(items) <= RANGE_ITEMS:
+                return TupleValue(tuple(IntValue(Dim.of(i)) for i in items))
+    return ListOf(IntValue(UNKNOWN_DIM))

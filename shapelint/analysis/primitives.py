@@ -5,6 +5,7 @@ operator symbol tables.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import libcst as cst
@@ -30,7 +31,7 @@ from shapelint.analysis.values import (
     signature_of,
 )
 from shapelint.shapes import algebra
-from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, ShapeError
+from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, ShapeError, join_dims
 
 BINARY_SYMBOLS: dict[type, str] = {
     cst.Add: "+",
@@ -293,6 +294,11 @@ def iteration_value(value: Value) -> Value:
         for item in value.items[1:]:
             result = join_values(result, item)
         return result
+    if isinstance(value, ShapeValue):
+        dims = value.shape.dims
+        if value.shape.variadic or not dims:
+            return IntValue(UNKNOWN_DIM)
+        return IntValue(functools.reduce(join_dims, dims))
     if isinstance(value, Tensor):
         if value.shape.variadic or not value.shape.dims:
             return Tensor(UNKNOWN_SHAPE, value.framework)

@@ -119,7 +119,11 @@ CASES = [
         NP + "import sys\nif sys.argv:\n    r = np.ones((2, 3))\nelse:\n    r = np.ones((5, 3))",
         "(?, 3)",
     ),
-    (NP + "r = np.ones((2, 3))\nfor _ in range(3):\n    r = np.concatenate([r, r])", "(?, 3)"),
+    (NP + "r = np.ones((2, 3))\nfor _ in range(3):\n    r = np.concatenate([r, r])", "(16, 3)"),
+    (
+        NP + "import sys\nr = np.ones((2, 3))\nfor _ in sys.argv:\n    r = np.concatenate([r, r])",
+        "(?, 3)",
+    ),
     (NP + "n = 0\nif n > 0:\n    r = np.ones(3)\nelse:\n    r = np.ones(4)", "(4,)"),
     (NP + "def f(a):\n    return a.T\nr = f(np.ones((2, 5)))", "(5, 2)"),
     (NP + "r = np.stack([np.ones(4) for _ in range(3)])", "(?, 4)"),

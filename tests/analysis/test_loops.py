@@ -10,7 +10,6 @@ import pytest
 
 from tests.expectations import actual, expected
 
-PENDING = pytest.mark.xfail(strict=True, reason="issue 12: not implemented yet")
 
 REACHED_FROM_A_LOOP = [
     pytest.param(
@@ -76,7 +75,6 @@ FIRST_ITERATIONS = [
         "for _ in range(3):\n"
         "    state = np.ones((2, 5)) @ state  # SHP001: 13\n",
         id="range-3-fails-on-the-second-iteration",
-        marks=PENDING,
     ),
     pytest.param(
         "import numpy as np\n"
@@ -94,7 +92,6 @@ FIRST_ITERATIONS = [
         "        w = np.ones((4, 1))\n"
         "    return w\n",
         id="unknown-count-fails-on-the-first-iteration",
-        marks=PENDING,
     ),
     pytest.param(
         "import numpy as np\n"
@@ -111,11 +108,10 @@ FIRST_ITERATIONS = [
         "X = np.ones((4, 3))\n"
         "w = np.zeros(3)\n"
         "for _ in range(3):\n"
-        "    err = X @ w - np.ones(4)\n"
+        "    err = X @ w - np.ones(4)  # SHP006: 11\n"
         "    w = w - X.T @ err\n"
         "    w = w.reshape(3, 1)  # SHP001: 9\n",
         id="gradient-step-reshaped-in-the-loop",
-        marks=PENDING,
     ),
     pytest.param(
         "import numpy as np\n"
@@ -136,7 +132,6 @@ FIRST_ITERATIONS = [
         "    h = np.concatenate([h, h], axis=1)\n"
         "r = h @ np.ones((8, 1))  # SHP001: 5\n",
         id="range-with-break-is-exact",
-        marks=PENDING,
     ),
     pytest.param(
         "import numpy as np\n"
@@ -145,7 +140,6 @@ FIRST_ITERATIONS = [
         "    h = np.concatenate([h, h], axis=1)\n"
         "r = h @ np.ones((8, 1))  # SHP001: 5\n",
         id="range-unrolled-state-after-the-loop",
-        marks=PENDING,
     ),
 ]
 
