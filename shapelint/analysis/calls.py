@@ -213,10 +213,12 @@ class Calls(Machine):
         arg_nodes: list[cst.CSTNode],
         opaque: bool,
     ) -> Value:
-        if isinstance(callee, ModuleRef):
-            return self.call_module_ref(node, callee, positional, keywords, opaque)
-        if isinstance(callee, BoundMethod):
-            return self.call_method(node, callee, positional, keywords, opaque)
+        if isinstance(callee, (ModuleRef, BoundMethod, Layer)):
+            # a framework op: when it is proven to fail, what it returns is unknown, so one
+            # bug gives one finding and nothing downstream is checked against a made-up shape
+            mark = self.failures
+            result = self.call_framework(node, callee, positional, keywords, opaque)
+            return result if self.failures == mark else after_failure(result)
         if opaque:
             return UNKNOWN
         if isinstance(callee, FunctionRef):
@@ -225,9 +227,23 @@ class Calls(Machine):
             return self.instantiate(callee, positional, keywords, node)
         if isinstance(callee, Instance):
             return self.call_instance(callee, positional, keywords, node, arg_nodes)
-        if isinstance(callee, Layer):
-            return layers.apply_layer(self, node, callee, positional, keywords)
         return UNKNOWN
+
+    def call_framework(
+        self,
+        node: cst.Call,
+        callee: ModuleRef | BoundMethod | Layer,
+        positional: list[Value],
+        keywords: dict[str, Value],
+        opaque: bool,
+    ) -> Value:
+        if isinstance(callee, ModuleRef):
+            return self.call_module_ref(node, callee, positional, keywords, opaque)
+        if isinstance(callee, BoundMethod):
+            return self.call_method(node, callee, positional, keywords, opaque)
+        if opaque:
+            return UNKNOWN
+        return layers.apply_layer(self, node, callee, positional, keywords)
 
     def call_module_ref(
         self,
@@ -396,3 +412,12 @@ def range_value(positional: list[Value]) -> Value:
             if len(items) <= RANGE_ITEMS:
                 return TupleValue(tuple(IntValue(Dim.of(i)) for i in items))
     return ListOf(IntValue(UNKNOWN_DIM))
+
+
+def after_failure(value: Value) -> Value:
+    """The result of an op that raises: a tensor of unknown shape where a tensor was."""
+    if isinstance(value, Tensor):
+        return Tensor(UNKNOWN_SHAPE, value.framework)
+    if isinstance(value, TupleValue):
+        return TupleValue(tuple(after_failure(item) for item in value.items), value.is_list)
+    return UNKNOWN

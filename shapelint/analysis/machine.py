@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import libcst as cst
 
-from shapelint.analysis.events import Event
+from shapelint.analysis.events import Event, OpFailed
 from shapelint.analysis.records import INIT_METHODS, ClassInfo, Frame, FunctionInfo
 from shapelint.analysis.store import Store
 from shapelint.analysis.values import (
@@ -108,6 +108,7 @@ class Machine:
         self.memo: dict[tuple[Any, ...], tuple[Value, tuple[Event, ...]]] = {}
         self.init_memo: dict[tuple[Any, ...], tuple[dict[str, Value], tuple[Event, ...]]] = {}
         self.recorders: list[list[Event]] = []
+        self.failures = 0  # ops proven to fail so far, muted or not (see ``after_failure``)
         self.analysed: set[int] = set()
         self.unstable_globals: set[str] = set()
         self.record = record
@@ -115,6 +116,8 @@ class Machine:
         self._ident = itertools.count(1)
 
     def emit(self, event: Event) -> None:
+        if isinstance(event, OpFailed):
+            self.failures += 1
         for recorder in self.recorders:
             recorder.append(event)
         if not self.muted:

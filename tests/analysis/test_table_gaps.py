@@ -98,6 +98,13 @@ CASES = [
         "d2 = dense(tf.ones((3, 7)))\n",
         id="keras-layer-keeps-its-build-width-fixed",
     ),
+    pytest.param(
+        "import torch\n"
+        "import torch.nn.functional as F\n"
+        "y = F.batch_norm(torch.ones(2, 3), torch.ones(5), torch.ones(5))  # SHP001: 5\n",
+        id="functional-batch-norm-checks-its-running-mean",
+        marks=PENDING,
+    ),
 ]
 
 
