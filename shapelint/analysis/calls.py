@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import libcst as cst
 
-from shapelint.analysis import convert, declarations, frameworks, layers, ops
+from shapelint.analysis import containers, convert, declarations, frameworks, layers, ops, scalars
 from shapelint.analysis.machine import (
     MAX_CALL_DEPTH,
     MODEL_RUNS,
@@ -20,6 +20,7 @@ from shapelint.analysis.machine import (
 from shapelint.analysis.primitives import (
     apply_kind,
     call_signature,
+    iteration_value,
     tensor_method,
 )
 from shapelint.analysis.values import (
@@ -27,6 +28,7 @@ from shapelint.analysis.values import (
     BoundMethod,
     ClassRef,
     Constant,
+    DictValue,
     FunctionRef,
     Instance,
     IntValue,
@@ -196,7 +198,10 @@ class Calls(Machine):
                     positional.append(Splat(value))
                     opaque = opaque or not isinstance(value, ShapeValue)
             elif arg.star == "**":
-                opaque = True
+                if isinstance(value, DictValue) and all(isinstance(k, str) for k, _ in value.items):
+                    keywords.update(value.items)
+                else:
+                    opaque = True
             elif arg.keyword is not None:
                 keywords[arg.keyword.value] = value
             else:
@@ -256,6 +261,8 @@ class Calls(Machine):
         qualname = callee.qualname
         if qualname.startswith("builtins."):
             return self.call_builtin(node, qualname[len("builtins.") :], positional, keywords)
+        if qualname.startswith("math."):
+            return scalars.math_call(qualname[len("math.") :], positional)
         display = declarations.source(node.func)
         found = frameworks.function_spec(qualname)
         if found is not None:
@@ -287,9 +294,15 @@ class Calls(Machine):
         if isinstance(receiver, Instance):
             return self.call_object_method(receiver, method.name, positional, keywords)
         if isinstance(receiver, (TupleValue, ListOf)):
+            changed = containers.list_method(receiver, method.name, positional)
             if isinstance(node.func, cst.Attribute):
-                self.assign_target(node.func.value, UNKNOWN)  # the list changed length
-            return UNKNOWN
+                self.assign_target(node.func.value, changed)
+            return iteration_value(receiver) if method.name == "pop" else Constant(None)
+        if isinstance(receiver, DictValue):
+            result, after = containers.dict_method(receiver, method.name, positional, keywords)
+            if after is not containers.UNCHANGED and isinstance(node.func, cst.Attribute):
+                self.assign_target(node.func.value, after)
+            return result
         if isinstance(receiver, Layer) and method.name in MODEL_RUNS:
             outputs = layers.apply_layer(self, node, receiver, positional[:1], {})
             return outputs if method.name.startswith("predict") else UNKNOWN
@@ -365,14 +378,32 @@ class Calls(Machine):
             return declarations.length_of(self, node, first)
         if name == "range":
             return range_value(positional)
-        if name in ("int",) and isinstance(first, IntValue):
-            return first
+        if name in ("int", "float", "round", "abs") and len(positional) == 1:
+            return scalars.conversion(name, first)
         if name in ("tuple", "list"):
+            if not positional:
+                return TupleValue((), name == "list")
             if isinstance(first, ShapeValue):
-                return first if not first.shape.variadic else first
+                return first
             if isinstance(first, TupleValue):
                 return TupleValue(first.items, name == "list")
-            return UNKNOWN
+            if isinstance(first, ListOf):
+                return first
+            items = containers.known_items(first)
+            if items is not None:
+                return TupleValue(tuple(items), name == "list")
+            return containers.list_of(first)
+        if name == "dict":
+            return containers.dict_call(positional, keywords)
+        if name == "zip" and not keywords:
+            return containers.zip_value(positional)
+        if name == "enumerate" and len(positional) <= 2:
+            start = positional[1] if len(positional) > 1 else keywords.get("start")
+            return containers.enumerate_value(first, start or IntValue(Dim.of(0)))
+        if name == "reversed" and len(positional) == 1:
+            return containers.reversed_value(first)
+        if name == "sorted" and len(positional) == 1:
+            return containers.sorted_value(first)
         if name in ("zip", "enumerate", "reversed", "sorted"):
             return UNKNOWN
         if (

@@ -6,7 +6,17 @@ same function to the models; relative and unknown imports resolve to nothing.
 
 from __future__ import annotations
 
-ROOTS = ("numpy", "torch", "tensorflow", "keras", "tf_keras", "jax", "einops", "jaxtyping")
+ROOTS = (
+    "numpy",
+    "torch",
+    "tensorflow",
+    "keras",
+    "tf_keras",
+    "jax",
+    "einops",
+    "jaxtyping",
+    "math",
+)
 
 # Longest prefix first: these are the spellings the models are written against.
 _PREFIXES: tuple[tuple[str, str], ...] = (

@@ -85,6 +85,8 @@ BUILTINS = frozenset(
         "setattr",
         "hasattr",
         "type",
+        "dict",
+        "round",
     }
 )
 

@@ -16,6 +16,7 @@ from shapelint.analysis.values import (
     BoundMethod,
     ClassRef,
     Constant,
+    DictValue,
     FunctionRef,
     Instance,
     IntValue,
@@ -70,7 +71,7 @@ def truth(value: Value) -> bool | None:
         return None
     if isinstance(value, IntValue):
         return bool(value.dim.value) if value.dim.value is not None else None
-    if isinstance(value, TupleValue):
+    if isinstance(value, (TupleValue, DictValue)):
         return bool(value.items)
     if isinstance(value, _ALWAYS_TRUE):
         return True
@@ -86,6 +87,12 @@ def compare(operator: cst.BaseCompOp, left: Value, right: Value) -> bool | None:
             return None
         same = left_none == right_none
         return same if isinstance(operator, cst.Is) else not same
+    if isinstance(operator, (cst.In, cst.NotIn)):
+        inside = contains(right, left)
+        return inside if inside is None or isinstance(operator, cst.In) else not inside
+    if isinstance(operator, (cst.Equal, cst.NotEqual)) and _is_text(left) and _is_text(right):
+        same_text = left == right
+        return same_text if isinstance(operator, cst.Equal) else not same_text
     if isinstance(left, IntValue) and isinstance(right, IntValue):
         a, b = left.dim.value, right.dim.value
         if a is None or b is None:
@@ -103,6 +110,22 @@ def compare(operator: cst.BaseCompOp, left: Value, right: Value) -> bool | None:
             cst.NotEqual: a != b,
         }
         return table.get(type(operator))
+    return None
+
+
+def _is_text(value: Value) -> bool:
+    return isinstance(value, Constant) and isinstance(value.value, str)
+
+
+def contains(container: Value, item: Value) -> bool | None:
+    """``item in container`` for a string among known strings, or a key of a known dict."""
+    if not _is_text(item):
+        return None
+    if isinstance(container, DictValue):
+        assert isinstance(item, Constant)
+        return container.get(item.value) is not None
+    if isinstance(container, TupleValue) and all(_is_text(v) for v in container.items):
+        return item in container.items
     return None
 
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import libcst as cst
 
-from shapelint.analysis import convert, declarations, ops
+from shapelint.analysis import convert, declarations, ops, scalars
 from shapelint.analysis.events import OpFailed
 from shapelint.analysis.imports import canonical, is_tracked
 from shapelint.analysis.machine import Machine
@@ -21,6 +21,7 @@ from shapelint.analysis.store import MISSING
 from shapelint.analysis.values import (
     UNKNOWN,
     Constant,
+    DictValue,
     Instance,
     IntValue,
     Layer,
@@ -288,10 +289,18 @@ class Statements(Machine):
                 self.assign_name(target.value.value, owner.with_shape(shape or UNKNOWN_SHAPE))
         elif isinstance(target, cst.Subscript):
             owner = self.eval(target.value)
-            if isinstance(owner, (TupleValue, ListOf)) and isinstance(
-                target.value, (cst.Name, cst.Attribute)
-            ):
+            named = isinstance(target.value, (cst.Name, cst.Attribute))
+            if isinstance(owner, (TupleValue, ListOf)) and named:
                 self.assign_target(target.value, UNKNOWN)
+            elif isinstance(owner, DictValue) and named:
+                element = target.slice[0].slice if len(target.slice) == 1 else None
+                key = (
+                    scalars.dict_key(self.eval(element.value))
+                    if isinstance(element, cst.Index)
+                    else scalars.NO_KEY
+                )
+                changed = owner.with_item(key, value) if key is not scalars.NO_KEY else UNKNOWN
+                self.assign_target(target.value, changed)
         elif isinstance(target, cst.StarredElement):
             self.assign_target(target.value, UNKNOWN)
 

@@ -90,6 +90,24 @@ class TupleValue(Value):
 
 
 @dataclass(frozen=True, slots=True)
+class DictValue(Value):
+    """A dict whose keys are all known constants (``{"d": 16}``, ``dict(d=16)``), in order."""
+
+    items: tuple[tuple[Any, Value], ...]
+
+    def get(self, key: Any) -> Value | None:
+        for name, value in self.items:
+            if name == key:
+                return value
+        return None
+
+    def with_item(self, key: Any, value: Value) -> DictValue:
+        if self.get(key) is None:
+            return DictValue((*self.items, (key, value)))
+        return DictValue(tuple((k, value if k == key else v) for k, v in self.items))
+
+
+@dataclass(frozen=True, slots=True)
 class ShapeValue(Value):
     """``x.shape`` / ``x.size()``: a tuple of dims, possibly of unknown length."""
 
@@ -190,10 +208,30 @@ def join_values(a: Value, b: Value) -> Value:
         return TupleValue(tuple(join_values(x, y) for x, y in zip(a.items, b.items)), a.is_list)
     if isinstance(a, ShapeValue) and isinstance(b, ShapeValue):
         return ShapeValue(join(a.shape, b.shape))
-    if isinstance(a, ListOf) and isinstance(b, ListOf):
-        item = join_values(a.item, b.item)
+    if _is_list(a) and _is_list(b):
+        # lists of different lengths, or of unknown length: a list of the items' join
+        pool = [*_list_items(a), *_list_items(b)]
+        if not pool:
+            return TupleValue((), True)
+        item = pool[0]
+        for other in pool[1:]:
+            item = join_values(item, other)
         return ListOf(item) if item is not UNKNOWN else UNKNOWN
+    if (
+        isinstance(a, DictValue)
+        and isinstance(b, DictValue)
+        and [k for k, _ in a.items] == [k for k, _ in b.items]
+    ):
+        return DictValue(tuple((k, join_values(v, w)) for (k, v), (_, w) in zip(a.items, b.items)))
     return UNKNOWN
+
+
+def _is_list(value: Value) -> bool:
+    return isinstance(value, ListOf) or isinstance(value, TupleValue) and value.is_list
+
+
+def _list_items(value: Value) -> tuple[Value, ...]:
+    return (value.item,) if isinstance(value, ListOf) else value.items  # type: ignore[attr-defined]
 
 
 def unknown_tensor(framework: str = "unknown") -> Tensor:
@@ -225,6 +263,8 @@ def signature_of(value: Value) -> Any:
         return ("instance", value.ident)
     if isinstance(value, ListOf):
         return ("list", signature_of(value.item))
+    if isinstance(value, DictValue):
+        return ("dict", tuple((k, signature_of(v)) for k, v in value.items))
     try:
         hash(value)
     except TypeError:

@@ -8,7 +8,6 @@ import pytest
 
 from tests.expectations import actual, expected
 
-PENDING = pytest.mark.xfail(strict=True, reason="issue 12: not implemented yet")
 
 CASES = [
     pytest.param(
@@ -25,7 +24,6 @@ CASES = [
         "        return self.head(x)  # SHP001: 16\n"
         "out = Net()(torch.ones(2, 16))\n",
         id="module-list-of-a-comprehension",
-        marks=PENDING,
     ),
     pytest.param(
         "import torch\n"
@@ -48,7 +46,6 @@ CASES = [
         "seq = nn.Sequential(*[nn.Linear(16, 16) for _ in range(2)], nn.Linear(8, 2))\n"
         "y = seq(torch.ones(3, 16))  # SHP001: 5\n",
         id="sequential-of-a-starred-comprehension",
-        marks=PENDING,
     ),
     pytest.param(
         "import torch\n"
@@ -66,7 +63,6 @@ CASES = [
         "for a, b in zip(xs, outs):\n"
         "    r = a @ b  # SHP001: 9\n",
         id="append-in-a-loop-then-zip",
-        marks=PENDING,
     ),
     pytest.param(
         "import torch\n"
@@ -84,7 +80,6 @@ CASES = [
         "for i, t in enumerate(xs):\n"
         "    r = t @ torch.ones(2, 3)  # SHP001: 9\n",
         id="enumerate-over-a-list",
-        marks=PENDING,
     ),
     pytest.param(
         "import torch\n"
@@ -95,7 +90,6 @@ CASES = [
         "    x = layer(x)\n"
         "y = x @ torch.ones(3, 3)  # SHP001: 5\n",
         id="reversed-list-of-layers",
-        marks=PENDING,
     ),
     pytest.param(
         "import torch\n"

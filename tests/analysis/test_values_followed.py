@@ -8,7 +8,6 @@ import pytest
 
 from tests.expectations import actual, expected
 
-PENDING = pytest.mark.xfail(strict=True, reason="issue 12: not implemented yet")
 
 CASES = [
     pytest.param(
@@ -18,7 +17,6 @@ CASES = [
         'fc = nn.Linear(cfg["d"], 8)\n'
         "y = fc(torch.ones(2, 32))  # SHP001: 5\n",
         id="dict-literal-read",
-        marks=PENDING,
     ),
     pytest.param(
         "import torch\n"
@@ -35,7 +33,6 @@ CASES = [
         'fc = nn.Linear(cfg["d"] * 2, 8)\n'
         "y = fc(torch.ones(2, 16))  # SHP001: 5\n",
         id="dict-call-read",
-        marks=PENDING,
     ),
     pytest.param(
         "import torch\n"
@@ -49,7 +46,6 @@ CASES = [
         'net = Net({"hidden": 16})\n'
         "out = net(torch.ones(2, 8))\n",
         id="config-dict-passed-to-a-constructor",
-        marks=PENDING,
     ),
     pytest.param(
         "import torch\n"
@@ -78,7 +74,6 @@ CASES = [
         "s = q * d ** -0.5\n"
         "r = s @ torch.ones(8, 2)  # SHP001: 5\n",
         id="scaled-by-a-float-power",
-        marks=PENDING,
     ),
     pytest.param(
         "import torch\n"
@@ -95,7 +90,6 @@ CASES = [
         "s = q / math.sqrt(q.size(-1))\n"
         "r = s @ torch.ones(8, 2)  # SHP001: 5\n",
         id="divided-by-math-sqrt",
-        marks=PENDING,
     ),
     pytest.param(
         "import torch\n"
@@ -103,7 +97,6 @@ CASES = [
         "s = q * int(2.5) + float(1)\n"
         "r = s @ torch.ones(8, 2)  # SHP001: 5\n",
         id="scaled-by-int-and-float-conversions",
-        marks=PENDING,
     ),
     pytest.param(
         "import torch\n"
@@ -120,7 +113,6 @@ CASES = [
         'a = Attn("general")\n'
         "o = a(torch.ones(3, 16))\n",
         id="string-comparison-decides-the-branch-fixed",
-        marks=PENDING,
     ),
     pytest.param(
         "import torch\n"
