@@ -15,7 +15,6 @@ from shapelint.analysis.machine import (
     MODEL_RUNS,
     Frame,
     FunctionInfo,
-    Machine,
 )
 from shapelint.analysis.primitives import (
     apply_kind,
@@ -23,8 +22,10 @@ from shapelint.analysis.primitives import (
     iteration_value,
     tensor_method,
 )
+from shapelint.analysis.transforms import LOOPS, WRAPPERS, Transforms
 from shapelint.analysis.values import (
     UNKNOWN,
+    AtIndexer,
     BoundMethod,
     ClassRef,
     Constant,
@@ -41,12 +42,13 @@ from shapelint.analysis.values import (
     Tensor,
     TupleValue,
     Value,
+    Wrapped,
     join_values,
 )
 from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim
 
 
-class Calls(Machine):
+class Calls(Transforms):
     def call_function(
         self,
         ref: FunctionRef,
@@ -179,7 +181,8 @@ class Calls(Machine):
                 )
             self.assign_name(name, value)
         if params.star_kwarg is not None:
-            self.assign_name(params.star_kwarg.name.value, UNKNOWN)
+            # the keywords no parameter took (a wrapper's **kwargs passes them on)
+            self.assign_name(params.star_kwarg.name.value, DictValue(tuple(keywords.items())))
 
     def eval_Call(self, node: cst.Call) -> Value:
         callee = self.eval(node.func)
@@ -226,6 +229,8 @@ class Calls(Machine):
             return result if self.failures == mark else after_failure(result)
         if opaque:
             return UNKNOWN
+        if isinstance(callee, Wrapped):
+            return self.call_wrapped(node, callee, positional, keywords)
         if isinstance(callee, FunctionRef):
             return self.call_function(callee, positional, keywords, node, arg_nodes)
         if isinstance(callee, ClassRef):
@@ -263,6 +268,10 @@ class Calls(Machine):
             return self.call_builtin(node, qualname[len("builtins.") :], positional, keywords)
         if qualname.startswith("math."):
             return scalars.math_call(qualname[len("math.") :], positional)
+        if qualname in WRAPPERS and not opaque:
+            return self.make_wrapper(WRAPPERS[qualname], positional, keywords)
+        if qualname in LOOPS and not opaque:
+            return self.call_loop(node, qualname, positional, keywords)
         display = declarations.source(node.func)
         found = frameworks.function_spec(qualname)
         if found is not None:
@@ -298,6 +307,8 @@ class Calls(Machine):
             if isinstance(node.func, cst.Attribute):
                 self.assign_target(node.func.value, changed)
             return iteration_value(receiver) if method.name == "pop" else Constant(None)
+        if isinstance(receiver, AtIndexer):
+            return Tensor(receiver.tensor.shape, receiver.tensor.framework)
         if isinstance(receiver, DictValue):
             result, after = containers.dict_method(receiver, method.name, positional, keywords)
             if after is not containers.UNCHANGED and isinstance(node.func, cst.Attribute):
@@ -352,7 +363,7 @@ class Calls(Machine):
             if shape_value is None:
                 shape_value = next((p for p in positional if not isinstance(p, Constant)), None)
             shape = convert.as_shape(shape_value) if shape_value is not None else None
-            return Tensor(shape or UNKNOWN_SHAPE, "keras", weight=True)
+            return Tensor(shape if shape is not None else UNKNOWN_SHAPE, "keras", weight=True)
         if name in ("register_buffer", "register_parameter") and len(positional) >= 2:
             label = positional[0]
             value = positional[1]

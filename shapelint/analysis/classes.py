@@ -37,25 +37,43 @@ from shapelint.analysis.values import (
 
 class Classes(Machine):
     def define_function(self, node: cst.FunctionDef, class_key: int | None = None) -> None:
+        self.store.write(self.scope, node.name.value, self.function_value(node, class_key))
+
+    def function_value(self, node: cst.FunctionDef, class_key: int | None) -> Value:
+        """What a ``def`` binds its name to: the function, as its decorators return it.
+
+        A decorator known to keep the signature is skipped; any other is called with the
+        function (a local decorator's wrapper, ``functools.partial(jax.jit, ...)``), so the
+        body is still analysed whenever the wrapper calls it; one whose result is not known
+        leaves the name unknown (the body is still analysed on its own)."""
         defaults: dict[str, Value] = {}
         params = node.params
         for param in [*params.posonly_params, *params.params, *params.kwonly_params]:
             if param.default is not None:
                 defaults[param.name.value] = self.eval(param.default)
-        safe = all(self.decorator_name(d) in SAFE_DECORATORS for d in node.decorators)
         info = FunctionInfo(
             node,
             list(self.scopes[:1]) + (self.scopes[1:] if len(self.scopes) > 1 else []),
             defaults,
             class_key,
-            safe,
+            True,
         )
         self.functions.append(info)
         key = len(self.functions) - 1
+        names = [self.decorator_name(d) for d in node.decorators]
+        if "property" in names:
+            return Constant(("property", key))
         value: Value = FunctionRef(key)
-        if any(self.decorator_name(d) == "property" for d in node.decorators):
-            value = Constant(("property", key))
-        self.store.write(self.scope, node.name.value, value)
+        for decorator, name in reversed(list(zip(node.decorators, names))):
+            if name not in SAFE_DECORATORS and value is not UNKNOWN:
+                value = self.decorate(decorator, value)
+        return value
+
+    def decorate(self, decorator: cst.Decorator, function: Value) -> Value:
+        applied = self.eval(decorator.decorator)
+        if applied is UNKNOWN:
+            return UNKNOWN
+        return self.call(decorator.decorator, applied, [function], {}, [], False)  # type: ignore[arg-type]
 
     def decorator_name(self, decorator: cst.Decorator) -> str:
         expr = decorator.decorator

@@ -34,6 +34,7 @@ from shapelint.analysis.primitives import (
 )
 from shapelint.analysis.values import (
     UNKNOWN,
+    AtIndexer,
     BoundMethod,
     ClassRef,
     Constant,
@@ -55,6 +56,10 @@ from shapelint.analysis.values import (
 from shapelint.shapes import algebra
 from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, ShapeError
 
+# ``x.at[idx].<update>(v)`` in JAX: a new array shaped like ``x``
+AT_UPDATES = frozenset(
+    {"set", "add", "subtract", "multiply", "mul", "divide", "div", "power", "min", "max", "apply"}
+)
 # a comprehension over at most this many known items is evaluated item by item
 EXACT_COMPREHENSION = 16
 
@@ -163,7 +168,10 @@ class Expressions(Machine):
         return value
 
     def eval_Lambda(self, node: cst.Lambda) -> Value:
-        return UNKNOWN
+        """A lambda is a function whose body returns one expression."""
+        body = cst.IndentedBlock([cst.SimpleStatementLine([cst.Return(node.body)])])
+        function = cst.FunctionDef(cst.Name("lambda"), node.params, body)
+        return self.function_value(function, None)
 
     def eval_BooleanOperation(self, node: cst.BooleanOperation) -> Value:
         left = truth(self.eval(node.left))
@@ -251,7 +259,7 @@ class Expressions(Machine):
             result = None
         if isinstance(left, Tensor) and isinstance(right, Tensor):
             self.emit(MatrixProduct(node, "@", lt, rt, result))
-        return Tensor(result or UNKNOWN_SHAPE, base.framework)
+        return Tensor(result if result is not None else UNKNOWN_SHAPE, base.framework)
 
     def eval_Comparison(self, node: cst.Comparison) -> Value:
         left = self.eval(node.left)
@@ -292,6 +300,8 @@ class Expressions(Machine):
                 return scalars.SOME_FLOAT
             return Constant(None) if qualname in NEWAXIS else ModuleRef(qualname)
         if isinstance(owner, DictValue) and name in scalars.DICT_METHODS:
+            return BoundMethod(owner, name)
+        if isinstance(owner, AtIndexer) and owner.indexed and name in AT_UPDATES:
             return BoundMethod(owner, name)
         if isinstance(owner, Tensor):
             return tensor_attribute(owner, name)
@@ -342,6 +352,8 @@ class Expressions(Machine):
         if isinstance(owner, ModuleRef):
             return UNKNOWN
         keys = [self.subscript_key(element.slice) for element in node.slice]
+        if isinstance(owner, AtIndexer):
+            return AtIndexer(owner.tensor, True) if not owner.indexed else UNKNOWN
         if isinstance(owner, Tensor):
             return self.index_tensor(node, owner, keys)
         if len(keys) != 1:

@@ -16,6 +16,9 @@ ROOTS = (
     "einops",
     "jaxtyping",
     "math",
+    "functools",
+    "flax",
+    "equinox",
 )
 
 # Longest prefix first: these are the spellings the models are written against.

@@ -13,6 +13,7 @@ import libcst as cst
 from shapelint.analysis import convert, frameworks, layers, ops
 from shapelint.analysis.values import (
     UNKNOWN,
+    AtIndexer,
     BoundMethod,
     ClassRef,
     Constant,
@@ -198,6 +199,8 @@ def tensor_attribute(tensor: Tensor, name: str) -> Value:
             return tensor.with_shape(UNKNOWN_SHAPE)
     if name in ("data", "grad", "real", "imag"):
         return tensor
+    if name == "at" and tensor.framework == "jax":
+        return AtIndexer(tensor)
     if tensor_method(tensor.framework, name) is not None:
         return BoundMethod(tensor, name)
     return UNKNOWN

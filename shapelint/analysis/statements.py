@@ -286,7 +286,10 @@ class Statements(Machine):
                 and isinstance(target.value, cst.Name)
             ):
                 shape = convert.as_shape(value)
-                self.assign_name(target.value.value, owner.with_shape(shape or UNKNOWN_SHAPE))
+                self.assign_name(
+                    target.value.value,
+                    owner.with_shape(shape if shape is not None else UNKNOWN_SHAPE),
+                )
         elif isinstance(target, cst.Subscript):
             owner = self.eval(target.value)
             named = isinstance(target.value, (cst.Name, cst.Attribute))

@@ -175,6 +175,30 @@ class FunctionRef(Value):
 
 
 @dataclass(frozen=True, slots=True)
+class Wrapped(Value):
+    """A callable made from another: ``functools.partial(f, ...)`` (``kind`` "partial") or a
+    JAX transform (``jit``, ``grad``, ``value_and_grad``, ``vmap``), with the arguments the
+    wrapper was made with."""
+
+    kind: str
+    function: Value
+    args: tuple[Value, ...] = ()
+    keywords: tuple[tuple[str, Value], ...] = ()
+
+    def option(self, name: str) -> Value | None:
+        return next((v for k, v in self.keywords if k == name), None)
+
+
+@dataclass(frozen=True, slots=True)
+class AtIndexer(Value):
+    """JAX's ``x.at`` (``indexed`` False) and ``x.at[idx]`` (True): its methods return an
+    array shaped like ``x``."""
+
+    tensor: Tensor
+    indexed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class ClassRef(Value):
     key: int
 

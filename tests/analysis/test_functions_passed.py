@@ -8,7 +8,6 @@ import pytest
 
 from tests.expectations import actual, expected
 
-PENDING = pytest.mark.xfail(strict=True, reason="issue 12: not implemented yet")
 
 TORCH = "import functools\nimport torch\nw = torch.ones(4, 3)\n"
 
@@ -19,7 +18,6 @@ CASES = [
         "p = functools.partial(mm, w=w)\n"
         "r = p(torch.ones(2, 5))\n",
         id="partial-with-a-keyword",
-        marks=PENDING,
     ),
     pytest.param(
         TORCH + "def mm(x, w):\n"
@@ -34,12 +32,10 @@ CASES = [
         "p = functools.partial(mm, w)\n"
         "r = p(torch.ones(2, 4)) @ torch.ones(4, 1)  # SHP001: 5\n",
         id="partial-with-a-positional-argument",
-        marks=PENDING,
     ),
     pytest.param(
         TORCH + "f = lambda x: x @ w  # SHP001: 15\nr = f(torch.ones(2, 5))\n",
         id="lambda-called",
-        marks=PENDING,
     ),
     pytest.param(
         TORCH + "f = lambda x: x @ w\nr = f(torch.ones(2, 4))\n",
@@ -48,9 +44,8 @@ CASES = [
     pytest.param(
         TORCH + "def apply(fn, x):\n"
         "    return fn(x)\n"
-        "r = apply(lambda x: x @ w, torch.ones(2, 5))  # SHP001: 22\n",
+        "r = apply(lambda x: x @ w, torch.ones(2, 5))  # SHP001: 21\n",
         id="lambda-passed-to-a-function",
-        marks=PENDING,
     ),
     pytest.param(
         TORCH + "def outer():\n"
@@ -71,7 +66,6 @@ CASES = [
         "    return x @ w  # SHP001: 12\n"
         "r = g(torch.ones(2, 5))\n",
         id="unknown-decorator",
-        marks=PENDING,
     ),
     pytest.param(
         TORCH + "def deco(fn):\n"
