@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import libcst as cst
 
 from shapelint.analysis import containers, convert, declarations, frameworks, layers, ops, scalars
+from shapelint.analysis.frameworks.jax_libraries import MODULE_RUNS
 from shapelint.analysis.machine import (
     MAX_CALL_DEPTH,
     MODEL_RUNS,
@@ -300,6 +301,8 @@ class Calls(Transforms):
         opaque: bool,
     ) -> Value:
         receiver = method.receiver
+        if isinstance(receiver, Instance) and method.name in MODULE_RUNS:
+            return self.run_module(node, receiver, method.name, positional, keywords)
         if isinstance(receiver, Instance):
             return self.call_object_method(receiver, method.name, positional, keywords)
         if isinstance(receiver, (TupleValue, ListOf)):
@@ -353,6 +356,24 @@ class Calls(Transforms):
             varargs,
         )
         return apply_kind(call)
+
+    def run_module(
+        self,
+        node: cst.Call,
+        instance: Instance,
+        name: str,
+        positional: list[Value],
+        keywords: dict[str, Value],
+    ) -> Value:
+        """``model.init(rngs, *inputs)`` / ``model.apply(variables, *inputs)``: the module's
+        ``__call__`` on the inputs; ``init`` returns the variables (not followed)."""
+        options = set(keywords) - {"rngs"}
+        if not positional or options:
+            return UNKNOWN
+        output = self.call_instance(instance, positional[1:], {}, node, [])
+        if name == "apply":
+            return output
+        return TupleValue((output, UNKNOWN)) if name == "init_with_output" else UNKNOWN
 
     def call_object_method(
         self, instance: Instance, name: str, positional: list[Value], keywords: dict[str, Value]

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import libcst as cst
 
 from shapelint.analysis import declarations
+from shapelint.analysis.frameworks.jax_libraries import MODULE_BASES
 from shapelint.analysis.machine import (
     INIT_METHODS,
     MAX_CALL_DEPTH,
@@ -30,6 +31,7 @@ from shapelint.analysis.values import (
     Instance,
     ModuleRef,
     ShapeValue,
+    Splat,
     Tensor,
     Value,
 )
@@ -73,7 +75,9 @@ class Classes(Machine):
         applied = self.eval(decorator.decorator)
         if applied is UNKNOWN:
             return UNKNOWN
-        return self.call(decorator.decorator, applied, [function], {}, [], False)  # type: ignore[arg-type]
+        # the decorator is called as ``decorator(function)``: a call node that names it
+        call = cst.Call(decorator.decorator)
+        return self.call(call, applied, [function], {}, [], False)
 
     def decorator_name(self, decorator: cst.Decorator) -> str:
         expr = decorator.decorator
@@ -198,12 +202,67 @@ class Classes(Machine):
             return instance
         self.instances[instance.ident] = self.new_attributes({})
         init = self.class_lookup(ref.key, "__init__")
+        fields = self.dataclass_fields(ref.key) if init is None else None
         with self.recording() as recorded:
             if isinstance(init, FunctionRef):
                 method = FunctionRef(init.key, instance)
                 self.call_function(method, positional, dict(keywords), node)
+            elif fields is not None:
+                self.bind_fields(instance, fields, positional, keywords, node)
         self.init_memo[key] = (dict(self.instances.get(instance.ident, {})), tuple(recorded))
         return instance
+
+    def dataclass_fields(self, key: int) -> list[str] | None:
+        """The annotated fields a dataclass-like class (``@dataclass``, a Flax or Equinox
+        module) is constructed from, bases first; None for any other class."""
+        chain = self.class_chain(key)
+        decorated = any(
+            self.decorator_name(d) == "dataclass"
+            for k in chain
+            for d in self.classes[k].node.decorators
+        )
+        if not decorated and not self.class_bases(key) & MODULE_BASES:
+            return None
+        fields: list[str] = []
+        for k in reversed(chain):
+            for statement in self.classes[k].node.body.body:
+                if not isinstance(statement, cst.SimpleStatementLine):
+                    continue
+                for small in statement.body:
+                    if (
+                        isinstance(small, cst.AnnAssign)
+                        and isinstance(small.target, cst.Name)
+                        and "ClassVar" not in declarations.source(small.annotation.annotation)
+                        and small.target.value not in fields
+                    ):
+                        fields.append(small.target.value)
+        return fields
+
+    def bind_fields(
+        self,
+        instance: Instance,
+        fields: list[str],
+        positional: list[Value],
+        keywords: dict[str, Value],
+        node: cst.CSTNode,
+    ) -> None:
+        """A dataclass's generated ``__init__``: arguments to fields in order, the class
+        default otherwise, then ``__post_init__``."""
+        attrs = self.attributes(instance)
+        if len(positional) > len(fields) or any(isinstance(p, Splat) for p in positional):
+            return
+        for index, name in enumerate(fields):
+            if index < len(positional):
+                value = positional[index]
+            elif name in keywords:
+                value = keywords[name]
+            else:
+                found = self.class_lookup(instance.class_key, name)
+                value = found if found is not None else UNKNOWN
+            self.store.write(attrs, name, value)
+        post_init = self.class_lookup(instance.class_key, "__post_init__")
+        if isinstance(post_init, FunctionRef):
+            self.call_function(FunctionRef(post_init.key, instance), [], {}, node)
 
     def call_instance(
         self,
@@ -223,6 +282,12 @@ class Classes(Machine):
                 shape_arg: Value = ShapeValue(first.shape) if isinstance(first, Tensor) else UNKNOWN
                 self.store.write(attrs, "__built__", Constant(True))
                 self.call_function(FunctionRef(build.key, instance), [shape_arg], {}, node)
+        if bases & MODULE_BASES and "__set_up__" not in attrs:
+            # a Flax module runs ``setup`` on first use
+            setup = self.class_lookup(instance.class_key, "setup")
+            self.store.write(attrs, "__set_up__", Constant(True))
+            if isinstance(setup, FunctionRef):
+                self.call_function(FunctionRef(setup.key, instance), [], {}, node)
         for name in (("call",) if keras else ("forward",)) + ("__call__",):
             method = self.class_lookup(instance.class_key, name)
             if isinstance(method, FunctionRef):

@@ -10,6 +10,7 @@ import libcst as cst
 
 from shapelint.analysis import containers, convert, layers, ops, scalars
 from shapelint.analysis.events import MatrixProduct, OpFailed
+from shapelint.analysis.frameworks.jax_libraries import MODULE_BASES, MODULE_RUNS
 from shapelint.analysis.imports import canonical
 from shapelint.analysis.machine import (
     FRAMEWORK_OBJECT_METHODS,
@@ -326,6 +327,9 @@ class Expressions(Machine):
                 return UNKNOWN
             if found is None and name in FRAMEWORK_OBJECT_METHODS:
                 return BoundMethod(owner, name)
+            if found is None and name in MODULE_RUNS:
+                if self.class_bases(owner.class_key) & MODULE_BASES:
+                    return BoundMethod(owner, name)
             return found if found is not None else UNKNOWN
         if isinstance(owner, SuperRef):
             found = self.class_lookup(owner.instance.class_key, name, after=owner.class_key)
@@ -408,6 +412,14 @@ class Expressions(Machine):
                 and key.is_list
             ):
                 items.append(algebra.ArrayIndex(Shape.of(len(key.items))))
+            elif (
+                isinstance(key, Tensor)
+                and key.shape.rank == 1
+                and tensor.framework in ("numpy", "torch", "jax")
+            ):
+                # an index vector of ints or a boolean mask (its dtype is not followed):
+                # either way one dim of a length not known here
+                items.append(algebra.ArrayIndex(Shape((UNKNOWN_DIM,))))
             else:
                 return tensor.with_shape(UNKNOWN_SHAPE, keep_lineage=False)
         try:

@@ -8,7 +8,6 @@ import pytest
 
 from tests.expectations import actual, expected
 
-PENDING = pytest.mark.xfail(strict=True, reason="issue 12: not implemented yet")
 
 JAX = "import jax\nimport jax.numpy as jnp\nfrom jax import lax\n"
 
@@ -153,7 +152,6 @@ LAYER_LIBRARIES = [
         "model = Head()\n"
         "params = model.init(jax.random.PRNGKey(0), jnp.ones((4, 3)))\n",
         id="flax-compact-dense",
-        marks=PENDING,
     ),
     pytest.param(
         "import jax\n"
@@ -182,7 +180,6 @@ LAYER_LIBRARIES = [
         "x = jnp.ones((4, 3))\n"
         "y = model.apply(model.init(jax.random.PRNGKey(0), x), x)\n",
         id="flax-setup-and-dataclass-field",
-        marks=PENDING,
     ),
     pytest.param(
         "import jax\n"
@@ -191,7 +188,6 @@ LAYER_LIBRARIES = [
         "lin = eqx.nn.Linear(3, 4, key=jax.random.PRNGKey(0))\n"
         "y = lin(jnp.ones(5))  # SHP001: 5\n",
         id="equinox-linear",
-        marks=PENDING,
     ),
     pytest.param(
         "import jax\n"

@@ -18,7 +18,6 @@ CASES = [
         "a = rng.normal(size=(3, 4))\n"
         "b = a @ np.ones((3, 2))  # SHP001: 5\n",
         id="generator-normal",
-        marks=PENDING,
     ),
     pytest.param(
         NP + "rng = np.random.default_rng(0)\n"
@@ -31,21 +30,18 @@ CASES = [
         "a = rng.standard_normal((4, 5))\n"
         "b = a @ rng.uniform(0, 1, (4, 5))  # SHP001: 5\n",
         id="generator-standard-normal-and-uniform",
-        marks=PENDING,
     ),
     pytest.param(
         NP + "rng = np.random.default_rng(42)\n"
         "idx = rng.integers(0, 10, size=(6,))\n"
         "r = idx @ np.ones((5, 1))  # SHP001: 5\n",
         id="generator-integers",
-        marks=PENDING,
     ),
     pytest.param(
         NP + "rng = np.random.default_rng(42)\n"
         "pick = rng.choice(10, size=3)\n"
         "r = pick @ np.ones((4, 1))  # SHP001: 5\n",
         id="generator-choice",
-        marks=PENDING,
     ),
     pytest.param(
         NP + "rng = np.random.default_rng(42)\n"
@@ -58,7 +54,6 @@ CASES = [
         "e = rs.randn(2, 3)\n"
         "f = e @ rs.rand(2, 3)  # SHP001: 5\n",
         id="random-state",
-        marks=PENDING,
     ),
     pytest.param(
         NP + "rs = np.random.RandomState(0)\ne = rs.randn(2, 3)\nf = e @ rs.rand(3, 2)\n",
@@ -70,7 +65,6 @@ CASES = [
         "rows = a[idx]\n"
         "r = rows @ np.ones((3, 1))  # SHP001: 5\n",
         id="gather-with-an-index-array",
-        marks=PENDING,
     ),
     pytest.param(
         NP + "a = np.ones((5, 4))\n"

@@ -28,3 +28,5 @@ EQUINOX_NN: dict[str, LayerSpec] = {
 # classes whose subclasses are modules: called through ``__call__``, built by ``setup`` (Flax)
 # and constructed as dataclasses from their annotated fields
 MODULE_BASES = frozenset({"flax.linen.Module", "equinox.Module"})
+# how a Flax module is run from outside: ``init(rngs, *inputs)``, ``apply(variables, *inputs)``
+MODULE_RUNS = frozenset({"init", "apply", "init_with_output"})

@@ -34,7 +34,7 @@ GENERATOR: dict[str, Op] = {
     "beta": op("draw", "a", "b", "shape"),
     "gamma": op("draw", "shape_param", "scale", "shape", aliases={"shape": "shape_param", **_SIZE}),
     "laplace": op("draw", "loc", "scale", "shape"),
-    "choice": op("choice", "a", "shape"),
+    "choice": op("choice", "x", "shape"),
 }
 
 # numpy.random.RandomState methods: the legacy module-level functions, bound to a state
@@ -47,5 +47,5 @@ RANDOM_STATE: dict[str, Op] = {
     "normal": op("draw", "loc", "scale", "shape"),
     "uniform": op("draw", "low", "high", "shape"),
     "randint": op("draw", "low", "high", "shape"),
-    "choice": op("choice", "a", "shape"),
+    "choice": op("choice", "x", "shape"),
 }
