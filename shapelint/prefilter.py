@@ -15,6 +15,7 @@ import re
 
 ARRAY_LIBRARIES = (
     "numpy", "torch", "tensorflow", "keras", "tf_keras", "jax", "einops", "jaxtyping",
+    "flax", "equinox",
 )  # fmt: skip
 
 _LIB = r"(?<![\w.])(?:" + "|".join(ARRAY_LIBRARIES) + r")\b"

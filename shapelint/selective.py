@@ -37,6 +37,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from shapelint.analysis.imports import is_tracked
 from shapelint.prefilter import ARRAY_LIBRARIES, SHAPE_COMMENT
 
 # every identifier, in code, strings and comments alike (a mention too many only keeps more);
@@ -237,14 +238,16 @@ def _value_kind(value: ast.expr) -> tuple[int, str | None]:
 
 
 def _tracked(node: ast.Import | ast.ImportFrom) -> bool:
+    """An import of a module the interpreter models (an array library, or one whose names
+    the models read, such as ``math`` or ``functools``): what it binds is not unknown."""
     if isinstance(node, ast.Import):
-        return any(alias.name.split(".", 1)[0] in ARRAY_LIBRARIES for alias in node.names)
-    return not node.level and (node.module or "").split(".", 1)[0] in ARRAY_LIBRARIES
+        return any(is_tracked(alias.name) for alias in node.names)
+    return not node.level and is_tracked(node.module or "")
 
 
 def _describe_import(node: ast.Import | ast.ImportFrom, group: _Group) -> None:
-    """An array-library import binds a module reference (immutable); any other import binds
-    what the interpreter reads as unknown, the same as no binding at all."""
+    """A modelled import binds a module reference (immutable); any other import binds what
+    the interpreter reads as unknown, the same as no binding at all."""
     tracked = _tracked(node)
     for alias in node.names:
         if alias.name == "*":

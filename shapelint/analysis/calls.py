@@ -9,26 +9,39 @@ from collections.abc import Sequence
 
 import libcst as cst
 
-from shapelint.analysis import binder, convert, declarations, frameworks, layers, ops
+from shapelint.analysis import (
+    binder,
+    containers,
+    convert,
+    declarations,
+    frameworks,
+    layers,
+    ops,
+    scalars,
+)
 from shapelint.analysis.display import layer_display, one_line
+from shapelint.analysis.frameworks.jax_libraries import MODULE_RUNS
 from shapelint.analysis.frameworks.positions import METHOD_OWNERS
 from shapelint.analysis.machine import (
     MAX_CALL_DEPTH,
     MODEL_RUNS,
     Frame,
     FunctionInfo,
-    Machine,
 )
 from shapelint.analysis.primitives import (
     apply_kind,
     call_signature,
+    iteration_value,
     tensor_method,
 )
+from shapelint.analysis.transforms import LOOPS, WRAPPERS, Transforms
 from shapelint.analysis.values import (
     UNKNOWN,
+    AtIndexer,
     BoundMethod,
     ClassRef,
     Constant,
+    DictValue,
     FunctionRef,
     Instance,
     IntValue,
@@ -41,12 +54,13 @@ from shapelint.analysis.values import (
     Tensor,
     TupleValue,
     Value,
+    Wrapped,
     join_values,
 )
 from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim
 
 
-class Calls(Machine):
+class Calls(Transforms):
     def call_function(
         self,
         ref: FunctionRef,
@@ -63,18 +77,15 @@ class Calls(Machine):
         args = ([ref.bound_self] if ref.bound_self is not None else []) + positional
         signature = call_signature(ref.key, args, keywords)
         if signature in self.memo:
-            return self.memo[signature]
+            result, events = self.memo[signature]
+            self.replay(events, node)
+            return result
         self.analysed.add(ref.key)
-        if node is not None:
-            self.call_sites.append(node)
-        try:
+        with self.recording(node) as recorded:
             result = self.run_function(
                 info, ref.key, args, keywords, arg_nodes, ref.bound_self is not None
             )
-        finally:
-            if node is not None:
-                self.call_sites.pop()
-        self.memo[signature] = result
+        self.memo[signature] = (result, tuple(recorded))
         return result
 
     def run_function(
@@ -182,7 +193,8 @@ class Calls(Machine):
                 )
             self.assign_name(name, value)
         if params.star_kwarg is not None:
-            self.assign_name(params.star_kwarg.name.value, UNKNOWN)
+            # the keywords no parameter took (a wrapper's **kwargs passes them on)
+            self.assign_name(params.star_kwarg.name.value, DictValue(tuple(keywords.items())))
 
     def eval_Call(self, node: cst.Call) -> Value:
         callee = self.eval(node.func)
@@ -201,7 +213,10 @@ class Calls(Machine):
                     positional.append(Splat(value))
                     opaque = opaque or not isinstance(value, ShapeValue)
             elif arg.star == "**":
-                opaque = True
+                if isinstance(value, DictValue) and all(isinstance(k, str) for k, _ in value.items):
+                    keywords.update(value.items)
+                else:
+                    opaque = True
             elif arg.keyword is not None:
                 keywords[arg.keyword.value] = value
             else:
@@ -218,21 +233,39 @@ class Calls(Machine):
         arg_nodes: list[cst.CSTNode],
         opaque: bool,
     ) -> Value:
-        if isinstance(callee, ModuleRef):
-            return self.call_module_ref(node, callee, positional, keywords, opaque)
-        if isinstance(callee, BoundMethod):
-            return self.call_method(node, callee, positional, keywords, opaque)
+        if isinstance(callee, (ModuleRef, BoundMethod, Layer)):
+            # a framework op: when it is proven to fail, what it returns is unknown, so one
+            # bug gives one finding and nothing downstream is checked against a made-up shape
+            mark = self.failures
+            result = self.call_framework(node, callee, positional, keywords, opaque)
+            return result if self.failures == mark else after_failure(result)
         if opaque:
             return UNKNOWN
+        if isinstance(callee, Wrapped):
+            return self.call_wrapped(node, callee, positional, keywords)
         if isinstance(callee, FunctionRef):
             return self.call_function(callee, positional, keywords, node, arg_nodes)
         if isinstance(callee, ClassRef):
             return self.instantiate(callee, positional, keywords, node)
         if isinstance(callee, Instance):
             return self.call_instance(callee, positional, keywords, node, arg_nodes)
-        if isinstance(callee, Layer):
-            return layers.apply_layer(self, node, callee, positional, keywords)
         return UNKNOWN
+
+    def call_framework(
+        self,
+        node: cst.Call,
+        callee: ModuleRef | BoundMethod | Layer,
+        positional: list[Value],
+        keywords: dict[str, Value],
+        opaque: bool,
+    ) -> Value:
+        if isinstance(callee, ModuleRef):
+            return self.call_module_ref(node, callee, positional, keywords, opaque)
+        if isinstance(callee, BoundMethod):
+            return self.call_method(node, callee, positional, keywords, opaque)
+        if opaque:
+            return UNKNOWN
+        return layers.apply_layer(self, node, callee, positional, keywords)
 
     def call_module_ref(
         self,
@@ -245,6 +278,12 @@ class Calls(Machine):
         qualname = callee.qualname
         if qualname.startswith("builtins."):
             return self.call_builtin(node, qualname[len("builtins.") :], positional, keywords)
+        if qualname.startswith("math."):
+            return scalars.math_call(qualname[len("math.") :], positional)
+        if qualname in WRAPPERS and not opaque:
+            return self.make_wrapper(WRAPPERS[qualname], positional, keywords)
+        if qualname in LOOPS and not opaque:
+            return self.call_loop(node, qualname, positional, keywords)
         display = one_line(declarations.source(node.func))
         found = frameworks.function_spec(qualname)
         if found is not None:
@@ -274,12 +313,22 @@ class Calls(Machine):
         opaque: bool,
     ) -> Value:
         receiver = method.receiver
+        if isinstance(receiver, Instance) and method.name in MODULE_RUNS:
+            return self.run_module(node, receiver, method.name, positional, keywords)
         if isinstance(receiver, Instance):
             return self.call_object_method(receiver, method.name, positional, keywords)
         if isinstance(receiver, (TupleValue, ListOf)):
+            changed = containers.list_method(receiver, method.name, positional)
             if isinstance(node.func, cst.Attribute):
-                self.assign_target(node.func.value, UNKNOWN)  # the list changed length
-            return UNKNOWN
+                self.assign_target(node.func.value, changed)
+            return iteration_value(receiver) if method.name == "pop" else Constant(None)
+        if isinstance(receiver, AtIndexer):
+            return Tensor(receiver.tensor.shape, receiver.tensor.framework)
+        if isinstance(receiver, DictValue):
+            result, after = containers.dict_method(receiver, method.name, positional, keywords)
+            if after is not containers.UNCHANGED and isinstance(node.func, cst.Attribute):
+                self.assign_target(node.func.value, after)
+            return result
         if isinstance(receiver, Layer) and method.name in MODEL_RUNS:
             outputs = layers.apply_layer(self, node, receiver, positional[:1], {})
             return outputs if method.name.startswith("predict") else UNKNOWN
@@ -322,6 +371,24 @@ class Calls(Machine):
         )
         return apply_kind(call) if binding.understood else call.unknown()
 
+    def run_module(
+        self,
+        node: cst.Call,
+        instance: Instance,
+        name: str,
+        positional: list[Value],
+        keywords: dict[str, Value],
+    ) -> Value:
+        """``model.init(rngs, *inputs)`` / ``model.apply(variables, *inputs)``: the module's
+        ``__call__`` on the inputs; ``init`` returns the variables (not followed)."""
+        options = set(keywords) - {"rngs"}
+        if not positional or options:
+            return UNKNOWN
+        output = self.call_instance(instance, positional[1:], {}, node, [])
+        if name == "apply":
+            return output
+        return TupleValue((output, UNKNOWN)) if name == "init_with_output" else UNKNOWN
+
     def call_object_method(
         self, instance: Instance, name: str, positional: list[Value], keywords: dict[str, Value]
     ) -> Value:
@@ -331,7 +398,7 @@ class Calls(Machine):
             if shape_value is None:
                 shape_value = next((p for p in positional if not isinstance(p, Constant)), None)
             shape = convert.as_shape(shape_value) if shape_value is not None else None
-            return Tensor(shape or UNKNOWN_SHAPE, "keras", weight=True)
+            return Tensor(shape if shape is not None else UNKNOWN_SHAPE, "keras", weight=True)
         if name in ("register_buffer", "register_parameter") and len(positional) >= 2:
             label = positional[0]
             value = positional[1]
@@ -356,15 +423,33 @@ class Calls(Machine):
         if name == "len":
             return declarations.length_of(self, node, first)
         if name == "range":
-            return ListOf(IntValue(UNKNOWN_DIM))
-        if name in ("int",) and isinstance(first, IntValue):
-            return first
+            return range_value(positional)
+        if name in ("int", "float", "round", "abs") and len(positional) == 1:
+            return scalars.conversion(name, first)
         if name in ("tuple", "list"):
+            if not positional:
+                return TupleValue((), name == "list")
             if isinstance(first, ShapeValue):
-                return first if not first.shape.variadic else first
+                return first
             if isinstance(first, TupleValue):
                 return TupleValue(first.items, name == "list")
-            return UNKNOWN
+            if isinstance(first, ListOf):
+                return first
+            items = containers.known_items(first)
+            if items is not None:
+                return TupleValue(tuple(items), name == "list")
+            return containers.list_of(first)
+        if name == "dict":
+            return containers.dict_call(positional, keywords)
+        if name == "zip" and not keywords:
+            return containers.zip_value(positional)
+        if name == "enumerate" and len(positional) <= 2:
+            start = positional[1] if len(positional) > 1 else keywords.get("start")
+            return containers.enumerate_value(first, start or IntValue(Dim.of(0)))
+        if name == "reversed" and len(positional) == 1:
+            return containers.reversed_value(first)
+        if name == "sorted" and len(positional) == 1:
+            return containers.sorted_value(first)
         if name in ("zip", "enumerate", "reversed", "sorted"):
             return UNKNOWN
         if (
@@ -386,3 +471,30 @@ class Calls(Machine):
         if name == "setattr" and len(positional) >= 1 and isinstance(first, Instance):
             self.instances[first.ident] = self.new_attributes({})
         return UNKNOWN
+
+
+RANGE_ITEMS = 64  # a longer known range is kept as "ints", its length not followed
+
+
+def range_value(positional: list[Value]) -> Value:
+    """``range(...)`` of known ints as the tuple of its items when short, else a list of
+    unknown ints."""
+    bounds = [p.dim.value if isinstance(p, IntValue) else None for p in positional]
+    if 1 <= len(bounds) <= 3 and all(b is not None for b in bounds):
+        known = [b for b in bounds if b is not None]
+        if len(known) == 1:
+            known = [0, known[0]]
+        if known[2:] != [0]:
+            items = range(*known)
+            if len(items) <= RANGE_ITEMS:
+                return TupleValue(tuple(IntValue(Dim.of(i)) for i in items))
+    return ListOf(IntValue(UNKNOWN_DIM))
+
+
+def after_failure(value: Value) -> Value:
+    """The result of an op that raises: a tensor of unknown shape where a tensor was."""
+    if isinstance(value, Tensor):
+        return Tensor(UNKNOWN_SHAPE, value.framework)
+    if isinstance(value, TupleValue):
+        return TupleValue(tuple(after_failure(item) for item in value.items), value.is_list)
+    return UNKNOWN

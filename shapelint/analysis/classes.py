@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import libcst as cst
 
 from shapelint.analysis import declarations
+from shapelint.analysis.frameworks.jax_libraries import MODULE_BASES
 from shapelint.analysis.machine import (
     MAX_CALL_DEPTH,
     SAFE_DECORATORS,
@@ -29,6 +30,7 @@ from shapelint.analysis.values import (
     Instance,
     ModuleRef,
     ShapeValue,
+    Splat,
     Tensor,
     Value,
 )
@@ -36,25 +38,45 @@ from shapelint.analysis.values import (
 
 class Classes(Machine):
     def define_function(self, node: cst.FunctionDef, class_key: int | None = None) -> None:
+        self.store.write(self.scope, node.name.value, self.function_value(node, class_key))
+
+    def function_value(self, node: cst.FunctionDef, class_key: int | None) -> Value:
+        """What a ``def`` binds its name to: the function, as its decorators return it.
+
+        A decorator known to keep the signature is skipped; any other is called with the
+        function (a local decorator's wrapper, ``functools.partial(jax.jit, ...)``), so the
+        body is still analysed whenever the wrapper calls it; one whose result is not known
+        leaves the name unknown (the body is still analysed on its own)."""
         defaults: dict[str, Value] = {}
         params = node.params
         for param in [*params.posonly_params, *params.params, *params.kwonly_params]:
             if param.default is not None:
                 defaults[param.name.value] = self.eval(param.default)
-        safe = all(self.decorator_name(d) in SAFE_DECORATORS for d in node.decorators)
         info = FunctionInfo(
             node,
             list(self.scopes[:1]) + (self.scopes[1:] if len(self.scopes) > 1 else []),
             defaults,
             class_key,
-            safe,
+            True,
         )
         self.functions.append(info)
         key = len(self.functions) - 1
+        names = [self.decorator_name(d) for d in node.decorators]
+        if "property" in names:
+            return Constant(("property", key))
         value: Value = FunctionRef(key)
-        if any(self.decorator_name(d) == "property" for d in node.decorators):
-            value = Constant(("property", key))
-        self.store.write(self.scope, node.name.value, value)
+        for decorator, name in reversed(list(zip(node.decorators, names))):
+            if name not in SAFE_DECORATORS and value is not UNKNOWN:
+                value = self.decorate(decorator, value)
+        return value
+
+    def decorate(self, decorator: cst.Decorator, function: Value) -> Value:
+        applied = self.eval(decorator.decorator)
+        if applied is UNKNOWN:
+            return UNKNOWN
+        # the decorator is called as ``decorator(function)``: a call node that names it
+        call = cst.Call(decorator.decorator)
+        return self.call(call, applied, [function], {}, [], False)
 
     def decorator_name(self, decorator: cst.Decorator) -> str:
         expr = decorator.decorator
@@ -176,14 +198,73 @@ class Classes(Machine):
         instance = Instance(ref.key, next(self._ident))
         key = call_signature(ref.key, positional, keywords)
         if key in self.init_memo:
-            self.instances[instance.ident] = self.new_attributes(dict(self.init_memo[key]))
+            attributes, events = self.init_memo[key]
+            self.instances[instance.ident] = self.new_attributes(dict(attributes))
+            self.replay(events, node)
             return instance
         self.instances[instance.ident] = self.new_attributes({})
         init = self.class_lookup(ref.key, "__init__")
-        if isinstance(init, FunctionRef):
-            self.call_function(FunctionRef(init.key, instance), positional, dict(keywords), node)
-        self.init_memo[key] = dict(self.instances.get(instance.ident, {}))
+        fields = self.dataclass_fields(ref.key) if init is None else None
+        with self.recording(node) as recorded:
+            if isinstance(init, FunctionRef):
+                method = FunctionRef(init.key, instance)
+                self.call_function(method, positional, dict(keywords), None)
+            elif fields is not None:
+                self.bind_fields(instance, fields, positional, keywords, node)
+        self.init_memo[key] = (dict(self.instances.get(instance.ident, {})), tuple(recorded))
         return instance
+
+    def dataclass_fields(self, key: int) -> list[str] | None:
+        """The annotated fields a dataclass-like class (``@dataclass``, a Flax or Equinox
+        module) is constructed from, bases first; None for any other class."""
+        chain = self.class_chain(key)
+        decorated = any(
+            self.decorator_name(d) == "dataclass"
+            for k in chain
+            for d in self.classes[k].node.decorators
+        )
+        if not decorated and not self.class_bases(key) & MODULE_BASES:
+            return None
+        fields: list[str] = []
+        for k in reversed(chain):
+            for statement in self.classes[k].node.body.body:
+                if not isinstance(statement, cst.SimpleStatementLine):
+                    continue
+                for small in statement.body:
+                    if (
+                        isinstance(small, cst.AnnAssign)
+                        and isinstance(small.target, cst.Name)
+                        and "ClassVar" not in declarations.source(small.annotation.annotation)
+                        and small.target.value not in fields
+                    ):
+                        fields.append(small.target.value)
+        return fields
+
+    def bind_fields(
+        self,
+        instance: Instance,
+        fields: list[str],
+        positional: list[Value],
+        keywords: dict[str, Value],
+        node: cst.CSTNode,
+    ) -> None:
+        """A dataclass's generated ``__init__``: arguments to fields in order, the class
+        default otherwise, then ``__post_init__``."""
+        attrs = self.attributes(instance)
+        if len(positional) > len(fields) or any(isinstance(p, Splat) for p in positional):
+            return
+        for index, name in enumerate(fields):
+            if index < len(positional):
+                value = positional[index]
+            elif name in keywords:
+                value = keywords[name]
+            else:
+                found = self.class_lookup(instance.class_key, name)
+                value = found if found is not None else UNKNOWN
+            self.store.write(attrs, name, value)
+        post_init = self.class_lookup(instance.class_key, "__post_init__")
+        if isinstance(post_init, FunctionRef):
+            self.call_function(FunctionRef(post_init.key, instance), [], {}, node)
 
     def call_instance(
         self,
@@ -203,6 +284,12 @@ class Classes(Machine):
                 shape_arg: Value = ShapeValue(first.shape) if isinstance(first, Tensor) else UNKNOWN
                 self.store.write(attrs, "__built__", Constant(True))
                 self.call_function(FunctionRef(build.key, instance), [shape_arg], {}, node)
+        if bases & MODULE_BASES and "__set_up__" not in attrs:
+            # a Flax module runs ``setup`` on first use
+            setup = self.class_lookup(instance.class_key, "setup")
+            self.store.write(attrs, "__set_up__", Constant(True))
+            if isinstance(setup, FunctionRef):
+                self.call_function(FunctionRef(setup.key, instance), [], {}, node)
         for name in (("call",) if keras else ("forward",)) + ("__call__",):
             method = self.class_lookup(instance.class_key, name)
             if isinstance(method, FunctionRef):

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 
 import libcst as cst
 
-from shapelint.analysis import convert, layers, ops
+from shapelint.analysis import containers, convert, layers, ops, scalars
 from shapelint.analysis.events import MatrixProduct, OpFailed
+from shapelint.analysis.frameworks.jax_libraries import MODULE_BASES, MODULE_RUNS
 from shapelint.analysis.imports import canonical
 from shapelint.analysis.machine import (
     FRAMEWORK_OBJECT_METHODS,
@@ -34,9 +35,11 @@ from shapelint.analysis.primitives import (
 )
 from shapelint.analysis.values import (
     UNKNOWN,
+    AtIndexer,
     BoundMethod,
     ClassRef,
     Constant,
+    DictValue,
     FunctionRef,
     Instance,
     IntValue,
@@ -54,6 +57,13 @@ from shapelint.analysis.values import (
 )
 from shapelint.shapes import algebra, indexing
 from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, ShapeError
+
+# ``x.at[idx].<update>(v)`` in JAX: a new array shaped like ``x``
+AT_UPDATES = frozenset(
+    {"set", "add", "subtract", "multiply", "mul", "divide", "div", "power", "min", "max", "apply"}
+)
+# a comprehension over at most this many known items is evaluated item by item
+EXACT_COMPREHENSION = 16
 
 
 class Expressions(Machine):
@@ -126,10 +136,25 @@ class Expressions(Machine):
         return UNKNOWN
 
     def eval_Dict(self, node: cst.Dict) -> Value:
+        """A dict literal whose keys are all known constants; ``**other`` of such a dict
+        is merged in."""
+        result: DictValue | None = DictValue(())
         for element in node.elements:
             if isinstance(element, cst.DictElement):
-                self.eval(element.value)
-        return UNKNOWN
+                key = scalars.dict_key(self.eval(element.key))
+                value = self.eval(element.value)
+                if result is not None and key is not scalars.NO_KEY:
+                    result = result.with_item(key, value)
+                else:
+                    result = None
+            else:
+                other = self.eval(element.value)
+                if result is not None and isinstance(other, DictValue):
+                    for key, value in other.items:
+                        result = result.with_item(key, value)
+                else:
+                    result = None
+        return result if result is not None else UNKNOWN
 
     def eval_IfExp(self, node: cst.IfExp) -> Value:
         verdict = truth(self.eval(node.test))
@@ -145,7 +170,10 @@ class Expressions(Machine):
         return value
 
     def eval_Lambda(self, node: cst.Lambda) -> Value:
-        return UNKNOWN
+        """A lambda is a function whose body returns one expression."""
+        body = cst.IndentedBlock([cst.SimpleStatementLine([cst.Return(node.body)])])
+        function = cst.FunctionDef(cst.Name("lambda"), node.params, body)
+        return self.function_value(function, None)
 
     def eval_BooleanOperation(self, node: cst.BooleanOperation) -> Value:
         left = truth(self.eval(node.left))
@@ -188,6 +216,9 @@ class Expressions(Machine):
                 return Tensor(UNKNOWN_SHAPE, framework)
             return ops.elementwise(self, node, symbol, left, right, framework)
         if isinstance(left, IntValue) and isinstance(right, IntValue):
+            exponent = right.dim.value
+            if symbol == "**" and exponent is not None and exponent < 0:
+                return scalars.SOME_FLOAT
             return int_arithmetic(symbol, left.dim, right.dim)
         if (
             isinstance(left, (TupleValue, ShapeValue))
@@ -199,9 +230,9 @@ class Expressions(Machine):
             count = right.dim.value
             if count is not None and 0 <= count <= 64:
                 return TupleValue(left.items * count, left.is_list)
-        if isinstance(left, (IntValue, Constant)) and isinstance(right, (IntValue, Constant)):
-            return Constant(0.0) if symbol == "/" else UNKNOWN
-        return UNKNOWN
+        if scalars.is_number(left) and scalars.is_number(right):
+            return scalars.number_arithmetic(symbol, left, right)
+        return scalars.string_arithmetic(symbol, left, right)
 
     def matmul(self, node: cst.CSTNode, left: Value, right: Value) -> Value:
         base = left if isinstance(left, Tensor) else right
@@ -230,7 +261,7 @@ class Expressions(Machine):
             result = None
         if isinstance(left, Tensor) and isinstance(right, Tensor):
             self.emit(MatrixProduct(node, "@", lt, rt, result))
-        return Tensor(result or UNKNOWN_SHAPE, base.framework)
+        return Tensor(result if result is not None else UNKNOWN_SHAPE, base.framework)
 
     def eval_Comparison(self, node: cst.Comparison) -> Value:
         left = self.eval(node.left)
@@ -267,7 +298,13 @@ class Expressions(Machine):
     def attribute(self, owner: Value, name: str) -> Value:
         if isinstance(owner, ModuleRef):
             qualname = canonical(f"{owner.qualname}.{name}")
+            if qualname in scalars.MATH_CONSTANTS:
+                return scalars.SOME_FLOAT
             return Constant(None) if qualname in NEWAXIS else ModuleRef(qualname)
+        if isinstance(owner, DictValue) and name in scalars.DICT_METHODS:
+            return BoundMethod(owner, name)
+        if isinstance(owner, AtIndexer) and owner.indexed and name in AT_UPDATES:
+            return BoundMethod(owner, name)
         if isinstance(owner, Tensor):
             return tensor_attribute(owner, name)
         if isinstance(owner, ShapedObject):  # of unknown kind: only its shape is known
@@ -299,6 +336,9 @@ class Expressions(Machine):
                 return UNKNOWN
             if found is None and name in FRAMEWORK_OBJECT_METHODS:
                 return BoundMethod(owner, name)
+            if found is None and name in MODULE_RUNS:
+                if self.class_bases(owner.class_key) & MODULE_BASES:
+                    return BoundMethod(owner, name)
             return found if found is not None else UNKNOWN
         if isinstance(owner, SuperRef):
             found = self.class_lookup(owner.instance.class_key, name, after=owner.class_key)
@@ -325,6 +365,8 @@ class Expressions(Machine):
         if isinstance(owner, ModuleRef):
             return UNKNOWN
         keys = [self.subscript_key(element.slice) for element in node.slice]
+        if isinstance(owner, AtIndexer):
+            return AtIndexer(owner.tensor, True) if not owner.indexed else UNKNOWN
         if isinstance(owner, Tensor):
             return self.index_tensor(node, owner, keys)
         if len(keys) != 1:
@@ -334,6 +376,9 @@ class Expressions(Machine):
             return index_shape(owner.shape, key)
         if isinstance(owner, TupleValue):
             return index_tuple(owner, key)
+        if isinstance(owner, DictValue):
+            found = owner.get(scalars.dict_key(key))
+            return found if found is not None else UNKNOWN
         if isinstance(owner, ListOf):
             return owner.item if isinstance(key, IntValue) else owner
         if (
@@ -376,6 +421,14 @@ class Expressions(Machine):
                 and key.is_list
             ):
                 items.append(indexing.ArrayIndex(Shape.of(len(key.items))))
+            elif (
+                isinstance(key, Tensor)
+                and key.shape.rank == 1
+                and tensor.framework in ("numpy", "torch", "jax")
+            ):
+                # an index vector of ints or a boolean mask (its dtype is not followed):
+                # either way one dim of a length not known here
+                items.append(indexing.ArrayIndex(Shape((UNKNOWN_DIM,))))
             else:
                 return tensor.with_shape(UNKNOWN_SHAPE, keep_lineage=False)
         try:
@@ -410,6 +463,11 @@ class Expressions(Machine):
         self.store.adopt(comprehension_scope)
         self.scopes.append(comprehension_scope)
         try:
+            items = containers.known_items(iterable) if for_in.inner_for_in is None else None
+            if items is not None and len(items) <= EXACT_COMPREHENSION:
+                exact = self.exact_comprehension(for_in, element, items)
+                if exact is not None:
+                    return exact
             clause: cst.CompFor | None = for_in
             value_of_iter = iterable
             while clause is not None:
@@ -423,3 +481,17 @@ class Expressions(Machine):
         finally:
             self.scopes.pop()
         return ListOf(item) if item is not UNKNOWN else UNKNOWN
+
+    def exact_comprehension(
+        self, clause: cst.CompFor, element: cst.BaseExpression, items: list[Value]
+    ) -> Value | None:
+        """One element per known item, in order; None when a filter's truth is not known."""
+        results: list[Value] = []
+        for item in items:
+            self.assign_target(clause.target, item)
+            verdicts = [truth(self.eval(condition.test)) for condition in clause.ifs]
+            if None in verdicts:
+                return None
+            if all(verdicts):
+                results.append(self.eval(element))
+        return TupleValue(tuple(results), True)

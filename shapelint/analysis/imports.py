@@ -6,10 +6,13 @@ same function to the models; relative and unknown imports resolve to nothing.
 
 from __future__ import annotations
 
-ROOTS = ("numpy", "torch", "tensorflow", "keras", "tf_keras", "jax", "einops", "jaxtyping")
-# not array libraries, but their names are read by the type tests (``numbers.Integral``,
-# ``scipy.sparse.issparse``); importing them alone does not make a file worth analysing
-TYPE_ROOTS = ("numbers", "scipy")
+from shapelint.prefilter import ARRAY_LIBRARIES
+
+ROOTS = ARRAY_LIBRARIES
+# not array libraries, but their names are read by the models (``numbers.Integral`` and
+# ``scipy.sparse.issparse`` by the type tests, ``math.sqrt`` and ``functools.partial`` by
+# the value models); importing them alone does not make a file worth analysing
+TYPE_ROOTS = ("numbers", "scipy", "math", "functools")
 
 # Longest prefix first: these are the spellings the models are written against.
 _PREFIXES: tuple[tuple[str, str], ...] = (

@@ -16,10 +16,11 @@ from shapelint.analysis.calls import Calls
 from shapelint.analysis.classes import Classes
 from shapelint.analysis.events import Event
 from shapelint.analysis.expressions import Expressions
+from shapelint.analysis.loops import Loops
 from shapelint.analysis.statements import Statements
 
 
-class Interpreter(Statements, Expressions, Calls, Classes):
+class Interpreter(Statements, Loops, Expressions, Calls, Classes):
     """One module's abstract interpreter: the node families composed over ``Machine``."""
 
     def run(self) -> list[Event]:

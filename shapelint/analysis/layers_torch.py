@@ -26,6 +26,8 @@ def _linear(call: LayerCall) -> Value:
     x = call.input()
     if x is None:
         return UNKNOWN
+    if call.param("unbatched") is not None and x.shape.rank != 1:
+        return call.tensor(None)  # Equinox: one example, a vector; a batch goes through vmap
     return call.tensor(
         call.run(fw.linear, x.shape, call.dim_param("in_features"), call.dim_param("out_features"))
     )

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import libcst as cst
 
-from shapelint.analysis.events import Event
+from shapelint.analysis.events import Event, OpFailed
 from shapelint.analysis.records import INIT_METHODS, ClassInfo, Frame, FunctionInfo
 from shapelint.analysis.store import Store
 from shapelint.analysis.values import (
@@ -30,6 +30,9 @@ from shapelint.analysis.values import (
 )
 
 __all__ = ["INIT_METHODS", "ClassInfo", "Frame", "FunctionInfo", "Machine"]
+
+# an event with the call sites it was found under, below the call that recorded it
+RecordedEvent = tuple[Event, tuple[cst.CSTNode, ...]]
 
 MAX_CALL_DEPTH = 4
 LOOP_ITERATIONS = 3
@@ -49,6 +52,9 @@ SAFE_DECORATORS = frozenset(
         "typing.override",
         "abstractmethod",
         "abc.abstractmethod",
+        "functools.lru_cache",
+        "functools.cache",
+        "flax.linen.compact",
     }
 )
 
@@ -85,6 +91,8 @@ BUILTINS = frozenset(
         "setattr",
         "hasattr",
         "type",
+        "dict",
+        "round",
     }
 )
 
@@ -107,18 +115,51 @@ class Machine:
         self.depth = 0
         self.active: set[int] = set()
         self.store = Store()
-        self.memo: dict[tuple[Any, ...], Value] = {}
-        self.init_memo: dict[tuple[Any, ...], dict[str, Value]] = {}
+        # memoised calls keep the events they emitted, replayed on every hit: what a call
+        # reports must not depend on whether a muted loop pass met it first
+        self.memo: dict[tuple[Any, ...], tuple[Value, tuple[RecordedEvent, ...]]] = {}
+        self.init_memo: dict[
+            tuple[Any, ...], tuple[dict[str, Value], tuple[RecordedEvent, ...]]
+        ] = {}
+        self.recorders: list[tuple[int, list[RecordedEvent]]] = []
+        self.failures = 0  # ops proven to fail so far, muted or not (see ``after_failure``)
         self.analysed: set[int] = set()
         self.unstable_globals: set[str] = set()
         self.record = record
         self.recorded: dict[cst.CSTNode, list[tuple[str, Value]]] = {}
         self._ident = itertools.count(1)
 
-    def emit(self, event: Event) -> None:
+    def emit(self, event: Event, sites: tuple[cst.CSTNode, ...] | None = None) -> None:
+        if isinstance(event, OpFailed):
+            self.failures += 1
+        sites = tuple(self.call_sites) if sites is None else sites
+        for base, recorder in self.recorders:
+            recorder.append((event, sites[base:]))
         if not self.muted:
             self.events.append(event)
-            self.event_sites.append(tuple(self.call_sites))
+            self.event_sites.append(sites)
+
+    @contextmanager
+    def recording(self, site: cst.CSTNode | None) -> Iterator[list[RecordedEvent]]:
+        """Analyse a call made at ``site``: collect every event emitted inside, muted or
+        not, with the call sites below this one (for a memo entry, replayed elsewhere)."""
+        events: list[RecordedEvent] = []
+        if site is not None:
+            self.call_sites.append(site)
+        self.recorders.append((len(self.call_sites), events))
+        try:
+            yield events
+        finally:
+            self.recorders.pop()
+            if site is not None:
+                self.call_sites.pop()
+
+    def replay(self, events: Sequence[RecordedEvent], site: cst.CSTNode | None) -> None:
+        """A memoised call met again at ``site``: its events happen again, in this context
+        and under this call site."""
+        here = tuple(self.call_sites) + ((site,) if site is not None else ())
+        for event, below in events:
+            self.emit(event, here + below)
 
     @contextmanager
     def silenced(self) -> Iterator[None]:
@@ -173,6 +214,15 @@ class Machine:
         ) -> None: ...
         def attributes(self, instance: Instance) -> dict[str, Value]: ...
         def binary(self, node: cst.CSTNode, symbol: str, left: Value, right: Value) -> Value: ...
+        def call(
+            self,
+            node: cst.Call,
+            callee: Value,
+            positional: list[Value],
+            keywords: dict[str, Value],
+            arg_nodes: list[cst.CSTNode],
+            opaque: bool,
+        ) -> Value: ...
         def call_function(
             self,
             ref: FunctionRef,
@@ -190,11 +240,14 @@ class Machine:
             arg_nodes: Sequence[cst.CSTNode],
         ) -> Value: ...
         def class_chain(self, key: int) -> list[int]: ...
+        def class_bases(self, key: int) -> set[str]: ...
         def class_lookup(self, key: int, name: str, after: int | None = None) -> Value | None: ...
         def define_class(self, node: cst.ClassDef) -> None: ...
         def define_function(self, node: cst.FunctionDef, class_key: int | None = None) -> None: ...
+        def function_value(self, node: cst.FunctionDef, class_key: int | None) -> Value: ...
         def eval(self, node: cst.BaseExpression) -> Value: ...
         def exec_block(self, body: Sequence[cst.CSTNode]) -> bool: ...
+        def exec_loop(self, node: cst.For | cst.While) -> None: ...
         def exec_statement(self, node: cst.CSTNode) -> bool: ...
         def instantiate(
             self,

@@ -16,6 +16,7 @@ from shapelint.analysis import (
     ops_einops,
     ops_losses,
     ops_products,
+    ops_random,
     ops_shaping,
 )
 from shapelint.analysis.opcall import Call, Emitter
@@ -32,6 +33,7 @@ KINDS: dict[str, Callable[[Call], Value]] = {
     **ops_products.KINDS,
     **ops_losses.KINDS,
     **ops_einops.KINDS,
+    **ops_random.KINDS,
 }
 
 

@@ -5,6 +5,7 @@ operator symbol tables.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import libcst as cst
@@ -12,9 +13,11 @@ import libcst as cst
 from shapelint.analysis import convert, frameworks, layers, ops
 from shapelint.analysis.values import (
     UNKNOWN,
+    AtIndexer,
     BoundMethod,
     ClassRef,
     Constant,
+    DictValue,
     FunctionRef,
     Instance,
     IntValue,
@@ -30,7 +33,7 @@ from shapelint.analysis.values import (
     signature_of,
 )
 from shapelint.shapes import family_rules, indexing
-from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, ShapeError
+from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, ShapeError, join_dims
 
 BINARY_SYMBOLS: dict[type, str] = {
     cst.Add: "+",
@@ -69,7 +72,7 @@ def truth(value: Value) -> bool | None:
         return None
     if isinstance(value, IntValue):
         return bool(value.dim.value) if value.dim.value is not None else None
-    if isinstance(value, TupleValue):
+    if isinstance(value, (TupleValue, DictValue)):
         return bool(value.items)
     if isinstance(value, _ALWAYS_TRUE):
         return True
@@ -85,6 +88,12 @@ def compare(operator: cst.BaseCompOp, left: Value, right: Value) -> bool | None:
             return None
         same = left_none == right_none
         return same if isinstance(operator, cst.Is) else not same
+    if isinstance(operator, (cst.In, cst.NotIn)):
+        inside = contains(right, left)
+        return inside if inside is None or isinstance(operator, cst.In) else not inside
+    if isinstance(operator, (cst.Equal, cst.NotEqual)) and _is_text(left) and _is_text(right):
+        same_text = left == right
+        return same_text if isinstance(operator, cst.Equal) else not same_text
     if isinstance(left, IntValue) and isinstance(right, IntValue):
         a, b = left.dim.value, right.dim.value
         if a is None or b is None:
@@ -102,6 +111,22 @@ def compare(operator: cst.BaseCompOp, left: Value, right: Value) -> bool | None:
             cst.NotEqual: a != b,
         }
         return table.get(type(operator))
+    return None
+
+
+def _is_text(value: Value) -> bool:
+    return isinstance(value, Constant) and isinstance(value.value, str)
+
+
+def contains(container: Value, item: Value) -> bool | None:
+    """``item in container`` for a string among known strings, or a key of a known dict."""
+    if not _is_text(item):
+        return None
+    if isinstance(container, DictValue):
+        assert isinstance(item, Constant)
+        return container.get(item.value) is not None
+    if isinstance(container, TupleValue) and all(_is_text(v) for v in container.items):
+        return item in container.items
     return None
 
 
@@ -172,6 +197,8 @@ def tensor_attribute(tensor: Tensor, name: str) -> Value:
             return tensor.with_shape(UNKNOWN_SHAPE)
     if name in ("data", "grad", "real", "imag"):
         return tensor
+    if name == "at" and tensor.framework == "jax":
+        return AtIndexer(tensor)
     if tensor_method(tensor.framework, name) is not None:
         return BoundMethod(tensor, name)
     return UNKNOWN
@@ -291,6 +318,11 @@ def iteration_value(value: Value) -> Value:
         for item in value.items[1:]:
             result = join_values(result, item)
         return result
+    if isinstance(value, ShapeValue):
+        dims = value.shape.dims
+        if value.shape.variadic or not dims:
+            return IntValue(UNKNOWN_DIM)
+        return IntValue(functools.reduce(join_dims, dims))
     if isinstance(value, Tensor):
         if value.shape.variadic or not value.shape.dims:
             return Tensor(UNKNOWN_SHAPE, value.framework)

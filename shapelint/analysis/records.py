@@ -44,5 +44,6 @@ class Frame:
     class_key: int | None = None
     self_value: Value | None = None
     return_pattern: Any = None
-    loop_exits: list[list[Snapshot]] = field(default_factory=list)
+    loop_exits: list[list[Snapshot]] = field(default_factory=list)  # at each ``continue``
+    loop_breaks: list[list[Snapshot]] = field(default_factory=list)  # at each ``break``
     loop_bases: list[int] = field(default_factory=list)

@@ -1,6 +1,6 @@
 """Statements and control flow: blocks, assignments and unpacking, imports, `del`,
 branches (run on copies of the scope and joined per dimension, the branch journal),
-loops (a bounded fixed point with events muted, then one reporting pass), try/with/match.
+try/with/match (loops are in ``loops``).
 """
 
 from __future__ import annotations
@@ -9,22 +9,19 @@ from collections.abc import Callable, Sequence
 
 import libcst as cst
 
-from shapelint.analysis import convert, declarations, narrowing, ops
+from shapelint.analysis import convert, declarations, narrowing, ops, scalars
 from shapelint.analysis.events import OpFailed
 from shapelint.analysis.imports import canonical, is_tracked
-from shapelint.analysis.machine import (
-    LOOP_ITERATIONS,
-    Machine,
-)
+from shapelint.analysis.machine import Machine
 from shapelint.analysis.primitives import (
     augmented_symbol,
-    iteration_value,
     truth,
 )
-from shapelint.analysis.store import MISSING, Snapshot
+from shapelint.analysis.store import MISSING
 from shapelint.analysis.values import (
     UNKNOWN,
     Constant,
+    DictValue,
     Instance,
     IntValue,
     Layer,
@@ -134,7 +131,9 @@ class Statements(Machine):
         elif isinstance(node, (cst.Break, cst.Continue)):
             if self.frame.loop_exits:
                 passes = self.store.journals[self.frame.loop_bases[-1] :]
-                self.frame.loop_exits[-1].append(self.store.snapshot(passes))
+                broke = isinstance(node, cst.Break)
+                exits = self.frame.loop_breaks if broke else self.frame.loop_exits
+                exits[-1].append(self.store.snapshot(passes))
             return True
         elif isinstance(node, cst.Assert):
             declarations.check_assert(self, node)
@@ -277,60 +276,16 @@ class Statements(Machine):
             terminated = self.exec_block(node.finalbody.body.body) or terminated
         return terminated
 
-    def exec_loop(self, node: cst.For | cst.While) -> None:
-        """A bounded fixed point over the names the body writes, with nothing reported;
-        then one reported pass from the loop-head state."""
-        iterable = self.eval(node.iter) if isinstance(node, cst.For) else None
-        element = iteration_value(iterable) if iterable is not None else UNKNOWN
-        head: Snapshot = {}
-        if self.muted:
-            # inside an outer loop's fixed point nothing is reported: one pass, then widen,
-            # so nested loops cost a constant factor each instead of multiplying
-            ends = self.loop_pass(node, head, element)
-            self.store.merge([self.store.widen(self.store.join([head, ends]))])
-            return
-        with self.silenced():
-            for _ in range(LOOP_ITERATIONS):
-                ends = self.loop_pass(node, head, element)
-                joined = self.store.join([head, ends])
-                if self.store.same(joined, head):
-                    break
-                head = joined
-            else:
-                head = self.store.widen(head)
-        self.store.merge([head])
-        ends = self.loop_pass(node, {}, element)
-        self.store.merge([ends, {}])  # the body ran, or it did not
-        if node.orelse is not None:
-            self.exec_block(node.orelse.body.body)
-
-    def loop_pass(self, node: cst.For | cst.While, head: Snapshot, element: Value) -> Snapshot:
-        """One pass of the body from ``head``: the join of every way out of it, undone."""
-        journal = self.store.begin()
-        for target, name, value in head.values():
-            self.store.write(target, name, value)
-        if isinstance(node, cst.For):
-            self.assign_target(node.target, element)
-        else:
-            self.eval(node.test)
-        self.frame.loop_exits.append([])
-        self.frame.loop_bases.append(len(self.store.journals) - 1)
-        try:
-            ended = not self.exec_block(node.body.body)
-        finally:
-            self.frame.loop_bases.pop()
-            exits = self.frame.loop_exits.pop()
-        outcomes = ([self.store.snapshot([journal])] if ended else []) + exits
-        self.store.end(journal)
-        return self.store.join(outcomes) if outcomes else {}
-
     def exec_augassign(self, node: cst.AugAssign) -> None:
         current = self.eval(node.target)
         right = self.eval(node.value)
         symbol = augmented_symbol(node.operator)
         if isinstance(current, Tensor) and symbol != "@":
+            mark = self.failures
             result = ops.elementwise(self, node, f"{symbol}=", current, right, current.framework)
-            if isinstance(result, Tensor) and result.shape.equals(current.shape) is False:
+            if self.failures != mark:
+                self.assign_target(node.target, Tensor(UNKNOWN_SHAPE, current.framework))
+            elif isinstance(result, Tensor) and result.shape.equals(current.shape) is False:
                 other = convert.literal_tensor(right, current.framework)
                 self.emit(
                     OpFailed(
@@ -341,6 +296,7 @@ class Statements(Machine):
                         (current.shape,),
                     )
                 )
+                self.assign_target(node.target, Tensor(UNKNOWN_SHAPE, current.framework))
             return
         value = self.binary(node, symbol, current, right)
         self.assign_target(node.target, value)
@@ -373,13 +329,24 @@ class Statements(Machine):
                 and isinstance(target.value, cst.Name)
             ):
                 shape = convert.as_shape(value)
-                self.assign_name(target.value.value, owner.with_shape(shape or UNKNOWN_SHAPE))
+                self.assign_name(
+                    target.value.value,
+                    owner.with_shape(shape if shape is not None else UNKNOWN_SHAPE),
+                )
         elif isinstance(target, cst.Subscript):
             owner = self.eval(target.value)
-            if isinstance(owner, (TupleValue, ListOf)) and isinstance(
-                target.value, (cst.Name, cst.Attribute)
-            ):
+            named = isinstance(target.value, (cst.Name, cst.Attribute))
+            if isinstance(owner, (TupleValue, ListOf)) and named:
                 self.assign_target(target.value, UNKNOWN)
+            elif isinstance(owner, DictValue) and named:
+                element = target.slice[0].slice if len(target.slice) == 1 else None
+                key = (
+                    scalars.dict_key(self.eval(element.value))
+                    if isinstance(element, cst.Index)
+                    else scalars.NO_KEY
+                )
+                changed = owner.with_item(key, value) if key is not scalars.NO_KEY else UNKNOWN
+                self.assign_target(target.value, changed)
         elif isinstance(target, cst.StarredElement):
             self.assign_target(target.value, UNKNOWN)
 

@@ -102,6 +102,24 @@ class TupleValue(Value):
 
 
 @dataclass(frozen=True, slots=True)
+class DictValue(Value):
+    """A dict whose keys are all known constants (``{"d": 16}``, ``dict(d=16)``), in order."""
+
+    items: tuple[tuple[Any, Value], ...]
+
+    def get(self, key: Any) -> Value | None:
+        for name, value in self.items:
+            if name == key:
+                return value
+        return None
+
+    def with_item(self, key: Any, value: Value) -> DictValue:
+        if self.get(key) is None:
+            return DictValue((*self.items, (key, value)))
+        return DictValue(tuple((k, value if k == key else v) for k, v in self.items))
+
+
+@dataclass(frozen=True, slots=True)
 class ShapeValue(Value):
     """``x.shape`` / ``x.size()``: a tuple of dims, possibly of unknown length."""
 
@@ -169,6 +187,30 @@ class FunctionRef(Value):
 
 
 @dataclass(frozen=True, slots=True)
+class Wrapped(Value):
+    """A callable made from another: ``functools.partial(f, ...)`` (``kind`` "partial") or a
+    JAX transform (``jit``, ``grad``, ``value_and_grad``, ``vmap``), with the arguments the
+    wrapper was made with."""
+
+    kind: str
+    function: Value
+    args: tuple[Value, ...] = ()
+    keywords: tuple[tuple[str, Value], ...] = ()
+
+    def option(self, name: str) -> Value | None:
+        return next((v for k, v in self.keywords if k == name), None)
+
+
+@dataclass(frozen=True, slots=True)
+class AtIndexer(Value):
+    """JAX's ``x.at`` (``indexed`` False) and ``x.at[idx]`` (True): its methods return an
+    array shaped like ``x``."""
+
+    tensor: Tensor
+    indexed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class ClassRef(Value):
     key: int
 
@@ -204,10 +246,30 @@ def join_values(a: Value, b: Value) -> Value:
         return ShapeValue(join(a.shape, b.shape))
     if isinstance(a, (ShapedObject, Tensor)) and isinstance(b, (ShapedObject, Tensor)):
         return ShapedObject(join(a.shape, b.shape))  # an array on one path only: kind unknown
-    if isinstance(a, ListOf) and isinstance(b, ListOf):
-        item = join_values(a.item, b.item)
+    if _is_list(a) and _is_list(b):
+        # lists of different lengths, or of unknown length: a list of the items' join
+        pool = [*_list_items(a), *_list_items(b)]
+        if not pool:
+            return TupleValue((), True)
+        item = pool[0]
+        for other in pool[1:]:
+            item = join_values(item, other)
         return ListOf(item) if item is not UNKNOWN else UNKNOWN
+    if (
+        isinstance(a, DictValue)
+        and isinstance(b, DictValue)
+        and [k for k, _ in a.items] == [k for k, _ in b.items]
+    ):
+        return DictValue(tuple((k, join_values(v, w)) for (k, v), (_, w) in zip(a.items, b.items)))
     return UNKNOWN
+
+
+def _is_list(value: Value) -> bool:
+    return isinstance(value, ListOf) or isinstance(value, TupleValue) and value.is_list
+
+
+def _list_items(value: Value) -> tuple[Value, ...]:
+    return (value.item,) if isinstance(value, ListOf) else value.items  # type: ignore[attr-defined]
 
 
 def unknown_tensor(framework: str = "unknown") -> Tensor:
@@ -239,6 +301,8 @@ def signature_of(value: Value) -> Any:
         return ("instance", value.ident)
     if isinstance(value, ListOf):
         return ("list", signature_of(value.item))
+    if isinstance(value, DictValue):
+        return ("dict", tuple((k, signature_of(v)) for k, v in value.items))
     try:
         hash(value)
     except TypeError:

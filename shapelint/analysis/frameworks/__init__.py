@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from shapelint.analysis.frameworks import einops, jax, keras, numpy, tensorflow, torch
+from shapelint.analysis.frameworks import (
+    einops,
+    jax,
+    jax_libraries,
+    keras,
+    numpy,
+    numpy_random,
+    tensorflow,
+    torch,
+)
 from shapelint.analysis.frameworks.spec import LayerSpec, Op
 
 # (prefix, table, framework of the tensors it makes)
 _FUNCTION_TABLES: tuple[tuple[str, dict[str, Op], str], ...] = (
+    ("numpy.random.Generator.", numpy_random.GENERATOR, "numpy"),
+    ("numpy.random.RandomState.", numpy_random.RANDOM_STATE, "numpy"),
+    ("numpy.", numpy_random.CONSTRUCTORS, ""),
     ("numpy.", numpy.FUNCTIONS, "numpy"),
     ("jax.numpy.", jax.FUNCTIONS, "jax"),
     ("jax.random.", jax.RANDOM, "jax"),
@@ -24,6 +36,8 @@ _LAYER_TABLES: tuple[tuple[str, dict[str, LayerSpec], str], ...] = (
     ("keras.models.", keras.MODELS, "keras"),
     ("keras.", keras.MODELS, "keras"),
     ("einops.layers.", einops.LAYERS, ""),
+    ("flax.linen.", jax_libraries.FLAX_LINEN, "jax"),
+    ("equinox.nn.", jax_libraries.EQUINOX_NN, "jax"),
 )
 
 _METHOD_TABLES: dict[str, dict[str, Op]] = {

@@ -1,0 +1,118 @@
+"""Plain Python values beside the tensors: numbers, strings, dict keys, ``math``.
+
+A float is modelled as "some float" (``Constant(0.0)``, its value is never used) so that a
+tensor scaled by ``d ** -0.5`` or ``1 / math.sqrt(d)`` keeps its shape; an int stays an
+``IntValue`` (possibly symbolic), so dims computed from ints are followed exactly.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Final
+
+from shapelint.analysis.values import UNKNOWN, Constant, IntValue, Tensor, Value
+from shapelint.shapes.shape import UNKNOWN_DIM, Dim
+
+SOME_FLOAT: Final = Constant(0.0)
+ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
+NO_KEY: Final = object()
+
+DICT_METHODS = frozenset({"get", "items", "keys", "values", "copy", "update", "pop", "setdefault"})
+MATH_CONSTANTS = frozenset({"math.pi", "math.e", "math.tau", "math.inf", "math.nan"})
+# math functions that return a float whatever they are given
+_MATH_FLOATS = frozenset(
+    "sqrt exp log log2 log10 log1p expm1 sin cos tan asin acos atan atan2 sinh cosh tanh "
+    "asinh acosh atanh pow hypot fabs erf erfc gamma lgamma radians degrees fmod copysign "
+    "fsum cbrt exp2 dist".split()
+)
+# math functions that return an int, and how to compute it from known ints
+_MATH_INTS: dict[str, Any] = {
+    "ceil": lambda x: x,
+    "floor": lambda x: x,
+    "trunc": lambda x: x,
+    "isqrt": math.isqrt,
+    "gcd": math.gcd,
+    "lcm": math.lcm,
+    "factorial": math.factorial,
+    "comb": math.comb,
+    "perm": math.perm,
+}
+
+
+def is_float(value: Value) -> bool:
+    return isinstance(value, Constant) and isinstance(value.value, float)
+
+
+def is_number(value: Value) -> bool:
+    return isinstance(value, IntValue) or is_float(value)
+
+
+def number_arithmetic(symbol: str, left: Value, right: Value) -> Value:
+    """``+ - * / // % **`` of two numbers where one is a float (ints are ``int_arithmetic``'s),
+    and an int raised to a negative power."""
+    if symbol not in ARITHMETIC or not (is_number(left) and is_number(right)):
+        return UNKNOWN
+    return SOME_FLOAT
+
+
+def string_arithmetic(symbol: str, left: Value, right: Value) -> Value:
+    if (
+        symbol == "+"
+        and isinstance(left, Constant)
+        and isinstance(right, Constant)
+        and isinstance(left.value, str)
+        and isinstance(right.value, str)
+    ):
+        return Constant(left.value + right.value)
+    return UNKNOWN
+
+
+def dict_key(value: Value) -> Any:
+    """The Python key a value stands for, or ``NO_KEY`` when it is not known."""
+    if isinstance(value, Constant) and isinstance(value.value, (str, bool, type(None))):
+        return value.value
+    if isinstance(value, IntValue) and value.dim.value is not None:
+        return value.dim.value
+    return NO_KEY
+
+
+def math_call(name: str, positional: list[Value]) -> Value:
+    """``math.<name>(...)``: a float, or an int computed from known ints."""
+    if name in _MATH_FLOATS:
+        return SOME_FLOAT
+    if name in _MATH_INTS:
+        known = [p.dim.value if isinstance(p, IntValue) else None for p in positional]
+        if positional and all(isinstance(k, int) for k in known):
+            try:
+                result = _MATH_INTS[name](*known)
+            except (TypeError, ValueError):
+                return UNKNOWN
+            if isinstance(result, int) and abs(result) < 2**63:
+                return IntValue(Dim.of(result))
+        return IntValue(UNKNOWN_DIM)
+    return UNKNOWN
+
+
+def conversion(name: str, first: Value) -> Value:
+    """``int(x)``, ``float(x)``, ``round(x)``, ``abs(x)`` of a number."""
+    if name == "int":
+        if isinstance(first, IntValue):
+            return first
+        return IntValue(UNKNOWN_DIM) if is_float(first) or isinstance(first, Tensor) else UNKNOWN
+    if name == "float":
+        return SOME_FLOAT if is_number(first) or isinstance(first, Tensor) else UNKNOWN
+    if name == "round":
+        return IntValue(UNKNOWN_DIM) if is_number(first) else UNKNOWN
+    if name == "abs":
+        if isinstance(first, IntValue):
+            value = first.dim.value
+            return IntValue(Dim.of(abs(value))) if value is not None else IntValue(UNKNOWN_DIM)
+        return SOME_FLOAT if is_float(first) else UNKNOWN
+    return UNKNOWN
+
+
+def key_value(key: Any) -> Value:
+    """A dict key back as a value (``cfg.keys()`` iterated)."""
+    if isinstance(key, int) and not isinstance(key, bool):
+        return IntValue(Dim.of(key))
+    return Constant(key)

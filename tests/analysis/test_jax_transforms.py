@@ -1,0 +1,210 @@
+"""JAX transforms run the function they wrap: ``jax.jit`` (``static_argnums`` too), ``grad``,
+``value_and_grad`` (``has_aux``), ``vmap`` (``in_axes``/``out_axes``, nested), ``lax.scan``,
+``lax.fori_loop`` and ``.at[].set()``; and JAX's layer libraries, Flax linen and Equinox."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.expectations import actual, expected
+
+JAX = "import jax\nimport jax.numpy as jnp\nfrom jax import lax\n"
+
+CASES = [
+    pytest.param(
+        JAX + "def f(w, x):\n"
+        "    return x @ w  # SHP001: 12\n"
+        "jf = jax.jit(f)\n"
+        "y = jf(jnp.ones((3, 4)), jnp.ones((2, 5)))\n",
+        id="jit-runs-the-wrapped-function",
+    ),
+    pytest.param(
+        JAX + "def f(w, x):\n"
+        "    return x @ w\n"
+        "jf = jax.jit(f)\n"
+        "y = jf(jnp.ones((3, 4)), jnp.ones((2, 3)))\n"
+        "z = y @ jnp.ones((4, 1))\n",
+        id="jit-runs-the-wrapped-function-fixed",
+    ),
+    pytest.param(
+        JAX + "def f(w, x):\n"
+        "    return x @ w\n"
+        "y = jax.jit(f)(jnp.ones((3, 4)), jnp.ones((2, 3)))\n"
+        "z = y @ jnp.ones((3, 1))  # SHP001: 5\n",
+        id="jit-result-has-the-function-result-shape",
+    ),
+    pytest.param(
+        JAX + "import functools\n"
+        "@functools.partial(jax.jit, static_argnums=(1,))\n"
+        "def split(x, n):\n"
+        "    return x.reshape(n, -1)  # SHP001: 12\n"
+        "y = split(jnp.ones((2, 5)), 4)\n",
+        id="jit-with-static-argnums-as-a-decorator",
+    ),
+    pytest.param(
+        JAX + "def loss(w, x):\n"
+        "    return jnp.sum(x @ w)\n"
+        "w = jnp.ones((3, 4))\n"
+        "g = jax.grad(loss)(w, jnp.ones((2, 3)))\n"
+        "w2 = w - 0.1 * g.T  # SHP001: 6\n",
+        id="grad-has-the-shape-of-its-argument",
+    ),
+    pytest.param(
+        JAX + "def loss(w, x):\n"
+        "    return jnp.sum(x @ w)\n"
+        "w = jnp.ones((3, 4))\n"
+        "g = jax.grad(loss)(w, jnp.ones((2, 3)))\n"
+        "w2 = w - 0.1 * g\n",
+        id="grad-has-the-shape-of-its-argument-fixed",
+    ),
+    pytest.param(
+        JAX + "def loss(w, x):\n"
+        "    pred = x @ w\n"
+        "    return jnp.sum(pred), pred\n"
+        "w = jnp.ones((3, 4))\n"
+        "(value, pred), g = jax.value_and_grad(loss, has_aux=True)(w, jnp.ones((2, 3)))\n"
+        "r = pred @ g  # SHP001: 5\n",
+        id="value-and-grad-with-aux",
+    ),
+    pytest.param(
+        JAX + "def f(w, x):\n"
+        "    return x @ w\n"
+        "bf = jax.vmap(f, in_axes=(None, 0))\n"
+        "y = bf(jnp.ones((3, 4)), jnp.ones((10, 2, 3)))\n"
+        "z = y @ jnp.ones((2, 2))  # SHP001: 5\n",
+        id="vmap-adds-the-mapped-axis",
+    ),
+    pytest.param(
+        JAX + "def f(w, x):\n"
+        "    return x @ w\n"
+        "bf = jax.vmap(f, in_axes=(None, 0))\n"
+        "y = bf(jnp.ones((3, 4)), jnp.ones((10, 2, 3)))\n"
+        "z = y @ jnp.ones((4, 2))\n",
+        id="vmap-adds-the-mapped-axis-fixed",
+    ),
+    pytest.param(
+        JAX + "def f(w, x):\n"
+        "    return x @ w  # SHP001: 12\n"
+        "y = jax.vmap(f, in_axes=(None, 0))(jnp.ones((3, 4)), jnp.ones((10, 5)))\n",
+        id="vmap-runs-the-body-per-example",
+    ),
+    pytest.param(
+        JAX + "def dot(a, b):\n"
+        "    return a @ b\n"
+        "pairwise = jax.vmap(jax.vmap(dot, in_axes=(None, 0)), in_axes=(0, None))\n"
+        "d = pairwise(jnp.ones((5, 3)), jnp.ones((7, 3)))\n"
+        "r = d @ jnp.ones((5, 1))  # SHP001: 5\n",
+        id="nested-vmap",
+    ),
+    pytest.param(
+        JAX + "def f(x):\n"
+        "    return x.sum(0)\n"
+        "y = jax.vmap(f, out_axes=1)(jnp.ones((6, 2, 3)))\n"
+        "r = y @ jnp.ones((3, 1))  # SHP001: 5\n",
+        id="vmap-out-axes",
+    ),
+    pytest.param(
+        JAX + "def body(c, x):\n"
+        "    return c + x, c * 2  # SHP001: 12\n"
+        "c, ys = lax.scan(body, jnp.zeros(3), jnp.ones((7, 4)))\n",
+        id="scan-runs-its-body-per-step",
+    ),
+    pytest.param(
+        JAX + "def body(c, x):\n"
+        "    return c + x, c * 2\n"
+        "c, ys = lax.scan(body, jnp.zeros(4), jnp.ones((7, 4)))\n"
+        "r = ys @ jnp.ones((7, 1))  # SHP001: 5\n",
+        id="scan-stacks-its-outputs",
+    ),
+    pytest.param(
+        JAX + "def body(c, x):\n"
+        "    return c + x, c * 2\n"
+        "c, ys = lax.scan(body, jnp.zeros(4), jnp.ones((7, 4)))\n"
+        "r = ys @ jnp.ones((4, 1))\n",
+        id="scan-stacks-its-outputs-fixed",
+    ),
+    pytest.param(
+        JAX + "z = lax.fori_loop(0, 3, lambda i, v: v @ jnp.ones((3, 3)), jnp.zeros((2, 4)))"
+        "  # SHP001: 38\n",
+        id="fori-loop-runs-its-body",
+    ),
+    pytest.param(
+        JAX + "a = jnp.zeros(5).at[2].set(1.0)\nr = a @ jnp.ones((4, 2))  # SHP001: 5\n",
+        id="at-set-keeps-the-shape",
+    ),
+    pytest.param(
+        JAX + "a = jnp.zeros(5).at[2].set(1.0)\nr = a @ jnp.ones((5, 2))\n",
+        id="at-set-keeps-the-shape-fixed",
+    ),
+]
+
+LAYER_LIBRARIES = [
+    pytest.param(
+        "import jax\n"
+        "import jax.numpy as jnp\n"
+        "import flax.linen as nn\n"
+        "class Head(nn.Module):\n"
+        "    @nn.compact\n"
+        "    def __call__(self, x):\n"
+        "        h = nn.Dense(16)(x)\n"
+        "        return h @ jnp.ones((8, 2))  # SHP001: 16\n"
+        "model = Head()\n"
+        "params = model.init(jax.random.PRNGKey(0), jnp.ones((4, 3)))\n",
+        id="flax-compact-dense",
+    ),
+    pytest.param(
+        "import jax\n"
+        "import jax.numpy as jnp\n"
+        "import flax.linen as nn\n"
+        "class Head(nn.Module):\n"
+        "    @nn.compact\n"
+        "    def __call__(self, x):\n"
+        "        h = nn.Dense(16)(x)\n"
+        "        return h @ jnp.ones((16, 2))\n"
+        "model = Head()\n"
+        "params = model.init(jax.random.PRNGKey(0), jnp.ones((4, 3)))\n",
+        id="flax-compact-dense-fixed",
+    ),
+    pytest.param(
+        "import jax\n"
+        "import jax.numpy as jnp\n"
+        "import flax.linen as nn\n"
+        "class MLP(nn.Module):\n"
+        "    features: int\n"
+        "    def setup(self):\n"
+        "        self.dense = nn.Dense(self.features)\n"
+        "    def __call__(self, x):\n"
+        "        return self.dense(x) @ jnp.ones((3, 1))  # SHP001: 16\n"
+        "model = MLP(features=8)\n"
+        "x = jnp.ones((4, 3))\n"
+        "y = model.apply(model.init(jax.random.PRNGKey(0), x), x)\n",
+        id="flax-setup-and-dataclass-field",
+    ),
+    pytest.param(
+        "import jax\n"
+        "import jax.numpy as jnp\n"
+        "import equinox as eqx\n"
+        "lin = eqx.nn.Linear(3, 4, key=jax.random.PRNGKey(0))\n"
+        "y = lin(jnp.ones(5))  # SHP001: 5\n",
+        id="equinox-linear",
+    ),
+    pytest.param(
+        "import jax\n"
+        "import jax.numpy as jnp\n"
+        "import equinox as eqx\n"
+        "lin = eqx.nn.Linear(3, 4, key=jax.random.PRNGKey(0))\n"
+        "y = jax.vmap(lin)(jnp.ones((10, 3)))\n"
+        "z = y @ jnp.ones((4, 1))\n",
+        id="equinox-linear-fixed",
+    ),
+]
+
+
+@pytest.mark.parametrize("source", CASES)
+def test_jax_transforms_run_the_function(source: str) -> None:
+    assert actual(source) == expected(source)
+
+
+@pytest.mark.parametrize("source", LAYER_LIBRARIES)
+def test_jax_layer_libraries(source: str) -> None:
+    assert actual(source) == expected(source)

@@ -1,0 +1,153 @@
+"""Loops: what a loop body reaches is reported whichever pass met it first, and the first
+iterations are checked exactly before the loop state is joined and widened.
+
+Each case is a program whose marked findings must be exactly what is reported; the
+look-alike correct program beside it marks nothing and must stay silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.expectations import actual, expected
+
+REACHED_FROM_A_LOOP = [
+    pytest.param(
+        "import torch\n"
+        "def proj(x):\n"
+        "    w = torch.ones(5, 3)\n"
+        "    return x @ w  # SHP001: 12\n"
+        "x = torch.ones(4, 4)\n"
+        "for _ in range(2):\n"
+        "    y = proj(x)\n",
+        id="function-called-only-in-a-loop",
+    ),
+    pytest.param(
+        "import torch\n"
+        "def proj(x):\n"
+        "    w = torch.ones(4, 3)\n"
+        "    return x @ w\n"
+        "x = torch.ones(4, 4)\n"
+        "for _ in range(2):\n"
+        "    y = proj(x)\n",
+        id="function-called-only-in-a-loop-fixed",
+    ),
+    pytest.param(
+        "import torch\n"
+        "import torch.nn as nn\n"
+        "class Block(nn.Module):\n"
+        "    def __init__(self, x):\n"
+        "        super().__init__()\n"
+        "        self.h = x @ torch.ones(3, 2)  # SHP001: 18\n"
+        "for _ in range(2):\n"
+        "    b = Block(torch.ones(2, 4))\n",
+        id="class-built-only-in-a-loop",
+    ),
+    pytest.param(
+        "import torch\n"
+        "import torch.nn as nn\n"
+        "class Block(nn.Module):\n"
+        "    def __init__(self, x):\n"
+        "        super().__init__()\n"
+        "        self.h = x @ torch.ones(4, 2)\n"
+        "for _ in range(2):\n"
+        "    b = Block(torch.ones(2, 4))\n",
+        id="class-built-only-in-a-loop-fixed",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "def step(h):\n"
+        "    return h @ np.ones((3, 3))  # SHP001: 12\n"
+        "def run(h):\n"
+        "    for _ in range(4):\n"
+        "        for _ in range(2):\n"
+        "            h = step(np.ones((2, 4)))\n"
+        "    return h\n"
+        "run(None)\n",
+        id="function-called-in-a-nested-loop",
+    ),
+]
+
+FIRST_ITERATIONS = [
+    pytest.param(
+        "import numpy as np\n"
+        "state = np.zeros(5)\n"
+        "for _ in range(3):\n"
+        "    state = np.ones((2, 5)) @ state  # SHP001: 13\n",
+        id="range-3-fails-on-the-second-iteration",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "state = np.zeros(5)\n"
+        "for _ in range(3):\n"
+        "    state = np.ones((5, 5)) @ state\n",
+        id="range-3-fails-on-the-second-iteration-fixed",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "def fit(batches):\n"
+        "    w = np.zeros((3, 1))\n"
+        "    for batch in batches:\n"
+        "        y = np.ones((8, 4)) @ w  # SHP001: 13\n"
+        "        w = np.ones((4, 1))\n"
+        "    return w\n",
+        id="unknown-count-fails-on-the-first-iteration",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "def fit(batches):\n"
+        "    w = np.zeros((4, 1))\n"
+        "    for batch in batches:\n"
+        "        y = np.ones((8, 4)) @ w\n"
+        "        w = np.ones((4, 1))\n"
+        "    return w\n",
+        id="unknown-count-fails-on-the-first-iteration-fixed",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "X = np.ones((4, 3))\n"
+        "w = np.zeros(3)\n"
+        "for _ in range(3):\n"
+        "    err = X @ w - np.ones(4)  # SHP006: 11\n"
+        "    w = w - X.T @ err\n"
+        "    w = w.reshape(3, 1)  # SHP001: 9\n",
+        id="gradient-step-reshaped-in-the-loop",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "h = np.zeros((2, 4))\n"
+        "for i in range(3):\n"
+        "    if i == 2:\n"
+        "        break\n"
+        "    h = np.concatenate([h, h], axis=1)\n"
+        "r = h @ np.ones((16, 1))\n",
+        id="range-with-break-is-exact-fixed",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "h = np.zeros((2, 4))\n"
+        "for i in range(3):\n"
+        "    if i == 2:\n"
+        "        break\n"
+        "    h = np.concatenate([h, h], axis=1)\n"
+        "r = h @ np.ones((8, 1))  # SHP001: 5\n",
+        id="range-with-break-is-exact",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "h = np.zeros((2, 4))\n"
+        "for _ in range(2):\n"
+        "    h = np.concatenate([h, h], axis=1)\n"
+        "r = h @ np.ones((8, 1))  # SHP001: 5\n",
+        id="range-unrolled-state-after-the-loop",
+    ),
+]
+
+
+@pytest.mark.parametrize("source", REACHED_FROM_A_LOOP)
+def test_events_do_not_depend_on_the_pass_that_met_a_call_first(source: str) -> None:
+    assert actual(source) == expected(source)
+
+
+@pytest.mark.parametrize("source", FIRST_ITERATIONS)
+def test_first_iterations_are_checked_exactly(source: str) -> None:
+    assert actual(source) == expected(source)

@@ -1,0 +1,76 @@
+"""SHP001 for unpacking a ``.shape`` into the wrong number of names, and SHP005 for asserts
+on dims that provably fail."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.expectations import actual, expected
+
+PENDING = pytest.mark.xfail(strict=True, reason="issue 12: not implemented yet")
+
+CASES = [
+    pytest.param(
+        "import torch\nx = torch.ones(2, 3, 4, 5)\n_, _, _, h, w = x.shape  # SHP001: 1\n",
+        id="too-many-names-for-a-4d-shape",
+        marks=PENDING,
+    ),
+    pytest.param(
+        "import torch\nx = torch.ones(2, 3, 4, 5)\n_, _, h, w = x.shape\n",
+        id="too-many-names-for-a-4d-shape-fixed",
+    ),
+    pytest.param(
+        "import numpy as np\nx = np.ones((2, 3))\nb, c, h = x.shape  # SHP001: 1\n",
+        id="too-few-dims-for-the-names",
+        marks=PENDING,
+    ),
+    pytest.param(
+        "import torch\nx = torch.ones(2, 3, 4, 5)\nb, *rest, w = x.shape\n",
+        id="starred-unpacking-fixed",
+    ),
+    pytest.param(
+        "import torch\nx = torch.ones(2, 3)\nb, c, *rest, w = x.shape  # SHP001: 1\n",
+        id="starred-unpacking-needs-more-dims",
+        marks=PENDING,
+    ),
+    pytest.param(
+        "import torch\nx = torch.ones(4, 6, 8)\nb, c = x.size()[:2]\n",
+        id="sliced-shape-fixed",
+    ),
+    pytest.param(
+        "import torch\n"
+        "B, C = 2, 3\n"
+        "x = torch.ones(B, C, 8, 8)\n"
+        "assert x.shape == (B, 2 * C, *x.shape[2:])  # SHP005: 1\n",
+        id="assert-on-a-shape-tuple-that-fails",
+        marks=PENDING,
+    ),
+    pytest.param(
+        "import torch\n"
+        "B, C = 2, 3\n"
+        "x = torch.ones(B, 2 * C, 8, 8)\n"
+        "assert x.shape == (B, 2 * C, *x.shape[2:])\n",
+        id="assert-on-a-shape-tuple-that-fails-fixed",
+    ),
+    pytest.param(
+        "import torch\n"
+        "x = torch.ones(2, 3, 5, 4)\n"
+        "h = x.shape[2]\n"
+        "assert h % 2 == 0  # SHP005: 1\n",
+        id="assert-on-a-dim-that-fails",
+        marks=PENDING,
+    ),
+    pytest.param(
+        "import torch\nx = torch.ones(2, 3, 6, 4)\nh = x.shape[2]\nassert h % 2 == 0\n",
+        id="assert-on-a-dim-that-fails-fixed",
+    ),
+    pytest.param(
+        "import torch\ndef f(x):\n    h = x.shape[2]\n    assert h % 2 == 0\n    return x\n",
+        id="assert-on-an-unknown-dim-fixed",
+    ),
+]
+
+
+@pytest.mark.parametrize("source", CASES)
+def test_unpacking_and_asserts(source: str) -> None:
+    assert actual(source) == expected(source)

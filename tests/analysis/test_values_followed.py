@@ -1,0 +1,137 @@
+"""Values the analysis must follow: dict and list literals and their reads (configs passed
+to constructors too), scalar arithmetic mixed with tensors, and string comparisons that
+decide a branch."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.expectations import actual, expected
+
+CASES = [
+    pytest.param(
+        "import torch\n"
+        "import torch.nn as nn\n"
+        'cfg = {"d": 16, "heads": 4}\n'
+        'fc = nn.Linear(cfg["d"], 8)\n'
+        "y = fc(torch.ones(2, 32))  # SHP001: 5\n",
+        id="dict-literal-read",
+    ),
+    pytest.param(
+        "import torch\n"
+        "import torch.nn as nn\n"
+        'cfg = {"d": 16, "heads": 4}\n'
+        'fc = nn.Linear(cfg["d"], 8)\n'
+        "y = fc(torch.ones(2, 16))\n",
+        id="dict-literal-read-fixed",
+    ),
+    pytest.param(
+        "import torch\n"
+        "import torch.nn as nn\n"
+        "cfg = dict(d=16, heads=4)\n"
+        'fc = nn.Linear(cfg["d"] * 2, 8)\n'
+        "y = fc(torch.ones(2, 16))  # SHP001: 5\n",
+        id="dict-call-read",
+    ),
+    pytest.param(
+        "import torch\n"
+        "import torch.nn as nn\n"
+        "class Net(nn.Module):\n"
+        "    def __init__(self, cfg):\n"
+        "        super().__init__()\n"
+        '        self.fc = nn.Linear(cfg["hidden"], 4)\n'
+        "    def forward(self, x):\n"
+        "        return self.fc(x)  # SHP001: 16\n"
+        'net = Net({"hidden": 16})\n'
+        "out = net(torch.ones(2, 8))\n",
+        id="config-dict-passed-to-a-constructor",
+    ),
+    pytest.param(
+        "import torch\n"
+        "import torch.nn as nn\n"
+        "class Net(nn.Module):\n"
+        "    def __init__(self, cfg):\n"
+        "        super().__init__()\n"
+        '        self.fc = nn.Linear(cfg["hidden"], 4)\n'
+        "    def forward(self, x):\n"
+        "        return self.fc(x)\n"
+        'net = Net({"hidden": 16})\n'
+        "out = net(torch.ones(2, 16))\n",
+        id="config-dict-passed-to-a-constructor-fixed",
+    ),
+    pytest.param(
+        "import torch\n"
+        "sizes = [16, 32]\n"
+        "w = torch.ones(sizes[0], sizes[1])\n"
+        "y = torch.ones(2, 32) @ w  # SHP001: 5\n",
+        id="list-literal-read",
+    ),
+    pytest.param(
+        "import torch\n"
+        "q = torch.ones(2, 16)\n"
+        "d = q.shape[-1]\n"
+        "s = q * d ** -0.5\n"
+        "r = s @ torch.ones(8, 2)  # SHP001: 5\n",
+        id="scaled-by-a-float-power",
+    ),
+    pytest.param(
+        "import torch\n"
+        "q = torch.ones(2, 16)\n"
+        "d = q.shape[-1]\n"
+        "s = q * d ** -0.5\n"
+        "r = s @ torch.ones(16, 2)\n",
+        id="scaled-by-a-float-power-fixed",
+    ),
+    pytest.param(
+        "import math\n"
+        "import torch\n"
+        "q = torch.ones(2, 16)\n"
+        "s = q / math.sqrt(q.size(-1))\n"
+        "r = s @ torch.ones(8, 2)  # SHP001: 5\n",
+        id="divided-by-math-sqrt",
+    ),
+    pytest.param(
+        "import torch\n"
+        "q = torch.ones(2, 16)\n"
+        "s = q * int(2.5) + float(1)\n"
+        "r = s @ torch.ones(8, 2)  # SHP001: 5\n",
+        id="scaled-by-int-and-float-conversions",
+    ),
+    pytest.param(
+        "import torch\n"
+        "import torch.nn as nn\n"
+        "class Attn(nn.Module):\n"
+        "    def __init__(self, method):\n"
+        "        super().__init__()\n"
+        "        self.method = method\n"
+        "        self.w = nn.Linear(16, 16)\n"
+        "    def forward(self, h):\n"
+        '        if self.method == "general":\n'
+        "            return self.w(h)\n"
+        "        return h @ torch.ones(5, 5)\n"
+        'a = Attn("general")\n'
+        "o = a(torch.ones(3, 16))\n",
+        id="string-comparison-decides-the-branch-fixed",
+    ),
+    pytest.param(
+        "import torch\n"
+        "import torch.nn as nn\n"
+        "class Attn(nn.Module):\n"
+        "    def __init__(self, method):\n"
+        "        super().__init__()\n"
+        "        self.method = method\n"
+        "        self.w = nn.Linear(16, 16)\n"
+        "    def forward(self, h):\n"
+        '        if self.method != "general":\n'
+        "            return self.w(h)\n"
+        "        return h @ torch.ones(5, 5)  # SHP001: 16\n"
+        'a = Attn("general")\n'
+        "o = a(torch.ones(3, 16))\n",
+        id="string-comparison-decides-the-branch",
+    ),
+]
+
+
+@pytest.mark.parametrize("source", CASES)
+def test_values_are_followed(source: str) -> None:
+    assert actual(source) == expected(source)
