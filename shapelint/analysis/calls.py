@@ -175,9 +175,12 @@ class Calls(Transforms):
                     name=name,
                 )
             self.assign_name(name, value)
+        # no call binds a function analysed alone: its ``*args``/``**kwargs`` are unknown,
+        # not empty
         if isinstance(params.star_arg, cst.Param):
             rest = args[len(positional_params) :]
-            self.assign_name(params.star_arg.name.value, TupleValue(tuple(rest)))
+            star: Value = TupleValue(tuple(rest)) if defaults else UNKNOWN
+            self.assign_name(params.star_arg.name.value, star)
         for param in params.kwonly_params:
             name = param.name.value
             value = keywords.pop(name, fallback.get(name, UNKNOWN))
@@ -194,7 +197,8 @@ class Calls(Transforms):
             self.assign_name(name, value)
         if params.star_kwarg is not None:
             # the keywords no parameter took (a wrapper's **kwargs passes them on)
-            self.assign_name(params.star_kwarg.name.value, DictValue(tuple(keywords.items())))
+            leftover: Value = DictValue(tuple(keywords.items())) if defaults else UNKNOWN
+            self.assign_name(params.star_kwarg.name.value, leftover)
 
     def eval_Call(self, node: cst.Call) -> Value:
         callee = self.eval(node.func)

@@ -86,6 +86,28 @@ CASES = [
         "r = g(torch.ones(2, 5))\n",
         id="decorator-from-an-unknown-module-may-change-the-signature-fixed",
     ),
+    pytest.param(
+        TORCH + "def make(n, width=4):\n"
+        "    return torch.ones(n, width)\n"
+        "def build(**kwargs):\n"
+        "    return make(2, **kwargs) @ torch.ones(3, 3)\n",
+        id="kwargs-of-a-function-analysed-alone-are-unknown-not-empty",
+    ),
+    pytest.param(
+        TORCH + "def make(n, width=4):\n"
+        "    return torch.ones(n, width)\n"
+        "def build(*args):\n"
+        "    return make(2, *args) @ torch.ones(3, 3)\n",
+        id="star-args-of-a-function-analysed-alone-are-unknown-not-empty",
+    ),
+    pytest.param(
+        TORCH + "def make(n, width=4):\n"
+        "    return torch.ones(n, width)\n"
+        "def build(**kwargs):\n"
+        "    return make(2, **kwargs) @ torch.ones(3, 3)  # SHP001: 12\n"
+        "r = build()\n",
+        id="kwargs-bound-by-a-call-are-what-it-passed",
+    ),
 ]
 
 
