@@ -520,11 +520,13 @@ def _stop(thread: threading.Thread) -> None:
 
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
-    """One finding per node and code; a later one that ``completes`` it may add its fix."""
-    seen: dict[tuple[int, str], int] = {}
+    """One finding per node, code and call chain; a later one that ``completes`` it may add
+    its fix. Each failing call site keeps its own finding; the same finding under calls that
+    passed different shapes does not depend on them, so it is one finding with no chain."""
+    seen: dict[tuple[int, str, tuple[int, ...]], int] = {}
     out: list[Finding] = []
     for finding in findings:
-        key = (id(finding.node), finding.code)
+        key = (id(finding.node), finding.code, tuple(id(site.node) for site in finding.sites))
         if key in seen:
             kept = out[seen[key]]
             if kept.fix is None and finding.fix is not None and finding.completes:
@@ -532,6 +534,22 @@ def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
         elif not finding.completes:
             seen[key] = len(out)
             out.append(finding)
+    return _merge_chains(out)
+
+
+def _merge_chains(findings: list[Finding]) -> list[Finding]:
+    """Findings alike but for their call chains: one, without a chain when the chains
+    passed different shapes (the fault is the function's own), else the first."""
+    groups: dict[tuple[int, str, str], list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault((id(finding.node), finding.code, finding.message), []).append(finding)
+    out = []
+    for finding in findings:
+        group = groups[(id(finding.node), finding.code, finding.message)]
+        if group[0] is not finding:
+            continue
+        arguments = {tuple(site.arguments for site in f.sites) for f in group}
+        out.append(finding if len(arguments) == 1 else replace(finding, sites=()))
     return out
 
 
@@ -553,29 +571,23 @@ def _place(module: object, path: str, findings: list[Finding]) -> list[Diagnosti
             end = Position(where.end.line, where.end.column + 1)
         severity = severity_of(finding.code)
         fix = _fix(finding, module, positions)
-        related = _call_sites(finding.sites, module, positions)
+        related = _call_sites(finding.sites, positions)
         diagnostic = Diagnostic(path, start, end, finding.code, finding.message, severity)
         out.append(replace(diagnostic, fix=fix, related=related))
     return out
 
 
-def _call_sites(sites: tuple[Any, ...], module: Any, positions: Any) -> tuple[Related, ...]:
+def _call_sites(sites: tuple[Any, ...], positions: Any) -> tuple[Related, ...]:
     """The calls a finding inside a function was found under, as places to show beside it
-    (an editor's ``relatedInformation``), outermost first."""
-    from libcst import Call
-
-    from shapelint.analysis.display import one_line
-
+    (a ``note:`` line, an editor's ``relatedInformation``), outermost first."""
     out = []
     for site in sites:
-        where = positions.get(site)
+        where = positions.get(site.node)
         if where is None:
             continue
-        callee = site.func if isinstance(site, Call) else site
-        name = one_line(module.code_for_node(callee))
         start = Position(where.start.line, where.start.column + 1)
         end = Position(where.end.line, where.end.column + 1)
-        out.append(Related(start, end, f"the shapes come from this call of `{name}`"))
+        out.append(Related(start, end, site.arguments))
     return tuple(out)
 
 

@@ -62,9 +62,16 @@ class Plugin:
     def run(self) -> Iterator[tuple[int, int, str, type[Plugin]]]:
         if not self.enabled:
             return
+        from shapelint.report.paths import chain_suffix
+
         try:
             results = [
-                (d.start.line, max(d.start.column - 1, 0), f"{d.code} {d.message}", type(self))
+                (
+                    d.start.line,
+                    max(d.start.column - 1, 0),
+                    f"{d.code} {d.message}{chain_suffix(d)}",
+                    type(self),
+                )
                 for d in self._diagnostics()
             ]
         except Exception as exc:

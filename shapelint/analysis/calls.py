@@ -27,6 +27,7 @@ from shapelint.analysis.machine import (
     MODEL_RUNS,
     Frame,
     FunctionInfo,
+    call_site,
 )
 from shapelint.analysis.primitives import (
     apply_kind,
@@ -78,10 +79,10 @@ class Calls(Transforms):
         signature = call_signature(ref.key, args, keywords)
         if signature in self.memo:
             result, events = self.memo[signature]
-            self.replay(events, node)
+            self.replay(events, call_site(node, positional, keywords))
             return result
         self.analysed.add(ref.key)
-        with self.recording(node) as recorded:
+        with self.recording(call_site(node, positional, keywords)) as recorded:
             result = self.run_function(
                 info, ref.key, args, keywords, arg_nodes, ref.bound_self is not None
             )

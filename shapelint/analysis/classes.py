@@ -18,6 +18,7 @@ from shapelint.analysis.machine import (
     ClassInfo,
     FunctionInfo,
     Machine,
+    call_site,
 )
 from shapelint.analysis.primitives import (
     call_signature,
@@ -200,12 +201,12 @@ class Classes(Machine):
         if key in self.init_memo:
             attributes, events = self.init_memo[key]
             self.instances[instance.ident] = self.new_attributes(dict(attributes))
-            self.replay(events, node)
+            self.replay(events, call_site(node, positional, keywords))
             return instance
         self.instances[instance.ident] = self.new_attributes({})
         init = self.class_lookup(ref.key, "__init__")
         fields = self.dataclass_fields(ref.key) if init is None else None
-        with self.recording(node) as recorded:
+        with self.recording(call_site(node, positional, keywords)) as recorded:
             if isinstance(init, FunctionRef):
                 method = FunctionRef(init.key, instance)
                 self.call_function(method, positional, dict(keywords), None)

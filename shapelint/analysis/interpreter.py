@@ -17,6 +17,7 @@ from shapelint.analysis.classes import Classes
 from shapelint.analysis.events import Event
 from shapelint.analysis.expressions import Expressions
 from shapelint.analysis.loops import Loops
+from shapelint.analysis.machine import CallSite
 from shapelint.analysis.statements import Statements
 
 
@@ -37,7 +38,7 @@ def analyse(module: cst.Module, text: str = "") -> list[Event]:
     return Interpreter(module).run()
 
 
-def analyse_with_sites(module: cst.Module) -> list[tuple[Event, tuple[cst.CSTNode, ...]]]:
+def analyse_with_sites(module: cst.Module) -> list[tuple[Event, tuple[CallSite, ...]]]:
     """Every event with the calls of user functions it was found under, outermost first
     (empty for module-level code and a function analysed on its own)."""
     interpreter = Interpreter(module)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import libcst as cst
@@ -31,8 +32,29 @@ from shapelint.analysis.values import (
 
 __all__ = ["INIT_METHODS", "ClassInfo", "Frame", "FunctionInfo", "Machine"]
 
+
+@dataclass(frozen=True)
+class CallSite:
+    """A call of a user function an event was found under, and the shapes it passed
+    (``called with (4, 100)``): what a finding inside the function names as its cause."""
+
+    node: cst.CSTNode
+    arguments: str
+
+
+def call_site(
+    node: cst.CSTNode | None, positional: Sequence[Value], keywords: dict[str, Value]
+) -> CallSite | None:
+    """The call at ``node`` with what its array arguments were known to be."""
+    if node is None:
+        return None
+    shapes = [str(v.shape) for v in positional if isinstance(v, Tensor)]
+    shapes += [f"{k}={v.shape}" for k, v in keywords.items() if isinstance(v, Tensor)]
+    return CallSite(node, f"called with {', '.join(shapes)}" if shapes else "called here")
+
+
 # an event with the call sites it was found under, below the call that recorded it
-RecordedEvent = tuple[Event, tuple[cst.CSTNode, ...]]
+RecordedEvent = tuple[Event, tuple[CallSite, ...]]
 
 MAX_CALL_DEPTH = 4
 LOOP_ITERATIONS = 3
@@ -103,8 +125,8 @@ class Machine:
         self.events: list[Event] = []
         # the user-function calls being analysed, outermost first, and each event's copy of
         # them (parallel to ``events``): where the shapes a finding names came from
-        self.call_sites: list[cst.CSTNode] = []
-        self.event_sites: list[tuple[cst.CSTNode, ...]] = []
+        self.call_sites: list[CallSite] = []
+        self.event_sites: list[tuple[CallSite, ...]] = []
         self.muted = 0
         self.functions: list[FunctionInfo] = []
         self.classes: list[ClassInfo] = []
@@ -129,7 +151,7 @@ class Machine:
         self.recorded: dict[cst.CSTNode, list[tuple[str, Value]]] = {}
         self._ident = itertools.count(1)
 
-    def emit(self, event: Event, sites: tuple[cst.CSTNode, ...] | None = None) -> None:
+    def emit(self, event: Event, sites: tuple[CallSite, ...] | None = None) -> None:
         if isinstance(event, OpFailed):
             self.failures += 1
         sites = tuple(self.call_sites) if sites is None else sites
@@ -140,7 +162,7 @@ class Machine:
             self.event_sites.append(sites)
 
     @contextmanager
-    def recording(self, site: cst.CSTNode | None) -> Iterator[list[RecordedEvent]]:
+    def recording(self, site: CallSite | None) -> Iterator[list[RecordedEvent]]:
         """Analyse a call made at ``site``: collect every event emitted inside, muted or
         not, with the call sites below this one (for a memo entry, replayed elsewhere)."""
         events: list[RecordedEvent] = []
@@ -154,7 +176,7 @@ class Machine:
             if site is not None:
                 self.call_sites.pop()
 
-    def replay(self, events: Sequence[RecordedEvent], site: cst.CSTNode | None) -> None:
+    def replay(self, events: Sequence[RecordedEvent], site: CallSite | None) -> None:
         """A memoised call met again at ``site``: its events happen again, in this context
         and under this call site."""
         here = tuple(self.call_sites) + ((site,) if site is not None else ())

@@ -9,7 +9,7 @@ import posixpath
 import re
 from urllib.parse import quote
 
-from shapelint.diagnostics import Diagnostic
+from shapelint.diagnostics import Diagnostic, Related
 
 RULES_URL = "https://github.com/shapelint/shapelint/blob/main/rules/{code}.md"
 
@@ -33,6 +33,26 @@ def location(diagnostic: Diagnostic, root: str) -> str:
     shown = display_path(diagnostic.path, root)
     cell = f"cell {diagnostic.cell.cell}:" if diagnostic.cell is not None else ""
     return f"{shown}:{cell}{diagnostic.start.line}:{diagnostic.start.column}"
+
+
+def related_location(diagnostic: Diagnostic, related: Related, root: str) -> str:
+    """Where a related place is, in the finding's file (``path:line:col``, or with its cell)."""
+    shown = display_path(diagnostic.path, root)
+    cell = f"cell {related.cell}:" if related.cell is not None else ""
+    return f"{shown}:{cell}{related.start.line}:{related.start.column}"
+
+
+def chain_suffix(diagnostic: Diagnostic) -> str:
+    """The call chain for a one-line message (flake8's): `` (called with (4, 100) at
+    line 10:5)``, outermost call first; empty when the finding has none."""
+    if not diagnostic.related:
+        return ""
+    places = "; ".join(
+        f"{one_line(r.message)} at {'cell ' + str(r.cell) + ' ' if r.cell is not None else ''}"
+        f"line {r.start.line}:{r.start.column}"
+        for r in diagnostic.related
+    )
+    return f" ({places})"
 
 
 def display_path(path: str, root: str) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 
 from shapelint.diagnostics import Diagnostic, Severity
 from shapelint.notebook import parse_cached
-from shapelint.report.paths import location, one_line
+from shapelint.report.paths import location, one_line, related_location
 from shapelint.report.summary import summary_line
 
 TAB_WIDTH = 4
@@ -68,6 +68,7 @@ def _block(diag: Diagnostic, root: str, source: str | None, color: bool) -> str:
     lines = _source_lines(diag, source)
     help_text = one_line(diag.fix.message) if diag.fix else ""
     help_line = f"{_paint('help:', _BOLD, color)} {help_text}\n" if diag.fix else ""
+    help_line = _notes(diag, root, color) + help_line
     if not 0 < diag.start.line <= len(lines):
         return header + help_line
     raw = lines[diag.start.line - 1]
@@ -84,6 +85,15 @@ def _block(diag: Diagnostic, root: str, source: str | None, color: bool) -> str:
         f"{pad} {bar} {' ' * offset}{carets}\n"
         f"{pad} {bar}\n"
         f"{help_line}"
+    )
+
+
+def _notes(diag: Diagnostic, root: str, color: bool) -> str:
+    """A ``note:`` line per call the finding's shapes came from, outermost first."""
+    return "".join(
+        f"{_paint('note:', _BOLD, color)} {one_line(r.message)} at "
+        f"{related_location(diag, r, root)}\n"
+        for r in diag.related
     )
 
 

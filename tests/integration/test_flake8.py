@@ -100,6 +100,20 @@ def test_findings_with_codes_rows_and_columns(workdir: Path) -> None:
     assert [line.split(" ")[1] for line in lines] == ["SHP002", "SHP001"]
 
 
+def test_a_finding_inside_a_called_function_names_the_call(workdir: Path) -> None:
+    (workdir / "net.py").write_text(
+        "import torch\n"
+        "def project(x):\n"
+        "    return x @ torch.ones(10, 5)\n"
+        "out = project(torch.ones(4, 100))\n"
+    )
+    result = flake8(workdir, "--select", "SHP", "net.py")
+    assert result.stdout.splitlines() == [
+        "net.py:3:12: SHP001 `@`: inner dimensions differ: (4, 100) @ (10, 5)"
+        " (called with (4, 100) at line 4:7)"
+    ]
+
+
 def test_noqa_is_flake8s(workdir: Path) -> None:
     source = (workdir / "elementwise.py").read_text()
     (workdir / "elementwise.py").write_text(source.rstrip("\n") + "  # noqa: SHP002\n")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
-from shapelint.diagnostics import Diagnostic, Position, Severity
+from shapelint.diagnostics import Diagnostic, Position, Related, Severity
 from shapelint.report import FORMATS, concise, github, json_format, text
-from shapelint.report.paths import display_path
+from shapelint.report.paths import chain_suffix, display_path
 
 ROOT = "/project"
 SOURCE = "import numpy as np\na = np.ones((64, 784))\nb = np.ones((10, 784))\nc = a @ b\n"
@@ -38,6 +39,36 @@ def test_text_shows_the_source_line_with_carets_under_the_span() -> None:
         "  |\n"
         "\n"
         "Found 1 finding.\n"
+    )
+
+
+CHAINED = replace(
+    MISMATCH,
+    related=(
+        Related(Position(7, 1), Position(7, 9), "called with (64, 784)"),
+        Related(Position(2, 12), Position(2, 20), "called with (64, 784)", cell=3),
+    ),
+)
+
+
+def test_text_names_each_call_the_shapes_came_from_in_a_note() -> None:
+    assert text.render([CHAINED], ROOT, SOURCES) == (
+        "src/model.py:4:5: SHP001 inner dimensions differ: 784 vs 10\n"
+        "  |\n"
+        "4 | c = a @ b\n"
+        "  |     ^^^^^ SHP001\n"
+        "  |\n"
+        "note: called with (64, 784) at src/model.py:7:1\n"
+        "note: called with (64, 784) at src/model.py:cell 3:2:12\n"
+        "\n"
+        "Found 1 finding.\n"
+    )
+
+
+def test_a_one_line_message_ends_with_the_call_chain() -> None:
+    assert chain_suffix(MISMATCH) == ""
+    assert chain_suffix(CHAINED) == (
+        " (called with (64, 784) at line 7:1; called with (64, 784) at cell 3 line 2:12)"
     )
 
 
