@@ -13,7 +13,8 @@ from typing import Protocol
 import libcst as cst
 
 from shapelint.analysis import narrowing
-from shapelint.analysis.events import DeclarationMismatch, Event, InvalidAnnotation
+from shapelint.analysis.events import AssertionFails, DeclarationMismatch, Event, InvalidAnnotation
+from shapelint.analysis.primitives import truth
 from shapelint.analysis.records import INIT_METHODS, Frame, FunctionInfo
 from shapelint.analysis.values import (
     UNKNOWN,
@@ -280,25 +281,81 @@ def _bind_scope_names(interp: Interpreter, pattern: ann.DimPattern) -> None:
 # -- asserts ----------------------------------------------------------------------------
 
 
-def check_assert(interp: Interpreter, node: cst.Assert) -> None:
+def check_assert(interp: Interpreter, node: cst.Assert) -> bool:
+    """Check an assert and learn from it; True when it is proven to fail (what follows it
+    does not run)."""
     test = node.test
-    interp.eval(test)
-    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
-        return
-    if not isinstance(test.comparisons[0].operator, cst.Equal):
-        return
-    left, right = test.left, test.comparisons[0].comparator
-    for subject, other in ((left, right), (right, left)):
-        if _assert_shape(interp, node, subject, other):
-            return
+    verdict = truth(interp.eval(test))
+    if (
+        isinstance(test, cst.Comparison)
+        and len(test.comparisons) == 1
+        and isinstance(test.comparisons[0].operator, cst.Equal)
+    ):
+        left, right = test.left, test.comparisons[0].comparator
+        for subject, other in ((left, right), (right, left)):
+            holds = _assert_shape(interp, node, subject, other)
+            if holds is not None:
+                return not holds
+    if verdict is False:
+        _check_failing_assert(interp, node)
+        return True
+    return False
+
+
+def _check_failing_assert(interp: Interpreter, node: cst.Assert) -> None:
+    """An assert proven false by the sizes it reads (``assert h % 2 == 0`` with ``h`` known
+    to be 5). One that reads no known size (``assert False``, a flag) says nothing about
+    shapes and is left alone."""
+    known = [
+        f"{source(part)} = {value.dim}"
+        for part in _named_parts(node.test)
+        if isinstance(value := interp.eval(part), IntValue) and value.dim.value is not None
+    ]
+    if known:
+        interp.emit(AssertionFails(node, source(node.test), ", ".join(dict.fromkeys(known))))
+
+
+def _named_parts(node: cst.BaseExpression) -> list[cst.BaseExpression]:
+    """The names and call-free attribute/subscript chains a condition reads, outermost."""
+    if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)):
+        inner = node
+        while isinstance(inner, (cst.Attribute, cst.Subscript)):
+            inner = inner.value
+        if isinstance(inner, cst.Name) and not any(
+            isinstance(n, cst.Call) for n in _descendants(node)
+        ):
+            return [node]
+        if isinstance(node, cst.Name):
+            return []
+    parts: list[cst.BaseExpression] = []
+    for child in node.children:
+        if isinstance(child, cst.BaseExpression):
+            parts.extend(_named_parts(child))
+        else:
+            for grandchild in child.children:
+                if isinstance(grandchild, cst.BaseExpression):
+                    parts.extend(_named_parts(grandchild))
+    return parts
+
+
+def _descendants(node: cst.CSTNode) -> list[cst.CSTNode]:
+    out: list[cst.CSTNode] = []
+    stack = list(node.children)
+    while stack:
+        child = stack.pop()
+        out.append(child)
+        stack.extend(child.children)
+    return out
 
 
 def _assert_shape(
     interp: Interpreter, node: cst.Assert, subject: cst.BaseExpression, other: cst.BaseExpression
-) -> bool:
+) -> bool | None:
+    """None when ``subject`` reads no shape; else whether the assert may hold (False: it
+    is proven to fail)."""
     holder, kind, index = _shape_expression(subject)
     if holder is None:
-        return False
+        return None
     tensor = interp.eval(holder)
     if tensor is not UNKNOWN and not isinstance(tensor, (Tensor, ShapedObject)):
         return True
@@ -340,7 +397,7 @@ def _assert_shape(
                     "assert",
                 )
             )
-            return True
+            return False
         if dims[index].is_unknown:
             dims[index] = dim
         declared = Shape(tuple(dims), current.variadic)
@@ -353,7 +410,7 @@ def _assert_shape(
     )
     if verdict is False:
         interp.emit(DeclarationMismatch(node, source(holder), declared, current, "assert"))
-        return True
+        return False
     _rebind(interp, holder, tensor, refine(current, declared))
     return True
 
@@ -421,7 +478,11 @@ def _declared_shape(interp: Interpreter, node: cst.BaseExpression) -> Shape | No
         dims: list[Dim] = []
         for element in node.elements:
             if isinstance(element, cst.StarredElement):
-                return None
+                spliced = interp.eval(element.value)  # ``(B, C, *x.shape[2:])``
+                if not isinstance(spliced, ShapeValue) or spliced.shape.variadic:
+                    return None
+                dims.extend(spliced.shape.dims)
+                continue
             dims.append(_declared_dim(interp, element.value))
         return Shape(tuple(dims))
     value = interp.eval(node)

@@ -58,10 +58,26 @@ class DeclarationMismatch:
 
 
 @dataclass(frozen=True, slots=True)
+class AssertionFails:
+    """An ``assert`` on dims whose known sizes make it false: it would raise."""
+
+    node: Any
+    test: str  # the condition as written
+    known: str  # the sizes it read, ``h = 5``
+
+
+@dataclass(frozen=True, slots=True)
 class InvalidAnnotation:
     node: Any
     text: str
     reason: str
 
 
-Event = OpFailed | Elementwise | MatrixProduct | DeclarationMismatch | InvalidAnnotation
+Event = (
+    OpFailed
+    | Elementwise
+    | MatrixProduct
+    | DeclarationMismatch
+    | AssertionFails
+    | InvalidAnnotation
+)

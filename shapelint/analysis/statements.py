@@ -136,7 +136,8 @@ class Statements(Machine):
                 exits[-1].append(self.store.snapshot(passes))
             return True
         elif isinstance(node, cst.Assert):
-            declarations.check_assert(self, node)
+            if declarations.check_assert(self, node):
+                return True  # it raises: what follows does not run
         elif isinstance(node, (cst.Import, cst.ImportFrom)):
             self.exec_import(node)
         elif isinstance(node, cst.Del):
@@ -350,6 +351,18 @@ class Statements(Machine):
         elif isinstance(target, cst.StarredElement):
             self.assign_target(target.value, UNKNOWN)
 
+    def check_shape_unpacking(
+        self, target: cst.Tuple | cst.List, shape: Shape, names: int, starred: bool
+    ) -> None:
+        """``_, _, _, h, w = x.shape`` on a 4-D tensor raises ``ValueError``: a shape of known
+        rank unpacks into exactly that many names (at least as many, less the starred one)."""
+        rank = len(shape.dims)
+        fits = rank >= names - 1 if starred else rank == names
+        if not fits:
+            wanted = f"at least {names - 1}" if starred else str(names)
+            reason = f"a shape of {rank} dims {shape} unpacked into {wanted} names"
+            self.emit(OpFailed(target, "unpacking", reason, (shape,)))
+
     def unpack(self, target: cst.Tuple | cst.List, value: Value) -> None:
         elements = [e.value for e in target.elements]
         starred = [i for i, e in enumerate(target.elements) if isinstance(e, cst.StarredElement)]
@@ -359,6 +372,7 @@ class Statements(Machine):
         elif isinstance(value, ShapeValue):
             if not value.shape.variadic:
                 items = [IntValue(d) for d in value.shape.dims]
+                self.check_shape_unpacking(target, value.shape, len(elements), bool(starred))
         elif isinstance(value, ListOf):
             items = [value.item] * len(elements) if not starred else None
         elif isinstance(value, Tensor) and not value.shape.variadic and value.shape.dims:

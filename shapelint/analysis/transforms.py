@@ -117,17 +117,20 @@ class Transforms(Machine):
         positional: list[Value],
         keywords: dict[str, Value],
     ) -> Value:
-        if keywords or any(k not in ("in_axes", "out_axes") for k, _ in wrapped.keywords):
-            self.invoke(node, wrapped.function, [UNKNOWN] * len(positional), keywords)
+        if any(k not in ("in_axes", "out_axes") for k, _ in wrapped.keywords):
+            self.invoke(node, wrapped.function, [UNKNOWN] * len(positional), {})
             return UNKNOWN
         axes = _in_axes(wrapped.option("in_axes"), len(positional))
         out_axes = wrapped.option("out_axes")
         if axes is None:
             self.invoke(node, wrapped.function, [UNKNOWN] * len(positional), {})
             return UNKNOWN
+        # keyword arguments are always mapped over their leading axis (``in_axes`` names
+        # only the positional ones)
+        pairs = [*zip(positional, axes), *((value, 0) for value in keywords.values())]
         sizes: list[tuple[Dim, Shape]] = []
         examples: list[Value] = []
-        for value, axis in zip(positional, axes):
+        for value, axis in pairs:
             if axis is _NOT_MAPPED:
                 examples.append(value)
                 continue
@@ -148,7 +151,8 @@ class Transforms(Machine):
             )
             return UNKNOWN
         size = known[0][0] if known else (sizes[0][0] if sizes else UNKNOWN_DIM)
-        result = self.invoke(node, wrapped.function, examples, {})
+        mapped_keywords = dict(zip(keywords, examples[len(positional) :], strict=True))
+        result = self.invoke(node, wrapped.function, examples[: len(positional)], mapped_keywords)
         return _mapped(result, size, out_axes if out_axes is not None else IntValue(Dim.of(0)))
 
     def call_loop(

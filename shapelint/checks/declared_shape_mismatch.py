@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from shapelint.analysis.events import DeclarationMismatch
+from shapelint.analysis.events import AssertionFails, DeclarationMismatch
 from shapelint.checks.base import Finding, Rule
 from shapelint.diagnostics import Severity
 
@@ -39,7 +39,7 @@ class DeclaredShapeMismatch(Rule):
     name = "declared-shape-mismatch"
     severity = Severity.ERROR
     summary = "an inferred shape contradicts a declaration"
-    events = (DeclarationMismatch,)
+    events = (DeclarationMismatch, AssertionFails)
 
     VALID = ("import torch\nx = torch.zeros(32, 10)  # shape: (32, 10)\n",)
     INVALID = ("import torch\nx = torch.zeros(32, 10)  # shape: (32, 12)  # SHP005: 1\n",)
@@ -51,3 +51,5 @@ class DeclaredShapeMismatch(Rule):
                 f"`{event.name}` is declared {event.declared} by its {event.source} but its "
                 f"shape is {event.inferred}",
             )
+        elif isinstance(event, AssertionFails):
+            yield self.finding(event.node, f"`assert {event.test}` fails: {event.known}")

@@ -7,13 +7,10 @@ import pytest
 
 from tests.expectations import actual, expected
 
-PENDING = pytest.mark.xfail(strict=True, reason="issue 12: not implemented yet")
-
 CASES = [
     pytest.param(
         "import torch\nx = torch.ones(2, 3, 4, 5)\n_, _, _, h, w = x.shape  # SHP001: 1\n",
         id="too-many-names-for-a-4d-shape",
-        marks=PENDING,
     ),
     pytest.param(
         "import torch\nx = torch.ones(2, 3, 4, 5)\n_, _, h, w = x.shape\n",
@@ -22,7 +19,6 @@ CASES = [
     pytest.param(
         "import numpy as np\nx = np.ones((2, 3))\nb, c, h = x.shape  # SHP001: 1\n",
         id="too-few-dims-for-the-names",
-        marks=PENDING,
     ),
     pytest.param(
         "import torch\nx = torch.ones(2, 3, 4, 5)\nb, *rest, w = x.shape\n",
@@ -31,7 +27,6 @@ CASES = [
     pytest.param(
         "import torch\nx = torch.ones(2, 3)\nb, c, *rest, w = x.shape  # SHP001: 1\n",
         id="starred-unpacking-needs-more-dims",
-        marks=PENDING,
     ),
     pytest.param(
         "import torch\nx = torch.ones(4, 6, 8)\nb, c = x.size()[:2]\n",
@@ -43,7 +38,6 @@ CASES = [
         "x = torch.ones(B, C, 8, 8)\n"
         "assert x.shape == (B, 2 * C, *x.shape[2:])  # SHP005: 1\n",
         id="assert-on-a-shape-tuple-that-fails",
-        marks=PENDING,
     ),
     pytest.param(
         "import torch\n"
@@ -58,7 +52,6 @@ CASES = [
         "h = x.shape[2]\n"
         "assert h % 2 == 0  # SHP005: 1\n",
         id="assert-on-a-dim-that-fails",
-        marks=PENDING,
     ),
     pytest.param(
         "import torch\nx = torch.ones(2, 3, 6, 4)\nh = x.shape[2]\nassert h % 2 == 0\n",
@@ -67,6 +60,17 @@ CASES = [
     pytest.param(
         "import torch\ndef f(x):\n    h = x.shape[2]\n    assert h % 2 == 0\n    return x\n",
         id="assert-on-an-unknown-dim-fixed",
+    ),
+    pytest.param(
+        "import torch\nx = torch.ones(2, 3)\nif x.ndim == 3:\n    assert False, 'unreachable'\n",
+        id="an-assert-that-reads-no-size-is-left-alone-fixed",
+    ),
+    pytest.param(
+        "import torch\n"
+        "cfg = {'dim': 96, 'heads': 5}\n"
+        "x = torch.ones(2, cfg['dim'])\n"
+        "assert cfg['dim'] % cfg['heads'] == 0  # SHP005: 1\n",
+        id="assert-on-sizes-from-a-config-dict",
     ),
 ]
 
