@@ -318,7 +318,7 @@ def _check_failing_assert(interp: Interpreter, node: cst.Assert) -> None:
 def _named_parts(node: cst.BaseExpression) -> list[cst.BaseExpression]:
     """The names and call-free attribute/subscript chains a condition reads, outermost."""
     if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)):
-        inner = node
+        inner: cst.BaseExpression = node
         while isinstance(inner, (cst.Attribute, cst.Subscript)):
             inner = inner.value
         if isinstance(inner, cst.Name) and not any(
