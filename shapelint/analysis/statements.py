@@ -363,6 +363,18 @@ class Statements(Machine):
             reason = f"a shape of {rank} dims {shape} unpacked into {wanted} names"
             self.emit(OpFailed(target, "unpacking", reason, (shape,)))
 
+    def check_tensor_unpacking(
+        self, target: cst.Tuple | cst.List, shape: Shape, names: int, starred: bool
+    ) -> None:
+        """Unpacking an array yields its rows: as many as its first dim, when that is known."""
+        rows = shape.dims[0].value
+        if rows is None:
+            return
+        if rows < names - 1 if starred else rows != names:
+            wanted = f"at least {names - 1}" if starred else str(names)
+            reason = f"an array {shape} has {rows} rows, unpacked into {wanted} names"
+            self.emit(OpFailed(target, "unpacking", reason, (shape,)))
+
     def unpack(self, target: cst.Tuple | cst.List, value: Value) -> None:
         elements = [e.value for e in target.elements]
         starred = [i for i, e in enumerate(target.elements) if isinstance(e, cst.StarredElement)]
@@ -373,9 +385,13 @@ class Statements(Machine):
             if not value.shape.variadic:
                 items = [IntValue(d) for d in value.shape.dims]
                 self.check_shape_unpacking(target, value.shape, len(elements), bool(starred))
+        elif isinstance(value, Tensor) and value.shape.rank == 0:
+            reason = f"a 0-d array {value.shape} cannot be iterated or unpacked"
+            self.emit(OpFailed(target, "unpacking", reason, (value.shape,)))
         elif isinstance(value, ListOf):
             items = [value.item] * len(elements) if not starred else None
         elif isinstance(value, Tensor) and not value.shape.variadic and value.shape.dims:
+            self.check_tensor_unpacking(target, value.shape, len(elements), bool(starred))
             row = value.with_shape(Shape(value.shape.dims[1:]), keep_lineage=False)
             items = (
                 [row] * value.shape.dims[0].value if value.shape.dims[0].value is not None else None

@@ -105,6 +105,18 @@ class Transforms(Machine):
             if not (isinstance(result, TupleValue) and len(result.items) == 2):
                 return UNKNOWN
             value, aux_value = result.items
+        if not aux and isinstance(result, TupleValue):
+            reason = (
+                f"{wrapped.kind} needs a scalar output; the function returns a tuple of "
+                f"{len(result.items)} (has_aux=True takes (output, aux))"
+            )
+            self.emit(OpFailed(node, wrapped.kind, reason, ()))
+            return UNKNOWN
+        if isinstance(value, Tensor) and value.shape.rank not in (None, 0):
+            # "Gradient only defined for scalar-output functions"
+            reason = f"{wrapped.kind} needs a scalar output; the function returns {value.shape}"
+            self.emit(OpFailed(node, wrapped.kind, reason, (value.shape,)))
+            return UNKNOWN
         if wrapped.kind == "grad":
             return TupleValue((grads, aux_value)) if aux else grads
         outputs = TupleValue((value, aux_value)) if aux else value

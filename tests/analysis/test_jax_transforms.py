@@ -136,6 +136,54 @@ CASES = [
         JAX + "a = jnp.zeros(5).at[2].set(1.0)\nr = a @ jnp.ones((5, 2))\n",
         id="at-set-keeps-the-shape-fixed",
     ),
+    pytest.param(
+        JAX + "def f(x):\n"
+        "    return jnp.sin(x) * x**2\n"
+        "x = jnp.ones((8, 1))\n"
+        "df = jax.vmap(jax.grad(f))(x)  # SHP001: 6\n",
+        id="grad-of-a-non-scalar-output",
+    ),
+    pytest.param(
+        JAX + "def f(x):\n"
+        "    return jnp.sum(jnp.sin(x) * x**2)\n"
+        "x = jnp.ones((8, 1))\n"
+        "df = jax.vmap(jax.grad(f))(x)\n",
+        id="grad-of-a-non-scalar-output-fixed",
+    ),
+    pytest.param(
+        JAX + "def f(x, y):\n"
+        "    return jnp.sum((x - y) ** 2), x - y\n"
+        "g = jax.value_and_grad(f)(jnp.ones(4), jnp.zeros(4))  # SHP001: 5\n",
+        id="grad-of-a-tuple-without-has-aux",
+    ),
+    pytest.param(
+        JAX + "def f(x, y):\n"
+        "    return jnp.sum((x - y) ** 2), x - y\n"
+        "g = jax.value_and_grad(f, has_aux=True)(jnp.ones(4), jnp.zeros(4))\n",
+        id="grad-of-a-tuple-without-has-aux-fixed",
+    ),
+    pytest.param(
+        JAX + "@jax.vmap\n"
+        "def f(x, y):\n"
+        "    return x + y\n"
+        "out = f(jnp.ones(3), y=jnp.ones(2))  # SHP001: 7\n",
+        id="vmap-maps-keyword-arguments-too",
+    ),
+    pytest.param(
+        JAX + "@jax.vmap\n"
+        "def f(x, y):\n"
+        "    return x @ y\n"
+        "out = f(jnp.ones((5, 3)), y=jnp.ones((5, 3)))\n"
+        "r = out.reshape(5)\n",
+        id="vmap-maps-keyword-arguments-too-fixed",
+    ),
+    pytest.param(
+        JAX + "def step(s, obs):\n"
+        "    level, trend = s  # SHP001: 5\n"
+        "    return (level, trend), level + obs\n"
+        "out = lax.scan(step, jnp.array(1.0), jnp.ones(6))\n",
+        id="scan-carry-of-a-0d-array-unpacked",
+    ),
 ]
 
 LAYER_LIBRARIES = [

@@ -29,6 +29,18 @@ CASES = [
         id="starred-unpacking-needs-more-dims",
     ),
     pytest.param(
+        "import torch\nx = torch.ones(3, 4)\na, b = x  # SHP001: 1\n",
+        id="an-array-unpacks-into-its-rows",
+    ),
+    pytest.param(
+        "import torch\nx = torch.ones(2, 4)\na, b = x\nfirst, *rest = x\n",
+        id="an-array-unpacks-into-its-rows-fixed",
+    ),
+    pytest.param(
+        "import numpy as np\nx = np.ones(())\na, b = x  # SHP001: 1\n",
+        id="a-0d-array-cannot-be-unpacked",
+    ),
+    pytest.param(
         "import torch\nx = torch.ones(4, 6, 8)\nb, c = x.size()[:2]\n",
         id="sliced-shape-fixed",
     ),
