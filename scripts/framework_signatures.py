@@ -75,6 +75,7 @@ def modelled_names(framework: str) -> Iterator[tuple[str, str]]:
             yield from ((f"keras.ops.{n}", f"{module}.ops.{n}") for n in keras.OPS)
         yield from ((f"keras.layers.{n}", f"{module}.layers.{n}") for n in keras.LAYERS)
         yield from ((f"keras.{n}", f"{module}.{n}") for n in keras.FUNCTIONAL_LAYERS)
+        yield from ((f"keras.{n}", f"{module}.{n}") for n in keras.LOSSES)
         yield from ((f"keras.{n}", f"{module}.{n}") for n in keras.MODELS)
     elif framework == "einops":
         yield from ((f"einops.{n}", f"einops.{n}") for n in einops.FUNCTIONS)

@@ -77,10 +77,28 @@ def same_shape_loss(
     return Tensor(Shape(()), framework)
 
 
+def keras_categorical_loss(
+    emitter: Emitter, node: Any, display: str, prediction: Value, target: Value, framework: str
+) -> Value:
+    """``keras.losses.categorical_crossentropy``: one-hot targets of the prediction's shape
+    exactly (Keras 3 and tf.keras both refuse any other, (N, 1) labels included); one loss
+    per sample, the class axis reduced."""
+    x = convert.literal_tensor(prediction, framework)
+    y = convert.literal_tensor(target, framework)
+    if x is None or y is None or x.shape.variadic or y.shape.variadic:
+        return Tensor(UNKNOWN_SHAPE, framework)
+    if x.shape.equals(y.shape) is False:
+        reason = f"target {y.shape} and output {x.shape} must have the same shape"
+        emitter.emit(OpFailed(node, display, reason, (y.shape, x.shape)))
+        return Tensor(UNKNOWN_SHAPE, framework)
+    return Tensor(Shape(x.shape.dims[:-1]), framework)
+
+
 LOSSES: dict[str, Callable[[Emitter, Any, str, Value, Value, str], Value]] = {
     "pointwise": pointwise_loss,
     "class": class_loss,
     "same_shape": same_shape_loss,
+    "keras_categorical": keras_categorical_loss,
 }
 
 

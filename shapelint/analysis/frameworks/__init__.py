@@ -27,6 +27,7 @@ _FUNCTION_TABLES: tuple[tuple[str, dict[str, Op], str], ...] = (
     ("keras.backend.", keras.BACKEND, "keras"),
     ("keras.ops.", keras.OPS, "keras"),
     ("keras.", keras.FUNCTIONAL_LAYERS, "keras"),
+    ("keras.", keras.LOSSES, "keras"),
     ("einops.", einops.FUNCTIONS, ""),
 )
 

@@ -176,9 +176,19 @@ FUNCTIONAL_LAYERS: dict[str, Op] = {
     "layers.Input": op("keras_input", "shape", "batch_size"),
 }
 
+# keras.losses functions (y_true first), per sample: they reduce the class axis only.
+# sparse_categorical_crossentropy is left out: tf.keras broadcasts its labels where
+# Keras 3 refuses them, and the two are spelled alike.
+LOSSES: dict[str, Op] = {
+    "losses.categorical_crossentropy": op(
+        "loss", "y", "x", aliases={"y_true": "y", "y_pred": "x"}, loss="keras_categorical"
+    ),
+}
+
 # every real parameter classified: see spec.py and tests/shapes/test_signatures.py
 BACKEND = declare(BACKEND, keras_params.BACKEND)
 OPS = declare(OPS, keras_params.OPS)
 LAYERS = declare(LAYERS, keras_params.LAYERS)
 MODELS = declare(MODELS, keras_params.MODELS)
 FUNCTIONAL_LAYERS = declare(FUNCTIONAL_LAYERS, keras_params.FUNCTIONAL_LAYERS)
+LOSSES = declare(LOSSES, keras_params.LOSSES)

@@ -340,3 +340,8 @@ FUNCTIONAL_LAYERS: dict[str, tuple[str, str]] = {
     "layers.multiply": ("", ""),
     "layers.subtract": ("", ""),
 }
+
+# the class axis (``axis``) is not modelled: another one makes the result unknown
+LOSSES: dict[str, tuple[str, str]] = {
+    "losses.categorical_crossentropy": ("from_logits label_smoothing", "axis"),
+}

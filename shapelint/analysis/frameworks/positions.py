@@ -557,6 +557,7 @@ PAST_ROLES: dict[str, tuple[str, ...]] = {
     "keras.layers.dot": (),
     "keras.layers.multiply": (),
     "keras.layers.subtract": (),
+    "keras.losses.categorical_crossentropy": ("from_logits", "label_smoothing", "axis"),
     "keras.ops.abs": (),
     "keras.ops.absolute": (),
     "keras.ops.add": (),
