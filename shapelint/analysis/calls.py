@@ -34,6 +34,7 @@ from shapelint.analysis.primitives import (
     call_signature,
     iteration_value,
     tensor_method,
+    truth,
 )
 from shapelint.analysis.transforms import LOOPS, WRAPPERS, Transforms
 from shapelint.analysis.values import (
@@ -444,6 +445,8 @@ class Calls(Transforms):
             if items is not None:
                 return TupleValue(tuple(items), name == "list")
             return containers.list_of(first)
+        if name in ("all", "any") and len(positional) == 1 and not keywords:
+            return _all_or_any(name, containers.known_items(first))
         if name == "dict":
             return containers.dict_call(positional, keywords)
         if name == "zip" and not keywords:
@@ -503,3 +506,14 @@ def after_failure(value: Value) -> Value:
     if isinstance(value, TupleValue):
         return TupleValue(tuple(after_failure(item) for item in value.items), value.is_list)
     return UNKNOWN
+
+
+def _all_or_any(name: str, items: Sequence[Value] | None) -> Value:
+    """``all``/``any`` of items whose truths are known enough to decide it."""
+    if items is None:
+        return UNKNOWN
+    truths = [truth(item) for item in items]
+    decisive = name == "any"  # the truth that settles it: any True, or all's first False
+    if decisive in truths:
+        return Constant(decisive)
+    return Constant(not decisive) if None not in truths else UNKNOWN

@@ -306,11 +306,13 @@ def _check_failing_assert(interp: Interpreter, node: cst.Assert) -> None:
     """An assert proven false by the sizes it reads (``assert h % 2 == 0`` with ``h`` known
     to be 5). One that reads no known size (``assert False``, a flag) says nothing about
     shapes and is left alone."""
-    known = [
-        f"{source(part)} = {value.dim}"
-        for part in _named_parts(node.test)
-        if isinstance(value := interp.eval(part), IntValue) and value.dim.value is not None
-    ]
+    known = []
+    for part in _named_parts(node.test):
+        value = interp.eval(part)
+        if isinstance(value, IntValue) and value.dim.value is not None:
+            known.append(f"{source(part)} = {value.dim}")
+        elif isinstance(value, ShapeValue) and value.shape.rank is not None:
+            known.append(f"{source(part)} = {value.shape}")
     if known:
         interp.emit(AssertionFails(node, source(node.test), ", ".join(dict.fromkeys(known))))
 

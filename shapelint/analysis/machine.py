@@ -92,6 +92,8 @@ LIST_MUTATORS = frozenset(
 )
 BUILTINS = frozenset(
     {
+        "all",
+        "any",
         "len",
         "range",
         "int",

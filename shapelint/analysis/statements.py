@@ -61,7 +61,13 @@ class Statements(Machine):
     def exec_statement(self, node: cst.CSTNode) -> bool:
         if isinstance(node, cst.SimpleStatementLine):
             for small in node.body:
+                mark = self.failures
                 if self.exec_small(small, node):
+                    return True
+                if self.failures != mark and len(self.scopes) > 1:
+                    # an op proven to fail raises: the rest of the function does not run, so
+                    # one bug gives one finding. Module-level statements go on, each read
+                    # as if run on its own (a script, a notebook's cells).
                     return True
             return False
         if isinstance(node, cst.IndentedBlock):

@@ -12,6 +12,21 @@ PENDING = pytest.mark.xfail(strict=True, reason="issue 12: not implemented yet")
 CASES = [
     pytest.param(
         "import torch\n"
+        "def attend(q, k, v):\n"
+        "    a = q @ k  # SHP001: 9\n"
+        "    a = a.permute(0, 2, 1)\n"
+        "    return a.reshape(7, 7) @ v\n"
+        "out = attend(torch.ones(2, 3, 4), torch.ones(2, 3, 4), torch.ones(5, 5))\n",
+        id="the-rest-of-a-function-does-not-run-after-a-failure",
+    ),
+    pytest.param(
+        "import torch\n"
+        "a = torch.ones(2, 3) @ torch.ones(4, 5)  # SHP001: 5\n"
+        "b = torch.ones(2, 3) + torch.ones(4, 5)  # SHP001: 5\n",
+        id="module-level-statements-are-each-checked",
+    ),
+    pytest.param(
+        "import torch\n"
         "import torch.nn as nn\n"
         "norm = nn.LayerNorm(5)\n"
         "y = norm(torch.ones(2, 3))  # SHP001: 5\n"

@@ -84,6 +84,16 @@ CASES = [
         "assert cfg['dim'] % cfg['heads'] == 0  # SHP005: 1\n",
         id="assert-on-sizes-from-a-config-dict",
     ),
+    pytest.param(
+        "import numpy as np\n"
+        "x = np.ones((2, 3))\n"
+        "assert all([d % 2 == 0 for d in x.shape])  # SHP005: 1\n",
+        id="assert-all-over-the-dims",
+    ),
+    pytest.param(
+        "import numpy as np\nx = np.ones((2, 4))\nassert all([d % 2 == 0 for d in x.shape])\n",
+        id="assert-all-over-the-dims-fixed",
+    ),
 ]
 
 
