@@ -103,7 +103,7 @@ class Calls(Transforms):
         node = info.node
         scope: dict[str, Value] = {}
         self.store.adopt(scope)
-        frame = Frame(class_key=info.class_key)
+        frame = Frame(class_key=info.class_key, conditional=not self.frame.on_a_sure_path)
         saved = (self.scopes, self.frame)
         self.scopes = [*info.closure, scope]
         self.frame = frame

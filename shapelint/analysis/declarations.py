@@ -171,7 +171,9 @@ def _check(
         result = ann.match(pattern, value.shape, bindings)
         declared = ann.pattern_to_shape(pattern, bindings)
         if result.ok is False:
-            if node is not None:
+            if node is not None and not (
+                what == "comment" and _only_names_differ(pattern, value, bindings)
+            ):
                 interp.emit(DeclarationMismatch(node, label, declared, value.shape, what))
             return value
         bindings.update(result.bindings)
@@ -191,6 +193,22 @@ def _check(
         for symbol in dim.names():
             bindings.setdefault(symbol, Dim.sym(symbol))
     return Tensor(shape, framework, intent=True, label=label if label != "value" else None)
+
+
+def _only_names_differ(pattern: ann.DimPattern, value: Tensor, bindings: dict[str, Dim]) -> bool:
+    """Whether a comment contradicts the shape only through the names it shares with other
+    comments (``in_features`` here, ``in_features+1`` there): comments are documentation,
+    loose about what a name means on each path, so only a contradiction in sizes, or in
+    the number of dims, is taken as proven."""
+    sizes = {name: dim for name, dim in bindings.items() if dim.value is not None}
+    declared = ann.pattern_to_shape(pattern, sizes)
+    inferred = value.shape
+    if declared.variadic or inferred.variadic or len(declared.dims) != len(inferred.dims):
+        return False
+    return not any(
+        a.value is not None and b.value is not None and a.value != b.value
+        for a, b in zip(declared.dims, inferred.dims)
+    )
 
 
 def refine(inferred: Shape, declared: Shape) -> Shape:
@@ -304,10 +322,16 @@ def check_assert(interp: Interpreter, node: cst.Assert) -> bool:
 
 def _check_failing_assert(interp: Interpreter, node: cst.Assert) -> None:
     """An assert proven false by the sizes it reads (``assert h % 2 == 0`` with ``h`` known
-    to be 5). One that reads no known size (``assert False``, a flag) says nothing about
-    shapes and is left alone."""
+    to be 5), on a path that surely runs. One that reads no known size (``assert False``, a
+    flag), or an item of a container (a callback's call counter), is left alone."""
+    if not interp.frame.on_a_sure_path:
+        return  # the assert may state what the branch it sits in implies
     known = []
     for part in _named_parts(node.test):
+        if isinstance(part, cst.Subscript) and not isinstance(
+            interp.eval(part.value), (ShapeValue, Tensor)
+        ):
+            return  # an item of a list or dict another function may have changed
         value = interp.eval(part)
         if isinstance(value, IntValue) and value.dim.value is not None:
             known.append(f"{source(part)} = {value.dim}")
@@ -660,10 +684,12 @@ def _assigned_self_attributes(statement: cst.BaseSmallStatement) -> set[str]:
     return names
 
 
-def global_names(module: cst.Module) -> set[str]:
+def global_names(module: cst.Module, nonlocal_only: bool = False) -> set[str]:
+    """The names a ``global`` or ``nonlocal`` statement rebinds (only ``nonlocal``)."""
+    kinds = cst.Nonlocal if nonlocal_only else (cst.Global, cst.Nonlocal)
     names: set[str] = set()
     for statement in iter_small_statements(module.body):
-        if isinstance(statement, (cst.Global, cst.Nonlocal)):
+        if isinstance(statement, kinds):
             names.update(item.name.value for item in statement.names)
     return names
 

@@ -21,12 +21,13 @@ from shapelint.analysis.values import (
     UNKNOWN,
     IntValue,
     Layer,
+    ModuleRef,
     ShapeValue,
     Tensor,
     TupleValue,
     Value,
 )
-from shapelint.shapes.shape import Shape
+from shapelint.shapes.shape import Dim, Shape
 
 # the most iterations run one by one; a longer loop, or one nested in an exact loop, uses the
 # fixed point (nested exact loops would multiply)
@@ -50,7 +51,11 @@ class Loops(Machine):
         if items is not None:
             self.unroll(node, items)
         else:
-            self.iterate(node, element)
+            self.frame.undecided += 1  # how often the body runs is not known
+            try:
+                self.iterate(node, element, self.first_item(node) or element)
+            finally:
+                self.frame.undecided -= 1
         if node.orelse is not None:
             self.exec_block(node.orelse.body.body)
 
@@ -72,12 +77,27 @@ class Loops(Machine):
         finally:
             self.unrolling -= 1
 
-    def iterate(self, node: cst.For | cst.While, element: Value) -> None:
-        """The first iteration reported; the fixed point muted; one reported pass from it."""
+    def first_item(self, node: cst.For | cst.While) -> Value | None:
+        """What the first iteration binds when only that is known: ``range(n)`` with ``n``
+        unknown starts at 0 (or at its known start)."""
+        call = node.iter if isinstance(node, cst.For) else None
+        if not isinstance(call, cst.Call) or not 1 <= len(call.args) <= 3:
+            return None
+        callee = self.eval(call.func)
+        if not (isinstance(callee, ModuleRef) and callee.qualname == "builtins.range"):
+            return None
+        if any(arg.star or arg.keyword for arg in call.args):
+            return None
+        start = self.eval(call.args[0].value) if len(call.args) > 1 else IntValue(Dim.of(0))
+        return start if isinstance(start, IntValue) and start.dim.value is not None else None
+
+    def iterate(self, node: cst.For | cst.While, element: Value, first: Value) -> None:
+        """The first iteration reported (binding ``first``); the fixed point muted; one
+        reported pass from it."""
         head: Snapshot = {}
         for index in range(LOOP_ITERATIONS):
             if index == 0:
-                ends = self.pass_outcome(node, head, element)
+                ends = self.pass_outcome(node, head, first)
             else:
                 with self.silenced():
                     ends = self.pass_outcome(node, head, element)

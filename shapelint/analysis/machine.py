@@ -149,6 +149,7 @@ class Machine:
         self.failures = 0  # ops proven to fail so far, muted or not (see ``after_failure``)
         self.analysed: set[int] = set()
         self.unstable_globals: set[str] = set()
+        self.nonlocal_names: set[str] = set()
         self.record = record
         self.recorded: dict[cst.CSTNode, list[tuple[str, Value]]] = {}
         self._ident = itertools.count(1)
@@ -205,6 +206,10 @@ class Machine:
                     and len(self.scopes) > 1
                     and name in self.unstable_globals
                 ):
+                    return UNKNOWN
+                if scope is not self.scopes[0] and name in self.nonlocal_names:
+                    # rebound by a nested function (a callback counting its calls): any
+                    # call may have changed it
                     return UNKNOWN
                 return scope[name]
         if name in BUILTINS:

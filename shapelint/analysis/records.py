@@ -47,3 +47,13 @@ class Frame:
     loop_exits: list[list[Snapshot]] = field(default_factory=list)  # at each ``continue``
     loop_breaks: list[list[Snapshot]] = field(default_factory=list)  # at each ``break``
     loop_bases: list[int] = field(default_factory=list)
+    # how many undecided branches (an ``if`` on an unknown test, a loop that may not run,
+    # an ``except``) the current statement is inside, and whether the path here depends on
+    # one (a branch before it that returned or raised, or a call made from inside one): an
+    # assert there may state what that path implies, so it is not proven to fail
+    undecided: int = 0
+    conditional: bool = False
+
+    @property
+    def on_a_sure_path(self) -> bool:
+        return not self.undecided and not self.conditional

@@ -247,16 +247,23 @@ class Statements(Machine):
         """Run each branch from the same state (after its prelude: what its condition
         proves); join the ones that fall through."""
         outcomes = []
-        for index, body in enumerate(branches):
-            journal = self.store.begin()
-            if index < len(preludes):
-                preludes[index]()
-            terminated = self.exec_block(body)
-            written = self.store.end(journal)
-            if not terminated:
-                outcomes.append(written)
+        undecided = len(branches) > 1
+        self.frame.undecided += undecided
+        try:
+            for index, body in enumerate(branches):
+                journal = self.store.begin()
+                if index < len(preludes):
+                    preludes[index]()
+                terminated = self.exec_block(body)
+                written = self.store.end(journal)
+                if not terminated:
+                    outcomes.append(written)
+        finally:
+            self.frame.undecided -= undecided
         if not outcomes:
             return True
+        if undecided and len(outcomes) < len(branches):
+            self.frame.conditional = True  # only some branches get past this point
         self.store.merge(outcomes)
         return False
 
@@ -267,12 +274,15 @@ class Statements(Machine):
             body_terminated = self.exec_block(node.orelse.body.body)
         after_body = self.store.end(journal)
         outcomes = [] if body_terminated else [after_body]
+        self.frame.conditional |= body_terminated and bool(node.handlers)
         for handler in node.handlers:
+            self.frame.undecided += 1
             journal = self.store.begin()
             self.store.merge([after_body, {}])  # raised anywhere in the body
             if handler.name is not None:
                 self.assign_target(handler.name.name, UNKNOWN)
             terminated = self.exec_block(handler.body.body)
+            self.frame.undecided -= 1
             written = self.store.end(journal)
             if not terminated:
                 outcomes.append(written)
@@ -292,7 +302,11 @@ class Statements(Machine):
             result = ops.elementwise(self, node, f"{symbol}=", current, right, current.framework)
             if self.failures != mark:
                 self.assign_target(node.target, Tensor(UNKNOWN_SHAPE, current.framework))
-            elif isinstance(result, Tensor) and result.shape.equals(current.shape) is False:
+            elif (
+                isinstance(result, Tensor)
+                and _updates_in_place(current)
+                and result.shape.equals(current.shape) is False
+            ):
                 other = convert.literal_tensor(right, current.framework)
                 self.emit(
                     OpFailed(
@@ -304,6 +318,8 @@ class Statements(Machine):
                     )
                 )
                 self.assign_target(node.target, Tensor(UNKNOWN_SHAPE, current.framework))
+            elif not _updates_in_place(current):
+                self.assign_target(node.target, result)  # a new array under the old name
             return
         value = self.binary(node, symbol, current, right)
         self.assign_target(node.target, value)
@@ -425,3 +441,12 @@ class Statements(Machine):
             return
         for element, item in zip(elements, items):
             self.assign_target(element, item)
+
+
+def _updates_in_place(target: Tensor) -> bool:
+    """Whether ``x op= y`` writes into ``x`` (so the result must fit back): torch tensors
+    and NumPy arrays do; TensorFlow and JAX arrays are immutable and the name is rebound,
+    and a 0-d NumPy value may be a NumPy scalar, which is rebound too."""
+    if target.framework == "torch":
+        return True
+    return target.framework == "numpy" and target.shape.rank != 0

@@ -140,6 +140,39 @@ FIRST_ITERATIONS = [
         "r = h @ np.ones((8, 1))  # SHP001: 5\n",
         id="range-unrolled-state-after-the-loop",
     ),
+    pytest.param(
+        "import numpy as np\n"
+        "def fit(repl):\n"
+        "    found = []\n"
+        "    for i in range(repl):\n"
+        "        if i == 10:\n"
+        "            mean = np.mean(found, axis=0)\n"
+        "            head = mean[:3]\n"
+        "        found.append(np.ones(6))\n",
+        id="the-first-iteration-of-a-range-binds-its-start-fixed",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "def fit(repl, x):\n"
+        "    for i in range(repl):\n"
+        "        if i == 0:\n"
+        "            y = x @ np.ones((4, 2))  # SHP001: 17\n"
+        "y = fit(3, np.ones((2, 3)))\n",
+        id="the-first-iteration-of-a-range-binds-its-start",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "c = np.array([1.0, 2.0])\n"
+        "def line(x):\n"
+        "    res = 0\n"
+        "    xfac = 1\n"
+        "    for ck in c:\n"
+        "        res -= ck * xfac\n"
+        "        xfac /= x\n"
+        "    return res\n"
+        "r = line(np.ones(500))\n",
+        id="a-numpy-scalar-updated-in-a-loop-is-rebound-fixed",
+    ),
 ]
 
 

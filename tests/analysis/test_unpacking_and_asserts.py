@@ -78,11 +78,49 @@ CASES = [
         id="an-assert-that-reads-no-size-is-left-alone-fixed",
     ),
     pytest.param(
+        "import numpy as np\n"
+        "def test_callback():\n"
+        "    calls = 0\n"
+        "    def callback(x):\n"
+        "        nonlocal calls\n"
+        "        calls += 1\n"
+        "    run(np.ones(3), callback)\n"
+        "    assert calls > 0\n",
+        id="a-counter-a-nested-function-rebinds-is-unknown-fixed",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "def check(x, fits):\n"
+        "    for k in range(1, 6):\n"
+        "        if fits(x, k):\n"
+        "            continue\n"
+        "        assert k == 5\n",
+        id="an-assert-on-an-undecided-path-states-what-the-path-implies-fixed",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "def check(x, ok):\n"
+        "    k = 1\n"
+        "    if not ok:\n"
+        "        return\n"
+        "    assert k == 5\n",
+        id="an-assert-after-a-branch-that-returned-fixed",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "def split(x):\n"
+        "    h = x.shape[0]\n"
+        "    assert h % 2 == 0  # SHP005: 5\n"
+        "    return x.reshape(2, h // 2)\n"
+        "y = split(np.ones(5))\n",
+        id="an-assert-in-a-function-called-on-a-sure-path",
+    ),
+    pytest.param(
         "import torch\n"
         "cfg = {'dim': 96, 'heads': 5}\n"
         "x = torch.ones(2, cfg['dim'])\n"
-        "assert cfg['dim'] % cfg['heads'] == 0  # SHP005: 1\n",
-        id="assert-on-sizes-from-a-config-dict",
+        "assert cfg['dim'] % cfg['heads'] == 0\n",
+        id="an-item-of-a-dict-may-have-changed-through-an-alias-fixed",
     ),
     pytest.param(
         "import numpy as np\n"
