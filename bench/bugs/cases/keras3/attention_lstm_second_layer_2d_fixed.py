@@ -1,0 +1,20 @@
+# source: https://github.com/bibtissam/LSTM-Attention-FraudDetection/pull/3
+# The PR: return_sequences=True on the first LSTM, so the second one reads a sequence.
+import numpy as np
+from keras.layers import LSTM, Dense, Input
+from keras.models import Model
+
+timesteps, n_features = 12, 6
+
+
+def build_model():
+    inputs = Input(shape=(timesteps, n_features))
+    x1 = LSTM(50, dropout=0.3, recurrent_dropout=0.2, return_sequences=True)(inputs)
+    x2 = LSTM(50, dropout=0.3, recurrent_dropout=0.2)(x1)
+    outputs = Dense(1, activation="sigmoid")(x2)
+    return Model(inputs, outputs)
+
+
+model = build_model()
+model.compile(optimizer="adam", loss="binary_crossentropy")
+scores = model.predict(np.random.rand(4, timesteps, n_features).astype("float32"), verbose=0)
