@@ -336,7 +336,14 @@ class Calls(Transforms):
                 self.assign_target(node.func.value, after)
             return result
         if isinstance(receiver, Layer) and method.name in MODEL_RUNS:
-            outputs = layers.apply_layer(self, node, receiver, positional[:1], {})
+            inputs = positional[:1]
+            if inputs and isinstance(inputs[0], TupleValue):
+                # a list of arrays is the model's inputs, one per input layer: a model of
+                # one input takes the list's single array; several are not followed
+                if len(inputs[0].items) != 1:
+                    return UNKNOWN
+                inputs = [inputs[0].items[0]]
+            outputs = layers.apply_layer(self, node, receiver, inputs, {})
             return outputs if method.name.startswith("predict") else UNKNOWN
         if isinstance(receiver, Layer):
             if isinstance(node.func, cst.Attribute):

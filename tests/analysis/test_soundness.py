@@ -289,13 +289,37 @@ DEFAULTS_BUGS = {
     + "r = g(5)\n",
 }
 
-SILENT = {**KEYWORD_PRESENT, **ELLIPSIS_GROUPS, **UNKNOWN_KINDS, **CONVERSIONS, **DEFAULTS}
+# a list given to a Keras model's predict/fit is its inputs, one array per input layer
+KERAS = (
+    "import numpy as np\n"
+    "from tf_keras.layers import Dense\n"
+    "from tf_keras.models import Sequential\n"
+    "model = Sequential([Dense(4, input_shape=(3,))])\n"
+)
+MODEL_INPUTS = {
+    "a-list-of-one-array-is-the-input": KERAS + "p = model.predict([np.ones((2, 3))])\n",
+    "a-list-of-several-is-not-followed": KERAS
+    + "p = model.predict([np.ones((2, 3)), np.ones((2, 5))])\n",
+}
+MODEL_INPUTS_BUGS = {
+    "the-list-s-array-is-checked": KERAS + "p = model.predict([np.ones((2, 5))])  # SHP001: 5\n",
+}
+
+SILENT = {
+    **KEYWORD_PRESENT,
+    **ELLIPSIS_GROUPS,
+    **UNKNOWN_KINDS,
+    **CONVERSIONS,
+    **DEFAULTS,
+    **MODEL_INPUTS,
+}
 BUGS = {
     **KEYWORD_PRESENT_BUGS,
     **ELLIPSIS_GROUPS_BUGS,
     **UNKNOWN_KINDS_BUGS,
     **CONVERSIONS_BUGS,
     **DEFAULTS_BUGS,
+    **MODEL_INPUTS_BUGS,
 }
 
 
