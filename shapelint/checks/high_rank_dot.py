@@ -2,7 +2,8 @@
 
 ## What it does
 Finds `np.dot`, `K.dot` (`keras.backend.dot`, `tf.keras.backend.dot`) and `jnp.dot` whose
-second operand has rank 3 or more.
+second operand has rank 3 or more while the first carries a batch too: rank 3 or more, or
+a leading dim that may be the second operand's.
 
 ## Why is this bad?
 N-D `dot` is not a batched matrix product: it contracts the last axis of the first operand
@@ -26,7 +27,9 @@ z = K.batch_dot(x, y, axes=(2, 1))
 
 ## Known problems
 A deliberate N-D `dot` (a tensor contraction over every batch pair) is better written with
-`tensordot` or `einsum`, which says which axes are contracted.
+`tensordot` or `einsum`, which says which axes are contracted. A matrix applied to a stack
+(`np.dot(M, stack)` with `M` 2-D and its first dim not the stack's) is left alone: it is
+written on purpose as often as by mistake.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from shapelint.checks import fixing
 from shapelint.checks.base import Finding, Rule
 from shapelint.diagnostics import Severity
 from shapelint.fixes import Change, Rewrite
+from shapelint.shapes.shape import Shape
 
 DOT_OPS = {"numpy.dot": "np.dot", "keras.backend.dot": "K.dot", "jax.numpy.dot": "jnp.dot"}
 
@@ -62,6 +66,14 @@ def _batched_fix(event: MatrixProduct) -> Rewrite | None:
     )
 
 
+def _batched_left(left: Shape, right: Shape) -> bool:
+    """Whether the first operand carries the batch too: rank 3 or more, or a leading dim
+    that may be the second operand's (``(B, 20)`` with ``(B, 20, 300)``)."""
+    if left.rank is None or left.rank < 2:
+        return False
+    return left.rank >= 3 or left.dims[0].equals(right.dims[0]) is not False
+
+
 class HighRankDot(Rule):
     code = "SHP004"
     name = "high-rank-dot"
@@ -69,10 +81,15 @@ class HighRankDot(Rule):
     summary = "`dot` with a rank-3+ second operand multiplies batch dimensions out"
     events = (MatrixProduct,)
 
-    VALID = ("import numpy as np\na = np.ones((2, 3, 4))\nb = np.ones((4, 5))\nc = np.dot(a, b)\n",)
+    VALID = (
+        "import numpy as np\na = np.ones((2, 3, 4))\nb = np.ones((4, 5))\nc = np.dot(a, b)\n",
+        "import numpy as np\na = np.ones((2, 3))\nb = np.ones((4, 5, 3, 6))\nc = np.dot(a, b)\n",
+    )
     INVALID = (
         "from keras import backend as K\nx = K.ones((2, 3, 4))\ny = K.ones((7, 4, 5))\n"
         "z = K.dot(x, y)  # SHP004: 5\n",
+        "from keras import backend as K\nw = K.ones((4, 20))\ns = K.ones((4, 20, 300))\n"
+        "c = K.dot(w, s)  # SHP004: 5\n",
     )
 
     def check(self, event: object) -> Iterator[Finding]:
@@ -81,6 +98,8 @@ class HighRankDot(Rule):
         rank = event.right.shape.rank
         if rank is None or rank < 3 or event.result is None:
             return  # a product that raises is SHP001's
+        if not _batched_left(event.left.shape, event.right.shape):
+            return  # a matrix applied to a stack: a deliberate N-D dot as often as not
         result = f" gives {event.result}"
         yield self.finding(
             event.node,
