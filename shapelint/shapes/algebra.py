@@ -366,10 +366,13 @@ def _diagonal(dims: Sequence[Dim], as_view: bool) -> Dim | None:
     return first if all(first.equals(d) is True for d in dims[1:]) else UNKNOWN_DIM
 
 
-def einsum(subscripts: str, *operands: Shape, broadcast_labels: bool = True) -> Shape:
+def einsum(
+    subscripts: str, *operands: Shape, broadcast_labels: bool = True, numpy_views: bool = True
+) -> Shape:
     """``numpy.einsum`` shape rule: explicit or implicit output, ellipsis, diagonals, and
     size-1 broadcasting of labelled dims across operands (``broadcast_labels=False``, as
-    TensorFlow: a label's sizes must all be equal)."""
+    TensorFlow: a label's sizes must all be equal). ``numpy_views=False`` drops NumPy's view
+    path, which takes a leading 0 of a diagonal as "not yet seen" (torch rejects it)."""
     terms, out = _parse_einsum(subscripts, len(operands))
     sizes: dict[str, list[Dim]] = {}
     ellipses: list[Shape] = []
@@ -382,7 +385,12 @@ def einsum(subscripts: str, *operands: Shape, broadcast_labels: bool = True) -> 
             local.setdefault(label, []).append(d)
         # NumPy answers a single operand with nothing summed by a view, and that path
         # takes a leading 0 on a diagonal as "not yet seen"
-        as_view = len(operands) == 1 and out is not None and set(term) - {_ELLIPSIS} <= set(out)
+        as_view = (
+            numpy_views
+            and len(operands) == 1
+            and out is not None
+            and set(term) - {_ELLIPSIS} <= set(out)
+        )
         for label, dims in local.items():
             size = _diagonal(dims, as_view)
             if size is None:

@@ -66,11 +66,11 @@ def _cat_or_unknown(shapes: Sequence[Shape], axis: int) -> Shape | None:
 
 def torch_einsum(subscripts: str, *operands: Shape) -> Shape:
     """``torch.einsum``: NumPy's rule, but dims under an ellipsis the output leaves out are
-    summed instead of being an error."""
+    summed instead of being an error, and a diagonal's sizes must all be equal."""
     text = subscripts.replace(" ", "")
     if "->" in text and "..." in text.split("->")[0] and "..." not in text.split("->", 1)[1]:
         inputs, output = text.split("->", 1)
-        result = algebra.einsum(f"{inputs}->...{output}", *operands)
+        result = algebra.einsum(f"{inputs}->...{output}", *operands, numpy_views=False)
         kept = len(output) - output.count(".")  # letters only
         if result.variadic:
             return (
@@ -79,7 +79,7 @@ def torch_einsum(subscripts: str, *operands: Shape) -> Shape:
                 else UNKNOWN_SHAPE
             )
         return Shape(result.dims[len(result.dims) - kept :] if kept else ())
-    return algebra.einsum(subscripts, *operands)
+    return algebra.einsum(subscripts, *operands, numpy_views=False)
 
 
 def torch_tensordot(

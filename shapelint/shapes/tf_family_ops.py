@@ -94,7 +94,7 @@ def tf_einsum(subscripts: str, *operands: Shape) -> Shape:
     elif "..." in output and "..." not in inputs and len(operands) >= 3:
         raise ShapeError(f"einsum output {output!r} has '...' but no input does")
     try:
-        return algebra.einsum(text, *operands, broadcast_labels=False)
+        return algebra.einsum(text, *operands, broadcast_labels=False, numpy_views=False)
     except ShapeError:
         loose = [
             Shape(tuple(Dim.unknown() for _ in s.dims), s.variadic)
@@ -104,7 +104,7 @@ def tf_einsum(subscripts: str, *operands: Shape) -> Shape:
         ]
         if loose == list(operands):
             raise
-        algebra.einsum(text, *loose, broadcast_labels=False)
+        algebra.einsum(text, *loose, broadcast_labels=False, numpy_views=False)
         return UNKNOWN_SHAPE
 
 

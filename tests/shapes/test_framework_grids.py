@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 
+from shapelint.shapes import algebra
 from shapelint.shapes.op_rules import RULES, judge, verdict
 from shapelint.shapes.shape import Shape
 
@@ -113,3 +114,43 @@ def test_core_agrees_with_the_framework(framework: str, op: str) -> None:
     assert not problems, f"{len(problems)}/{total} disagree:\n" + "\n".join(problems[:30])
     allowed = UNDECIDED.get(f"{framework}:{op}", (0, ""))[0]
     assert undecided <= allowed, f"{undecided}/{total} undecided (allowed {allowed})"
+
+
+# Found by the one-off 20,000-case run (``bench/grids.py``): a label repeated within one
+# operand whose first size is 0. NumPy's single-operand view path takes that 0 as "not
+# yet seen" and answers; torch, jax.numpy, TensorFlow and Keras 3 all raise (each case
+# below was run on the real framework and raised). TensorFlow skips some size checks when
+# an operand is empty (``'cc'`` on (0, 2) gives ``()``, ``'cc->c'`` raises), so there the
+# core may stay undecided, but must not answer a shape.
+DIAGONAL_OF_A_LEADING_ZERO = [
+    ("torch", "torch.einsum", [0, 2], "cc->c...", "agree"),
+    ("torch", "torch.einsum", [0, 1], "...bb->...b", "agree"),
+    ("torch", "torch.einsum", [0, 1, 1], "BBA...->...BA", "agree"),
+    ("torch", "torch.einsum", [0, 1, 3, 2], "bc...b->cb", "agree"),
+    ("torch", "torch.einsum", [0, 0, 2], "dAA->Ad...", "agree"),
+    ("torch", "torch.einsum", [4, 0, 1], "Add->dA...", "agree"),
+    ("jax", "jax.numpy.einsum", [0, 2], "BB->B", "agree"),
+    ("jax", "jax.numpy.einsum", [2, 0, 0, 0, 2], "...BBB->B", "agree"),
+    ("tensorflow", "tensorflow.einsum", [0, 4, 2], "BaB->aB", "undecided"),
+    ("tensorflow", "tensorflow.einsum", [0, 2], "a...a->a...", "undecided"),
+    ("keras3", "keras.ops.einsum", [0, 2], "bb->b", "undecided"),
+    ("keras3", "keras.ops.einsum", [0, 1], "dd->d...", "undecided"),
+    ("keras3", "keras.ops.einsum", [2, 0, 2], "ad...d->ad...", "undecided"),
+]
+
+
+@pytest.mark.parametrize(
+    ("framework", "op", "dims", "subscripts", "expected"), DIAGONAL_OF_A_LEADING_ZERO
+)
+def test_a_diagonal_of_a_leading_zero_is_no_shape_outside_numpy(
+    framework: str, op: str, dims: list[int], subscripts: str, expected: str
+) -> None:
+    got = judge(framework, op, {"subscripts": subscripts}, [Shape.of(*dims)])
+    assert verdict(got, None) == expected
+
+
+def test_numpy_keeps_its_view_path_for_a_leading_zero() -> None:
+    # numpy 2.4: np.einsum('cc->c', zeros((0, 2))).shape == (2,), 'Add->dA' on (4, 0, 1)
+    # gives (1, 4)
+    assert algebra.einsum("cc->c", Shape.of(0, 2)) == Shape.of(2)
+    assert algebra.einsum("Add->dA", Shape.of(4, 0, 1)) == Shape.of(1, 4)
