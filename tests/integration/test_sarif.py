@@ -118,6 +118,6 @@ def test_the_calls_that_gave_a_findings_shapes_are_related_locations(
                 "artifactLocation": {"uri": "calls.py", "uriBaseId": "%SRCROOT%"},
                 "region": {"startLine": 6, "startColumn": 5, "endLine": 6, "endColumn": 46},
             },
-            "message": {"text": "the shapes come from this call of `project`"},
+            "message": {"text": "called with (4, 3), (4, 5)"},
         }
     ]

@@ -297,7 +297,7 @@ def test_a_call_site_in_another_cell_is_related_with_its_cell_cold_and_warm(
         assert (record["cell"], record["location"]) == (1, {"row": 3, "column": 12})
         assert record["related"] == [
             {
-                "message": "the shapes come from this call of `project`",
+                "message": "called with (4, 3), (4, 5)",
                 "location": {"row": 2, "column": 5},
                 "end_location": {"row": 2, "column": 46},
                 "cell": 3,

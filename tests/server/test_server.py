@@ -344,11 +344,11 @@ def test_a_finding_inside_a_function_names_the_call_that_gave_its_shapes(
     assert diagnostic["relatedInformation"] == [
         {
             "location": {"uri": uri, "range": span(8, 4, 24)},
-            "message": "the shapes come from this call of `run`",
+            "message": "called with (4, 3)",
         },
         {
             "location": {"uri": uri, "range": span(6, 11, 38)},
-            "message": "the shapes come from this call of `project`",
+            "message": "called with (4, 3), (4, 5)",
         },
     ]
 
@@ -381,6 +381,6 @@ def test_a_call_site_in_another_cell_is_related_on_that_cell(client: Client, pro
     assert diagnostic["relatedInformation"] == [
         {
             "location": {"uri": cells[1], "range": span(1, 4, 45)},
-            "message": "the shapes come from this call of `project`",
+            "message": "called with (4, 3), (4, 5)",
         }
     ]
