@@ -39,6 +39,20 @@ def test_the_before_and_after_example_prints_what_the_readme_shows(
     assert capsys.readouterr().out == console.group(2)
 
 
+def test_the_call_chain_example_prints_what_the_readme_shows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    section = README.split("A finding inside a function names the call", 1)[1]
+    source = re.search(r"```python\n(.*?)```", section, re.DOTALL)
+    console = re.search(r"```console\n\$ (.*?)\n(.*?)```", section, re.DOTALL)
+    assert source and console and console.group(1) == "shapelint check net.py"
+    (tmp_path / "net.py").write_text(source.group(1))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert cli.main(["check", "net.py"]) == 1
+    assert capsys.readouterr().out == console.group(2)
+
+
 def test_both_setup_commands_appear_verbatim() -> None:
     assert "pip install . && shapelint check examples/" in README
     assert 'pip install -e ".[test]" && pytest' in README
