@@ -344,9 +344,17 @@ class Calls(Transforms):
                     return UNKNOWN
                 inputs = [inputs[0].items[0]]
             outputs = layers.apply_layer(self, node, receiver, inputs, {})
+            target = positional[1] if len(positional) > 1 else keywords.get("y")
+            if target is not None and not method.name.startswith("predict"):
+                layers.check_compiled_loss(self, node, receiver, outputs, target)
             return outputs if method.name.startswith("predict") else UNKNOWN
         if isinstance(receiver, Layer):
             if isinstance(node.func, cst.Attribute):
+                if method.name == "compile" and receiver.kind == "sequential":
+                    # the architecture is unchanged; the loss is kept for fit/evaluate
+                    loss = keywords.get("loss", positional[1] if len(positional) > 1 else None)
+                    self.assign_target(node.func.value, layers.with_loss(receiver, loss))
+                    return Constant(None)
                 grows = (
                     receiver.kind == "sequential"
                     and method.name in ("add", "append")

@@ -352,8 +352,8 @@ class Expressions(Machine):
             return BoundMethod(owner, name)
         if isinstance(owner, Layer):
             if (
-                name in ("add", "append", "extend", "insert")
-                or name in MODEL_RUNS
+                name in ("add", "append", "extend", "insert", "pop")
+                or name in (*MODEL_RUNS, "compile")
                 and owner.kind == "sequential"
             ):
                 return BoundMethod(owner, name)

@@ -17,6 +17,7 @@ from shapelint.analysis.values import (
     Constant,
     IntValue,
     Layer,
+    ModuleRef,
     Tensor,
     TupleValue,
     Value,
@@ -162,6 +163,37 @@ def with_added_layer(layer: Layer, added: Value) -> Layer:
         ("layers", TupleValue((*items, added), True)),
     )
     return Layer(layer.kind, params, layer.framework, layer.display)
+
+
+# the loss a Keras model was compiled with, kept among its parameters
+COMPILED_LOSS = "compiled loss"
+
+
+def with_loss(model: Layer, loss: Value | None) -> Layer:
+    """The model after ``compile(loss=...)``: the loss recorded (unknown when not given as
+    a modelled one), the layers as they were."""
+    params = tuple((k, v) for k, v in model.params if k != COMPILED_LOSS)
+    recorded = (*params, (COMPILED_LOSS, loss or UNKNOWN))
+    return Layer(model.kind, recorded, model.framework, model.display)
+
+
+def check_compiled_loss(
+    emitter: Emitter, node: Any, model: Layer, outputs: Value, target: Value
+) -> None:
+    """``fit``/``evaluate`` with targets: the compiled loss judges them against the model's
+    outputs, as Keras does before the first step."""
+    loss = model.param(COMPILED_LOSS)
+    named = (
+        loss.value
+        if isinstance(loss, Constant) and isinstance(loss.value, str)
+        else loss.qualname.rsplit(".", 1)[-1]
+        if isinstance(loss, ModuleRef) and loss.qualname.startswith("keras.losses.")
+        else None
+    )
+    if named == "categorical_crossentropy" and isinstance(outputs, Tensor):
+        LOSSES["keras_categorical"](
+            emitter, node, f"loss={named!r}", outputs, target, outputs.framework
+        )
 
 
 def _keras_input(call: Call) -> Value:

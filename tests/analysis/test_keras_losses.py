@@ -45,3 +45,35 @@ def test_an_unmodelled_class_axis_makes_the_result_unknown() -> None:
     )
     assert actual(source) == set()
     assert infer(source) == "(…)"
+
+
+MODEL = (
+    "import numpy as np\n"
+    "import keras\n"
+    "model = keras.Sequential([keras.Input((12,)), keras.layers.Dense(10, activation='softmax')])\n"
+    "model.compile(loss='categorical_crossentropy', optimizer='adam')\n"
+)
+
+
+def test_fit_checks_the_targets_against_the_compiled_loss() -> None:
+    source = MODEL + "model.fit(np.ones((32, 12)), np.ones((32, 1)), verbose=0)\n"
+    assert actual(source) == {("SHP001", 5, 1)}
+
+
+def test_fit_with_one_hot_targets_is_silent() -> None:
+    assert actual(MODEL + "model.fit(np.ones((32, 12)), np.ones((32, 10)), verbose=0)\n") == set()
+
+
+def test_a_loss_not_modelled_says_nothing() -> None:
+    source = MODEL.replace("'categorical_crossentropy'", "'sparse_categorical_crossentropy'")
+    assert actual(source + "model.fit(np.ones((32, 12)), np.ones((32, 1)), verbose=0)\n") == set()
+
+
+def test_a_model_after_pop_is_unknown() -> None:
+    source = (
+        MODEL + "model.pop()\n"
+        "model.add(keras.layers.Dense(1))\n"
+        "p = model.predict(np.ones((4, 12)))\n"
+        "q = p @ np.ones((10, 2))\n"
+    )
+    assert actual(source) == set()
