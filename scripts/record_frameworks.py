@@ -640,8 +640,8 @@ def grid_env(checking: bool) -> dict[str, str]:
     zeros (2, 4, 3, 1) and a 0-d tensor aborts with ``free(): invalid pointer``, and a run
     of 20,000 einsum cases dies of SIGABRT or SIGSEGV (TensorFlow issues 117700 and 123109:
     batched matmul on oneDNN). So the large ``--check`` run uses the stock kernels
-    (``TF_ENABLE_ONEDNN_OPTS=0``, TensorFlow's default off x86) and the committed grids
-    keep the oneDNN ones, and CI judges the core against both: they differ only on einsum
+    (``TF_ENABLE_ONEDNN_OPTS=0``, what TensorFlow runs where oneDNN is off), the committed
+    grids keep the oneDNN ones, and CI judges the core against both: they differ only on einsum
     cases with an empty operand (5 of TensorFlow's 2,000, 6 of Keras 3's), where oneDNN
     refuses sizes the stock kernel lets through."""
     env = dict(
