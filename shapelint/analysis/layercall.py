@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from shapelint.analysis import convert
-from shapelint.analysis.binder import Arguments
+from shapelint.analysis.binder import UNREADABLE, Arguments
 from shapelint.analysis.events import OpFailed
 from shapelint.analysis.opcall import Emitter
 from shapelint.analysis.values import (
@@ -18,7 +18,7 @@ from shapelint.analysis.values import (
     Tensor,
     Value,
 )
-from shapelint.shapes.shape import UNKNOWN_SHAPE, Shape, ShapeError
+from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Shape, ShapeError
 
 
 class LayerCall(Arguments):
@@ -72,3 +72,9 @@ MISSING = Constant("<missing>")
 
 def refuse(reason: str) -> None:
     raise ShapeError(reason)
+
+
+def unknown_size(size: Any) -> Any:
+    """A kernel size, stride or padding as the rules take it, an unreadable one as an unknown
+    size: the rest of the layer (its rank, its in-channels) is still checked."""
+    return UNKNOWN_DIM if size is UNREADABLE else size

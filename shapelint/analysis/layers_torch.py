@@ -8,8 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from shapelint.analysis import convert
-from shapelint.analysis.binder import UNREADABLE
-from shapelint.analysis.layercall import LayerCall, refuse
+from shapelint.analysis.layercall import LayerCall, refuse, unknown_size
 from shapelint.analysis.values import (
     UNKNOWN,
     IntValue,
@@ -47,16 +46,12 @@ def _conv(call: LayerCall) -> Value:
     if x is None:
         return UNKNOWN
     args = {
-        name: call.kernel(name, ndim, default)
+        name: unknown_size(call.kernel(name, ndim, default))
         for name, default in (("kernel_size", None), ("stride", 1), ("padding", 0), ("dilation", 1))
     }
     groups = call.int_param("groups", 1)
     padding_mode = call.str_param("padding_mode", "zeros")
-    if (
-        any(v is UNREADABLE or v is None for v in args.values())
-        or groups is None
-        or padding_mode is None
-    ):
+    if any(v is None for v in args.values()) or groups is None or padding_mode is None:
         return call.tensor(None)
     return call.tensor(
         call.run(
@@ -85,8 +80,8 @@ def _conv_transpose(call: LayerCall) -> Value:
         ("output_padding", 0),
         ("dilation", 1),
     )
-    args = {name: call.kernel(name, ndim, default) for name, default in names}
-    if any(v is UNREADABLE or v is None for v in args.values()):
+    args = {name: unknown_size(call.kernel(name, ndim, default)) for name, default in names}
+    if any(v is None for v in args.values()):
         return call.tensor(None)
     return call.tensor(
         call.run(
@@ -105,16 +100,12 @@ def _pool(call: LayerCall) -> Value:
     ndim = call.int_param("ndim") or 2
     if x is None:
         return UNKNOWN
-    kernel = call.kernel("kernel_size", ndim)
-    stride = call.kernel("stride", ndim)
-    padding = call.kernel("padding", ndim, 0)
-    dilation = call.kernel("dilation", ndim, 1)
+    kernel = unknown_size(call.kernel("kernel_size", ndim))
+    stride = unknown_size(call.kernel("stride", ndim))
+    padding = unknown_size(call.kernel("padding", ndim, 0))
+    dilation = unknown_size(call.kernel("dilation", ndim, 1))
     ceil_mode = call.bool_param("ceil_mode", False)
-    if (
-        any(v is UNREADABLE for v in (kernel, stride, padding, dilation))
-        or kernel is None
-        or ceil_mode is None
-    ):
+    if kernel is None or ceil_mode is None:
         return call.tensor(None)
     kind = convert.as_str(call.param("pool")) or "max"
     return call.tensor(

@@ -18,6 +18,7 @@ from shapelint.analysis import (
     ops_products,
     ops_random,
     ops_shaping,
+    ops_torch,
 )
 from shapelint.analysis.opcall import Call, Emitter
 from shapelint.analysis.ops_losses import LOSSES
@@ -34,6 +35,7 @@ KINDS: dict[str, Callable[[Call], Value]] = {
     **ops_losses.KINDS,
     **ops_einops.KINDS,
     **ops_random.KINDS,
+    **ops_torch.KINDS,
 }
 
 

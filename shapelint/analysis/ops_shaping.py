@@ -217,7 +217,10 @@ def _squeeze(call: Call) -> Value:
 
 def _expand_dims(call: Call) -> Value:
     x = input_tensor(call)
-    axes = convert.as_axes(call.get("axis"))
+    axis_value = call.get("axis")
+    if axis_value is None and call.opt("default_axis") is not None:  # K.expand_dims: -1
+        axis_value = IntValue(Dim.of(call.opt("default_axis")))
+    axes = convert.as_axes(axis_value)
     if x is None:
         return call.unknown()
     if axes is ... or axes is None:

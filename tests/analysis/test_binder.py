@@ -33,9 +33,12 @@ def infer(source: str) -> str | None:
         (TORCH + "r = nn.Conv2d(3, 8, kernel_size=3, stride=2)(x)", "(2, 8, 7, 7)"),
         # not written: the default (stride 1, padding 0)
         (TORCH + "r = nn.Conv2d(3, 8, 3)(x)", "(2, 8, 14, 14)"),
-        # written but unknown: never the default
-        (TORCH + "def f(s):\n    return nn.Conv2d(3, 8, 3, stride=s)(x)\nr = f(g())", UNKNOWN),
-        (TORCH + "r = nn.Conv2d(3, 8, 3, padding=unknown_name)(x)", UNKNOWN),
+        # written but unknown: never the default (the sizes it decides are unknown)
+        (
+            TORCH + "def f(s):\n    return nn.Conv2d(3, 8, 3, stride=s)(x)\nr = f(g())",
+            "(2, 8, ?, ?)",
+        ),
+        (TORCH + "r = nn.Conv2d(3, 8, 3, padding=unknown_name)(x)", "(2, 8, ?, ?)"),
         (KERAS + "r = layers.Conv2D(8, 3, padding=p)(x)", UNKNOWN),
         (KERAS + "r = layers.Conv2D(8, 3)(x)", "(2, 14, 14, 8)"),
         (KERAS + "r = layers.MaxPooling2D(strides=s)(x)", UNKNOWN),

@@ -18,7 +18,6 @@ CASES = [
     pytest.param(
         TORCH + "a = torch.ones(2, 3).masked_fill(torch.ones(4, 5) > 0, 0.0)  # SHP001: 5\n",
         id="masked-fill-mask-must-broadcast",
-        marks=PENDING,
     ),
     pytest.param(
         TORCH + "a = torch.ones(2, 3).masked_fill(torch.ones(1, 3) > 0, 0.0)\n"
@@ -30,7 +29,6 @@ CASES = [
         "b = K.expand_dims(K.ones((2, 3)))\n"
         "r = K.dot(b, K.ones((2, 3)))  # SHP001: 5\n",
         id="keras-expand-dims-default-axis",
-        marks=PENDING,
     ),
     pytest.param(
         TORCH + "ps = nn.PixelShuffle(2)(torch.ones(1, 8, 4, 4))\n"
@@ -77,7 +75,6 @@ CASES = [
         "    conv = nn.Conv2d(3, 8, k)\n"
         "    return conv(torch.ones(1, 4, 10, 10))  # SHP001: 12\n",
         id="conv-with-unknown-kernel-checks-in-channels",
-        marks=PENDING,
     ),
     pytest.param(
         TORCH + "def f(k):\n"
@@ -103,7 +100,6 @@ CASES = [
         "import torch.nn.functional as F\n"
         "y = F.batch_norm(torch.ones(2, 3), torch.ones(5), torch.ones(5))  # SHP001: 5\n",
         id="functional-batch-norm-checks-its-running-mean",
-        marks=PENDING,
     ),
 ]
 

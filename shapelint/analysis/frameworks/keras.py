@@ -21,7 +21,7 @@ BACKEND: dict[str, Op] = {
     "reshape": op("reshape", "x", "shape"),
     "permute_dimensions": op("permute", "x", "axis", aliases={"pattern": "axis"}),
     "transpose": op("reverse"),
-    "expand_dims": op("expand_dims", "x", "axis"),
+    "expand_dims": op("expand_dims", "x", "axis", default_axis=-1),
     "squeeze": op("squeeze", "x", "axis", strict=True),
     "concatenate": op("concat", "seq", "axis", default_axis=-1),
     "stack": op("stack", "seq", "axis", aliases={"x": "seq"}),

@@ -132,6 +132,10 @@ FUNCTIONS: dict[str, Op] = {
         for n in (1, 2, 3)
     },
     "nn.functional.pad": op("unknown"),
+    # batch_norm(input, running_mean, running_var, weight, bias, training, momentum, eps)
+    "nn.functional.batch_norm": op(
+        "batch_norm", "x", "running_mean", "running_var", "weight", "bias"
+    ),
     # max_poolNd(input, kernel_size, stride, padding, dilation, ceil_mode, return_indices)
     **{
         f"nn.functional.max_pool{n}d": op(
@@ -166,7 +170,7 @@ FUNCTIONS.update(
         for n in (
             "relu relu6 elu selu gelu silu mish sigmoid tanh softmax log_softmax softplus "
             "leaky_relu "
-            "hardtanh hardswish dropout dropout2d normalize layer_norm batch_norm"
+            "hardtanh hardswish dropout dropout2d normalize layer_norm"
         ).split()
     }
 )
@@ -220,11 +224,13 @@ METHODS: dict[str, Op] = {
     "tolist": op("unknown"),
     "item": op("unknown"),
     "numpy": op("identity", framework="numpy"),
+    "masked_fill": op("masked_fill", "x", "mask"),
+    "masked_fill_": op("masked_fill", "x", "mask", inplace=True),
 }
 for _name in (
     "float double half int long bool byte char short to cuda cpu contiguous requires_grad_ "
-    "detach_ clone pin_memory type abs_ clamp_ mul_ add_ sub_ div_ copy_ masked_fill "
-    "masked_fill_ index_fill scatter scatter_ scatter_add index_put_ "
+    "detach_ clone pin_memory type abs_ clamp_ mul_ add_ sub_ div_ copy_ "
+    "index_fill scatter scatter_ scatter_add index_put_ "
 ).split():
     METHODS[_name] = op("identity")
 for _name in _UNARY:
