@@ -520,7 +520,8 @@ def _stop(thread: threading.Thread) -> None:
 
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
-    """One finding per node and code; a later one that ``completes`` it may add its fix."""
+    """One finding per node and code; a later one that ``completes`` it may add its fix, and
+    one naming other related places adds them (a weight combined in two products)."""
     seen: dict[tuple[int, str], int] = {}
     out: list[Finding] = []
     for finding in findings:
@@ -528,7 +529,10 @@ def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
         if key in seen:
             kept = out[seen[key]]
             if kept.fix is None and finding.fix is not None and finding.completes:
-                out[seen[key]] = replace(kept, fix=finding.fix)
+                kept = replace(kept, fix=finding.fix)
+            known = {id(node) for node, _ in kept.related}
+            more = tuple(place for place in finding.related if id(place[0]) not in known)
+            out[seen[key]] = replace(kept, related=kept.related + more) if more else kept
         elif not finding.completes:
             seen[key] = len(out)
             out.append(finding)
@@ -553,10 +557,24 @@ def _place(module: object, path: str, findings: list[Finding]) -> list[Diagnosti
             end = Position(where.end.line, where.end.column + 1)
         severity = severity_of(finding.code)
         fix = _fix(finding, module, positions)
-        related = _call_sites(finding.sites, module, positions)
+        related = _places(finding.related, positions) + _call_sites(
+            finding.sites, module, positions
+        )
         diagnostic = Diagnostic(path, start, end, finding.code, finding.message, severity)
         out.append(replace(diagnostic, fix=fix, related=related))
     return out
+
+
+def _places(places: tuple[tuple[Any, str], ...], positions: Any) -> tuple[Related, ...]:
+    """The places a rule named beside its finding, in its order."""
+    out = []
+    for node, message in places:
+        where = positions.get(node)
+        if where is not None:
+            start = Position(where.start.line, where.start.column + 1)
+            end = Position(where.end.line, where.end.column + 1)
+            out.append(Related(start, end, message))
+    return tuple(out)
 
 
 def _call_sites(sites: tuple[Any, ...], module: Any, positions: Any) -> tuple[Related, ...]:

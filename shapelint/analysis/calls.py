@@ -6,6 +6,7 @@ function body at a call site with bounded depth, and the per-signature memo tabl
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import libcst as cst
 
@@ -25,6 +26,7 @@ from shapelint.analysis.primitives import (
     tensor_method,
 )
 from shapelint.analysis.values import (
+    LEARNED,
     UNKNOWN,
     BoundMethod,
     ClassRef,
@@ -190,12 +192,15 @@ class Calls(Machine):
         keywords: dict[str, Value] = {}
         arg_nodes: list[cst.CSTNode] = []
         opaque = False
+        copied: int | None = None
         for arg in node.args:
             value = self.eval(arg.value)
             if arg.star == "*":
                 if isinstance(value, TupleValue):
                     positional.extend(value.items)
                 elif isinstance(value, ShapeValue) and not value.shape.variadic:
+                    if len(node.args) == 1:  # the sizes are a whole tensor's shape
+                        copied = value.of
                     positional.extend(IntValue(d) for d in value.shape.dims)
                 else:
                     positional.append(Splat(value))
@@ -207,7 +212,7 @@ class Calls(Machine):
             else:
                 positional.append(value)
                 arg_nodes.append(arg.value)
-        return self.call(node, callee, positional, keywords, arg_nodes, opaque)
+        return self.call(node, callee, positional, keywords, arg_nodes, opaque, copied)
 
     def call(
         self,
@@ -217,9 +222,12 @@ class Calls(Machine):
         keywords: dict[str, Value],
         arg_nodes: list[cst.CSTNode],
         opaque: bool,
+        copied: int | None = None,
     ) -> Value:
+        """``copied``: the lineage of the tensor whose whole shape was splatted as the
+        call's sizes (``randn(*x.shape)``), which the splat itself no longer shows."""
         if isinstance(callee, ModuleRef):
-            return self.call_module_ref(node, callee, positional, keywords, opaque)
+            return self.call_module_ref(node, callee, positional, keywords, opaque, copied)
         if isinstance(callee, BoundMethod):
             return self.call_method(node, callee, positional, keywords, opaque)
         if opaque:
@@ -241,6 +249,7 @@ class Calls(Machine):
         positional: list[Value],
         keywords: dict[str, Value],
         opaque: bool,
+        copied: int | None = None,
     ) -> Value:
         qualname = callee.qualname
         if qualname.startswith("builtins."):
@@ -253,7 +262,15 @@ class Calls(Machine):
                 return Tensor(UNKNOWN_SHAPE, framework) if framework else UNKNOWN
             binding = binder.bind_call(spec, positional, keywords, qualname)
             call = ops.Call(
-                self, node, display, qualname, spec, framework, binding.args, binding.varargs
+                self,
+                node,
+                display,
+                qualname,
+                spec,
+                framework,
+                binding.args,
+                binding.varargs,
+                copied,
             )
             return apply_kind(call) if binding.understood else call.unknown()
         found_layer = frameworks.layer_spec(qualname)
@@ -275,7 +292,7 @@ class Calls(Machine):
     ) -> Value:
         receiver = method.receiver
         if isinstance(receiver, Instance):
-            return self.call_object_method(receiver, method.name, positional, keywords)
+            return self.call_object_method(receiver, method.name, positional, keywords, node)
         if isinstance(receiver, (TupleValue, ListOf)):
             if isinstance(node.func, cst.Attribute):
                 self.assign_target(node.func.value, UNKNOWN)  # the list changed length
@@ -323,29 +340,36 @@ class Calls(Machine):
         return apply_kind(call) if binding.understood else call.unknown()
 
     def call_object_method(
-        self, instance: Instance, name: str, positional: list[Value], keywords: dict[str, Value]
+        self,
+        instance: Instance,
+        name: str,
+        positional: list[Value],
+        keywords: dict[str, Value],
+        node: cst.Call,
     ) -> Value:
-        """Methods a layer inherits from the framework: weights and buffers it registers."""
+        """Methods a layer inherits from the framework: weights and buffers it registers. A
+        weight given a tensor's whole shape (``add_weight(shape=input_shape)`` in ``build``)
+        is drawn like that tensor."""
         if name in ("add_weight", "add_variable"):
             shape_value = keywords.get("shape")
             if shape_value is None:
                 shape_value = next((p for p in positional if not isinstance(p, Constant)), None)
             shape = convert.as_shape(shape_value) if shape_value is not None else None
-            return Tensor(shape or UNKNOWN_SHAPE, "keras", weight=True)
+            copied = shape_value.of if isinstance(shape_value, ShapeValue) else None
+            return Tensor(
+                shape or UNKNOWN_SHAPE,
+                "keras",
+                weight=True,
+                like=copied,
+                drawn_at=node if copied is not None else None,
+                origin=LEARNED,
+            )
         if name in ("register_buffer", "register_parameter") and len(positional) >= 2:
             label = positional[0]
             value = positional[1]
             if isinstance(label, Constant) and isinstance(label.value, str):
                 if isinstance(value, Tensor) and name == "register_parameter":
-                    value = Tensor(
-                        value.shape,
-                        value.framework,
-                        True,
-                        value.like,
-                        value.intent,
-                        label.value,
-                        value.lineage,
-                    )
+                    value = replace(value, weight=True, label=label.value, origin=LEARNED)
                 self.store.write(self.attributes(instance), label.value, value)
         return Constant(None)
 

@@ -22,6 +22,8 @@ from shapelint.analysis.primitives import (
     call_signature,
 )
 from shapelint.analysis.values import (
+    INPUT,
+    LEARNED,
     UNKNOWN,
     ClassRef,
     Constant,
@@ -31,6 +33,7 @@ from shapelint.analysis.values import (
     ShapeValue,
     Tensor,
     Value,
+    with_origin,
 )
 
 
@@ -200,13 +203,20 @@ class Classes(Machine):
             build = self.class_lookup(instance.class_key, "build")
             if isinstance(build, FunctionRef) and "__built__" not in attrs and positional:
                 first = positional[0]
-                shape_arg: Value = ShapeValue(first.shape) if isinstance(first, Tensor) else UNKNOWN
+                shape_arg: Value = (
+                    ShapeValue(first.shape, first.lineage) if isinstance(first, Tensor) else UNKNOWN
+                )
                 self.store.write(attrs, "__built__", Constant(True))
                 self.call_function(FunctionRef(build.key, instance), [shape_arg], {}, node)
+        # what a module is called on are its activations, whatever made them
+        inputs = [
+            v if isinstance(v, Tensor) and v.origin == LEARNED else with_origin(v, INPUT)
+            for v in positional
+        ]
         for name in (("call",) if keras else ("forward",)) + ("__call__",):
             method = self.class_lookup(instance.class_key, name)
             if isinstance(method, FunctionRef):
                 return self.call_function(
-                    FunctionRef(method.key, instance), positional, keywords, node, arg_nodes
+                    FunctionRef(method.key, instance), inputs, keywords, node, arg_nodes
                 )
         return UNKNOWN

@@ -50,6 +50,7 @@ from shapelint.analysis.values import (
     Tensor,
     TupleValue,
     Value,
+    derived_origin,
     join_values,
 )
 from shapelint.shapes import algebra, indexing
@@ -230,7 +231,7 @@ class Expressions(Machine):
             result = None
         if isinstance(left, Tensor) and isinstance(right, Tensor):
             self.emit(MatrixProduct(node, "@", lt, rt, result))
-        return Tensor(result or UNKNOWN_SHAPE, base.framework)
+        return Tensor(result or UNKNOWN_SHAPE, base.framework, origin=derived_origin(lt, rt))
 
     def eval_Comparison(self, node: cst.Comparison) -> Value:
         left = self.eval(node.left)

@@ -6,6 +6,7 @@ loops (a bounded fixed point with events muted, then one reporting pass), try/wi
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import libcst as cst
 
@@ -357,15 +358,7 @@ class Statements(Machine):
             if isinstance(owner, Instance):
                 attrs = self.attributes(owner)
                 if isinstance(value, Tensor) and value.label is None:
-                    value = Tensor(
-                        value.shape,
-                        value.framework,
-                        value.weight,
-                        value.like,
-                        value.intent,
-                        target.attr.value,
-                        value.lineage,
-                    )
+                    value = replace(value, label=target.attr.value)
                 self.store.write(attrs, target.attr.value, value)
             elif (
                 isinstance(owner, Tensor)

@@ -2,8 +2,12 @@
 
 ## What it does
 Finds a weight drawn with the shape of the input it is then combined with:
-`weights = torch.randn_like(features)` or `w = np.random.randn(*x.shape)`, followed by a
-product of the two.
+`weights = torch.randn_like(features)`, `w = np.random.randn(*x.shape)`,
+`jax.random.uniform(key, x.shape)`, `np.random.normal(size=x.shape)`,
+`nn.Parameter(torch.randn_like(x))` or `self.add_weight(shape=input_shape)` in a Keras
+`build`, followed by a product of the two. It is reported where the weight is made (that
+line is the one to change); the message names the product, and the product is a related
+place of the finding.
 
 ## Why is this bad?
 A weight maps `in_features` to `out_features`; its shape is `(in, out)` (or `(out, in)`), not
@@ -34,6 +38,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
 
 from shapelint.analysis.events import Elementwise, MatrixProduct
 from shapelint.analysis.values import Tensor
@@ -55,8 +61,9 @@ class WeightLikeInput(Rule):
         "import torch\nx = torch.randn(4, 5)\nw = torch.randn(5, 3)\ny = x @ w\n",
     )
     INVALID = (
-        "import torch\nfeatures = torch.randn(1, 5)\nweights = torch.randn_like(features)\n"
-        "y = torch.mm(features, weights.t())  # SHP003: 5\n",
+        "import torch\nfeatures = torch.randn(1, 5)\n"
+        "weights = torch.randn_like(features)  # SHP003: 11\n"
+        "y = torch.mm(features, weights.t())\n",
     )
 
     def check(self, event: object) -> Iterator[Finding]:
@@ -72,11 +79,15 @@ class WeightLikeInput(Rule):
             if self._copies(w, x, named_only):
                 name = f"`{w.label}`" if w.label else "the weight"
                 source = f"`{x.label}`" if x.label else "the input"
-                yield self.finding(
-                    event.node,
-                    f"{name} {w.shape} is drawn with the shape of {source} and then combined "
-                    f"with it: a weight should be shaped (in_features, out_features), not like "
-                    f"the input",
+                product = _code(event.node)
+                finding = self.finding(
+                    w.drawn_at if w.drawn_at is not None else event.node,
+                    f"{name} {w.shape} is drawn with the shape of {source} and combined with "
+                    f"it in `{product}`: a weight should be shaped (in_features, out_features), "
+                    f"not like the input",
+                )
+                yield replace(
+                    finding, related=((event.node, f"{name} is combined with {source} here"),)
                 )
                 return
 
@@ -85,3 +96,12 @@ class WeightLikeInput(Rule):
         if w.like is None or w.like != x.lineage:
             return False
         return not named_only or bool(w.label and _WEIGHT_NAME.fullmatch(w.label))
+
+
+def _code(node: Any) -> str:
+    """The product as written, on one line (imported here: the analysis, and libcst with it,
+    is loaded only when a file is analysed, never for a cached run)."""
+    from shapelint.analysis import declarations
+    from shapelint.analysis.display import one_line
+
+    return one_line(declarations.source(node))

@@ -59,12 +59,12 @@ _ODD_REDUCE = {
 _SWAPAXES = {"axis0": "axis1", "axis1": "axis2"}  # torch.swapaxes(input, axis0, axis1)
 
 FUNCTIONS: dict[str, Op] = {
-    "zeros": op("shape", "shape", varargs="shape"),
-    "ones": op("shape", "shape", varargs="shape"),
-    "empty": op("shape", "shape", varargs="shape"),
-    "randn": op("shape", "shape", varargs="shape"),
-    "rand": op("shape", "shape", varargs="shape"),
-    "full": op("shape", "shape", "fill_value"),
+    "zeros": op("shape", "shape", varargs="shape", filled=True),
+    "ones": op("shape", "shape", varargs="shape", filled=True),
+    "empty": op("shape", "shape", varargs="shape", filled=True),
+    "randn": op("shape", "shape", varargs="shape", random=True),
+    "rand": op("shape", "shape", varargs="shape", random=True),
+    "full": op("shape", "shape", "fill_value", filled=True),
     "randint": op("randint", "low", "high", "shape"),
     "normal": op("normal", "mean", "std", "shape"),
     "zeros_like": op("like"),
