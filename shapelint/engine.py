@@ -521,7 +521,8 @@ def _stop(thread: threading.Thread) -> None:
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
     """One finding per node and code; a later one that ``completes`` it may add its fix, and
-    one naming other related places adds them (a weight combined in two products)."""
+    one naming other related places adds them (a weight combined in two products) and
+    withdraws the fix, which was proven for the first place only."""
     seen: dict[tuple[int, str], int] = {}
     out: list[Finding] = []
     for finding in findings:
@@ -532,7 +533,9 @@ def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
                 kept = replace(kept, fix=finding.fix)
             known = {id(node) for node, _ in kept.related}
             more = tuple(place for place in finding.related if id(place[0]) not in known)
-            out[seen[key]] = replace(kept, related=kept.related + more) if more else kept
+            if more:  # reached another way too: a fix proven for the first is not enough
+                kept = replace(kept, related=kept.related + more, fix=None)
+            out[seen[key]] = kept
         elif not finding.completes:
             seen[key] = len(out)
             out.append(finding)

@@ -31,6 +31,7 @@ from shapelint.analysis.values import (
     BoundMethod,
     ClassRef,
     Constant,
+    Draw,
     FunctionRef,
     Instance,
     IntValue,
@@ -361,7 +362,7 @@ class Calls(Machine):
                 "keras",
                 weight=True,
                 like=copied,
-                drawn_at=node if copied is not None else None,
+                drawn=Draw(node, node) if copied is not None else None,
                 origin=LEARNED,
             )
         if name in ("register_buffer", "register_parameter") and len(positional) >= 2:

@@ -18,6 +18,7 @@ from shapelint.analysis.values import (
     CONSTANT,
     DRAWN,
     LEARNED,
+    Draw,
     IntValue,
     ShapeValue,
     Tensor,
@@ -43,9 +44,11 @@ def _shape(call: Call) -> Value:
     if not call.opt("random"):  # filled with one value (zeros, ones, full), or unknown
         return call.tensor(shape, origin=CONSTANT if call.opt("filled") else None)
     copied = _copied_shape(call)
-    return call.tensor(
-        shape, origin=DRAWN, like=copied, drawn_at=call.node if copied is not None else None
-    )
+    if copied is None:
+        return call.tensor(shape, origin=DRAWN)
+    # sizes given one by one (``randn(*x.shape)``) can be given as literals by the same call
+    sized = call.display if call.spec.varargs == "shape" else None
+    return call.tensor(shape, origin=DRAWN, like=copied, drawn=Draw(call.node, call.node, sized))
 
 
 def _copied_shape(call: Call) -> int | None:
@@ -83,8 +86,17 @@ def _like(call: Call) -> Value:
     if x is None:
         return call.unknown()
     if call.opt("random"):
-        return call.tensor(x.shape, like=x.lineage, drawn_at=call.node, origin=DRAWN)
+        return call.tensor(x.shape, like=x.lineage, drawn=_like_draw(call), origin=DRAWN)
     return call.tensor(x.shape, origin=CONSTANT)
+
+
+def _like_draw(call: Call) -> Draw:
+    """``torch.randn_like(x)``: the sized draw is its table's ``sized`` function, written
+    beside it (``torch.randn``); a bare name (``randn_like``) gets none, as the sized
+    function may not be imported."""
+    name = call.opt("sized")
+    module, dot, _ = call.display.rpartition(".")
+    return Draw(call.node, call.node, f"{module}.{name}" if name and dot else None)
 
 
 def _array(call: Call) -> Value:
@@ -102,7 +114,7 @@ def _array(call: Call) -> Value:
             lineage=value.lineage,
             label=value.label,
             like=value.like,
-            drawn_at=value.drawn_at,
+            drawn=value.drawn,
             origin=value.origin,
         )
     shape = convert.nested_shape(value) if value is not None else None
@@ -173,8 +185,8 @@ def _normal(call: Call) -> Value:
     shape = convert.as_shape(call.get("shape")) if call.get("shape") is not None else None
     if shape is not None:
         copied = _copied_shape(call)
-        drawn_at = call.node if copied is not None else None
-        return call.tensor(shape, origin=DRAWN, like=copied, drawn_at=drawn_at)
+        drawn = Draw(call.node, call.node) if copied is not None else None
+        return call.tensor(shape, origin=DRAWN, like=copied, drawn=drawn)
     mean, std = input_tensor(call, "mean"), input_tensor(call, "std")
     if isinstance(call.get("mean"), Tensor) and mean is not None and std is not None:
         result = run_rule(call, algebra.broadcast, mean.shape, std.shape, judge="broadcast")
@@ -192,7 +204,7 @@ def _parameter(call: Call) -> Value:
         weight=True,
         like=x.like,
         label=x.label,
-        drawn_at=call.node if x.like is not None else None,
+        drawn=replace(x.drawn, at=call.node) if x.drawn is not None else None,
         origin=LEARNED,
     )
 

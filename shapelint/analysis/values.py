@@ -36,16 +36,29 @@ UNKNOWN = Unknown()
 
 
 @dataclass(frozen=True, slots=True)
+class Draw:
+    """Where a tensor that copied another's shape was drawn: ``at``, the call that made it
+    (``nn.Parameter(torch.randn_like(x))`` as a whole, where a finding about the copy
+    belongs); ``call``, the draw itself; ``sized``, the function that draws the same way
+    from explicit sizes, spelled as the code can call it (``torch.randn`` for
+    ``torch.randn_like``), or None when there is none to offer."""
+
+    at: Any
+    call: Any
+    sized: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Tensor(Value):
     """An array of some framework.
 
     ``lineage`` survives view-like ops (transpose, reshape, view), so a weight made with
     ``randn_like(x)`` stays related to ``x.t()``. ``like`` is the lineage of the tensor whose
-    shape a random tensor copied, and ``drawn_at`` the call that drew it (where a rule about
-    the copy reports it). ``intent`` is set by ops that show broadcasting is meant (``None``
-    indexing, ``unsqueeze``, ``reshape``, ``keepdims=True``). ``origin`` is where the
-    values come from (``DATA``, ``LEARNED``, ``CONSTANT`` or None when unknown), so a rule
-    can tell activations from a mask built out of parameters.
+    shape a random tensor copied, and ``drawn`` where it was drawn (``Draw``). ``intent`` is
+    set by ops that show broadcasting is meant (``None`` indexing, ``unsqueeze``,
+    ``reshape``, ``keepdims=True``). ``origin`` is where the values come from (``INPUT``,
+    ``DRAWN``, ``LEARNED``, ``CONSTANT``, or None when unknown), so a rule can tell
+    activations from a mask built out of parameters.
     """
 
     shape: Shape
@@ -55,7 +68,7 @@ class Tensor(Value):
     intent: bool = False
     label: str | None = None
     lineage: int = field(default_factory=new_lineage)
-    drawn_at: Any = None
+    drawn: Draw | None = None
     origin: str | None = None
 
     def with_shape(
@@ -68,7 +81,7 @@ class Tensor(Value):
             lineage=self.lineage if keep_lineage else new_lineage(),
             label=self.label if keep_lineage else None,
             like=self.like if keep_lineage else None,
-            drawn_at=self.drawn_at if keep_lineage else None,
+            drawn=self.drawn if keep_lineage else None,
             weight=self.weight if keep_lineage else False,
         )
 
@@ -244,7 +257,7 @@ def join_values(a: Value, b: Value) -> Value:
             intent=a.intent or b.intent,
             label=a.label if a.label == b.label else None,
             lineage=a.lineage if same else new_lineage(),
-            drawn_at=a.drawn_at if a.drawn_at is b.drawn_at else None,
+            drawn=a.drawn if a.drawn == b.drawn else None,
             origin=a.origin if a.origin == b.origin else None,
         )
     if isinstance(a, IntValue) and isinstance(b, IntValue):

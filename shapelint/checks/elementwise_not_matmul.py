@@ -5,6 +5,13 @@ Finds `*` (or `multiply`) where a matrix product was meant: activations multipli
 elementwise by a weight matrix that a matrix product would fit, or a column times a row
 that broadcasting silently turns into an outer product.
 
+It decides by where the values come from, not by their shapes alone. Activations are what
+a function or a module's `forward`/`call` is given and what is computed from it; a
+one-sample `(1, n)` row of activations times a learned `(n, n)` matrix is reported too. A
+scale or mask computed from parameters (`self.W * self.W.sum(0, keepdim=True)`) or
+written as a constant is elementwise on purpose, and so is a product of two constants
+(`np.eye(21, 1) * np.eye(21, 1).T`, a rank-one test matrix): neither is reported.
+
 ## Why is this bad?
 Nothing raises. `features.t() * weights` with two (1, 5) tensors broadcasts a (5, 1) column
 against a (1, 5) row into a (5, 5) matrix; `tf.multiply(x, W)` with a square `W` keeps the
