@@ -213,6 +213,21 @@ def _with_operand_suffix(node: Any, operand: int, suffix: str, module: Any) -> A
     return _with_operand(node, operand, suffixed)
 
 
+def operand_code(node: Any, operand: int) -> str | None:
+    """The code of one operand of a binary operation or a two-operand call (0: left), as
+    written; None when the node has no such operand."""
+    import libcst as cst
+
+    found: list[Any] = []
+
+    def keep(expression: Any) -> Any:
+        found.append(expression)
+        return expression
+
+    _with_operand(node, operand, keep)
+    return cst.Module([]).code_for_node(found[0]) if found else None
+
+
 def _with_operand(node: Any, operand: int, change: Callable[[Any], Any]) -> Any:
     """``node`` with one of its operands changed by ``change``; None when it has no such
     operand (keyword arguments, starred arguments) or ``change`` gives None."""

@@ -238,3 +238,42 @@ def test_edits_keep_positions_in_the_file() -> None:
     assert diagnostic.fix is not None
     [edit] = diagnostic.fix.edits
     assert (edit.start, edit.end, edit.content) == (Position(4, 5), Position(4, 10), "a @ b.T")
+
+
+@pytest.mark.parametrize(
+    ("source", "message", "content"),
+    [
+        pytest.param(
+            TORCH + "def loss(p, t):\n    return ((p - t) ** 2).mean()\n"
+            "pred = torch.randn(32)\ntarget = torch.randn(32, 1)\nl = loss(pred, target)\n",
+            "drop the trailing 1 of `t` (32, 1): the result is (32,)",
+            "p - t.squeeze(-1)",
+            id="SHP006",
+        ),
+        pytest.param(
+            TF + "def diff(p, t):\n    return p - t\n"
+            "pred = tf.ones((32,))\ntarget = tf.ones((32, 1))\nd = diff(pred, target)\n",
+            "give `p` (32,) the trailing axis of `t`: the result is (32, 1)",
+            "p[:, None] - t",
+            id="SHP006 a new axis",
+        ),
+        pytest.param(
+            NUMPY + "def project(a, b):\n    return a @ b\n"
+            "feats = np.ones((64, 784))\nproj = np.ones((10, 784))\nc = project(feats, proj)\n",
+            "transpose `b`: the product is then (64, 10)",
+            "a @ b.T",
+            id="SHP001",
+        ),
+    ],
+)
+def test_a_fix_inside_a_called_function_names_what_it_edits(
+    source: str, message: str, content: str
+) -> None:
+    """The tensor was first bound to the caller's name; the edit is made in the function,
+    on its parameter, and the message names that parameter."""
+    [diagnostic] = lint_source(source, "m.py")
+    assert diagnostic.fix is not None
+    assert diagnostic.fix.message == message
+    assert [edit.content for edit in diagnostic.fix.edits] == [content]
+    fixed = apply(source, diagnostic.fix.edits)
+    assert fixed is not None and lint_source(fixed, "m.py") == []
