@@ -61,14 +61,15 @@ def _matmul_would_fit(x: Tensor, w: Tensor) -> bool:
     Decided by where ``x`` comes from, not by its shape: a scale or mask computed from
     parameters or written as a constant is elementwise on purpose, whatever its shape;
     activations (what a function or a module's forward/call is given) are rows of features
-    even when there is one row. Of other values (random draws, unknown origin) a single row
-    is taken for a scale (``w * torch.randn(1, n)``). Activations whose last two axes are
+    even when there is one row, unless the row was made to broadcast (``keepdim=True``,
+    ``x[None]``). Of other values (random draws, unknown origin) a single row is taken for a
+    scale (``w * torch.randn(1, n)``). Activations whose last two axes are
     the weight's shape meet it axis by axis (a learned positional scale), on purpose too.
     """
     if x.weight or x.origin in (LEARNED, CONSTANT) or x.shape.min_rank < 2:
         return False
-    if x.origin != INPUT and x.shape.dims[-2].is_one() is True:
-        return False
+    if x.shape.dims[-2].is_one() is True and (x.origin != INPUT or x.intent):
+        return False  # a row made to broadcast (``keepdim=True``, ``[None]``) is a scale
     if Shape(x.shape.dims[-2:]).equals(w.shape) is True:
         return False
     last = x.shape.dims[-1]

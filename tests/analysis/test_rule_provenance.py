@@ -142,6 +142,19 @@ SHP002 = [
     pytest.param(
         "import torch\n"
         "import torch.nn as nn\n"
+        "class Net(nn.Module):\n"
+        "    def __init__(self):\n"
+        "        super().__init__()\n"
+        "        self.W = nn.Parameter(torch.randn(5, 5))\n"
+        "    def forward(self, x):\n"
+        "        scale = x.mean(0, keepdim=True)\n"
+        "        return x @ (self.W * scale)\n"
+        "out = Net()(torch.ones(3, 5))\n",
+        id="row-of-the-input-made-to-broadcast-fixed",
+    ),
+    pytest.param(
+        "import torch\n"
+        "import torch.nn as nn\n"
         "class Scale(nn.Module):\n"
         "    def __init__(self):\n"
         "        super().__init__()\n"
