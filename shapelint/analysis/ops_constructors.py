@@ -21,6 +21,7 @@ from shapelint.analysis.values import (
     Draw,
     IntValue,
     ShapeValue,
+    Splat,
     Tensor,
     TupleValue,
     Value,
@@ -58,6 +59,8 @@ def _copied_shape(call: Call) -> int | None:
     if call.copied is not None:
         return call.copied
     given = call.varargs[0] if call.varargs and len(call.varargs) == 1 else call.get("shape")
+    if isinstance(given, Splat):  # ``*x.shape`` of unknown length
+        given = given.value
     return given.of if isinstance(given, ShapeValue) else None
 
 

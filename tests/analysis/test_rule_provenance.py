@@ -59,6 +59,14 @@ SHP003 = [
         id="randn-of-a-size",
     ),
     pytest.param(
+        "import numpy as np\n"
+        "def f(x):\n"
+        "    w = np.random.randn(*x.shape)  # SHP003: 9\n"
+        "    return x @ w.T\n"
+        "y = f(np.ones((8, 16)))\n",
+        id="randn-of-a-splat-in-a-called-function",
+    ),
+    pytest.param(
         "import tensorflow as tf\n"
         "class Scale(tf.keras.layers.Layer):\n"
         "    def build(self, input_shape):\n"
