@@ -362,7 +362,7 @@ class Calls(Machine):
                 "keras",
                 weight=True,
                 like=copied,
-                drawn=Draw(node, node) if copied is not None else None,
+                drawn=Draw(node, node, shape or UNKNOWN_SHAPE) if copied is not None else None,
                 origin=LEARNED,
             )
         if name in ("register_buffer", "register_parameter") and len(positional) >= 2:

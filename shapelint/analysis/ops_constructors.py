@@ -49,7 +49,9 @@ def _shape(call: Call) -> Value:
         return call.tensor(shape, origin=DRAWN)
     # sizes given one by one (``randn(*x.shape)``) can be given as literals by the same call
     sized = call.display if call.spec.varargs == "shape" else None
-    return call.tensor(shape, origin=DRAWN, like=copied, drawn=Draw(call.node, call.node, sized))
+    return call.tensor(
+        shape, origin=DRAWN, like=copied, drawn=Draw(call.node, call.node, shape, sized)
+    )
 
 
 def _copied_shape(call: Call) -> int | None:
@@ -89,17 +91,17 @@ def _like(call: Call) -> Value:
     if x is None:
         return call.unknown()
     if call.opt("random"):
-        return call.tensor(x.shape, like=x.lineage, drawn=_like_draw(call), origin=DRAWN)
+        return call.tensor(x.shape, like=x.lineage, drawn=_like_draw(call, x.shape), origin=DRAWN)
     return call.tensor(x.shape, origin=CONSTANT)
 
 
-def _like_draw(call: Call) -> Draw:
+def _like_draw(call: Call, shape: Shape) -> Draw:
     """``torch.randn_like(x)``: the sized draw is its table's ``sized`` function, written
     beside it (``torch.randn``); a bare name (``randn_like``) gets none, as the sized
     function may not be imported."""
     name = call.opt("sized")
     module, dot, _ = call.display.rpartition(".")
-    return Draw(call.node, call.node, f"{module}.{name}" if name and dot else None)
+    return Draw(call.node, call.node, shape, f"{module}.{name}" if name and dot else None)
 
 
 def _array(call: Call) -> Value:
@@ -188,7 +190,7 @@ def _normal(call: Call) -> Value:
     shape = convert.as_shape(call.get("shape")) if call.get("shape") is not None else None
     if shape is not None:
         copied = _copied_shape(call)
-        drawn = Draw(call.node, call.node) if copied is not None else None
+        drawn = Draw(call.node, call.node, shape) if copied is not None else None
         return call.tensor(shape, origin=DRAWN, like=copied, drawn=drawn)
     mean, std = input_tensor(call, "mean"), input_tensor(call, "std")
     if isinstance(call.get("mean"), Tensor) and mean is not None and std is not None:

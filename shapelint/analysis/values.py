@@ -39,12 +39,14 @@ UNKNOWN = Unknown()
 class Draw:
     """Where a tensor that copied another's shape was drawn: ``at``, the call that made it
     (``nn.Parameter(torch.randn_like(x))`` as a whole, where a finding about the copy
-    belongs); ``call``, the draw itself; ``sized``, the function that draws the same way
-    from explicit sizes, spelled as the code can call it (``torch.randn`` for
+    belongs); ``call``, the draw itself; ``shape``, the shape it was drawn with (a later
+    view, ``w.t()``, has another); ``sized``, the function that draws the same way from
+    explicit sizes, spelled as the code can call it (``torch.randn`` for
     ``torch.randn_like``), or None when there is none to offer."""
 
     at: Any
     call: Any
+    shape: Shape
     sized: str | None = None
 
 

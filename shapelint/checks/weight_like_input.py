@@ -91,9 +91,10 @@ class WeightLikeInput(Rule):
                 name = f"`{w.label}`" if w.label else "the weight"
                 source = f"`{x.label}`" if x.label else "the input"
                 product = _code(event.node)
+                drawn = w.drawn.shape if w.drawn is not None else w.shape
                 finding = self.finding(
                     w.drawn.at if w.drawn is not None else event.node,
-                    f"{name} {w.shape} is drawn with the shape of {source} and combined with "
+                    f"{name} {drawn} is drawn with the shape of {source} and combined with "
                     f"it in `{product}`: a weight should be shaped (in_features, out_features), "
                     f"not like the input",
                     _sized_weight_fix(event, x, w),

@@ -245,3 +245,15 @@ def test_the_weight_finding_names_the_product_and_places_it() -> None:
         (Position(4, 15), Position(4, 33), "`weights` is combined with `features` here"),
         (Position(5, 5), Position(5, 43), "`weights` is combined with `features` here"),
     ]
+
+
+def test_the_weight_finding_shows_the_shape_it_was_drawn_with() -> None:
+    """The product sees `weights.t()`, (5, 1); the line reported draws (1, 5)."""
+    source = (
+        "import torch\n"
+        "features = torch.randn(1, 5)\n"
+        "weights = torch.randn_like(features)\n"
+        "y = torch.mm(features, weights.t())\n"
+    )
+    [finding] = lint_source(source, "m.py", Config(select=("SHP",)))
+    assert finding.message.startswith("`weights` (1, 5) is drawn with the shape of `features`")
