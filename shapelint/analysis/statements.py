@@ -24,6 +24,7 @@ from shapelint.analysis.primitives import (
 )
 from shapelint.analysis.store import MISSING, Snapshot
 from shapelint.analysis.values import (
+    CONSTANT,
     UNKNOWN,
     Constant,
     Instance,
@@ -373,6 +374,12 @@ class Statements(Machine):
                 target.value, (cst.Name, cst.Attribute)
             ):
                 self.assign_target(target.value, UNKNOWN)
+            elif (
+                isinstance(owner, Tensor)
+                and owner.origin == CONSTANT
+                and isinstance(target.value, cst.Name)
+            ):  # ``x[i] = ...`` writes other values into a filled array: no longer a constant
+                self.assign_name(target.value.value, replace(owner, origin=None))
         elif isinstance(target, cst.StarredElement):
             self.assign_target(target.value, UNKNOWN)
 

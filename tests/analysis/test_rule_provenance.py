@@ -122,6 +122,14 @@ SHP002 = [
         id="outer-product-of-drawn-values",
     ),
     pytest.param(
+        "import numpy as np\n"
+        "def fit(values):\n"
+        "    residuals = np.zeros((6, 1))\n"
+        "    residuals[0] = values[0]\n"
+        "    return residuals * np.ones(6)  # SHP002: 12\n",
+        id="outer-product-of-an-array-filled-after-it-was-made",
+    ),
+    pytest.param(
         "import torch\n"
         "import torch.nn as nn\n"
         "class Net(nn.Module):\n"
