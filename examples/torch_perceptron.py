@@ -12,11 +12,11 @@ def activation(x):
 
 torch.manual_seed(7)
 features = torch.randn((1, 5))
-weights = torch.randn_like(features)
+weights = torch.randn_like(features)  # SHP003: 11
 bias = torch.randn((1, 1))
 
 # Meant a matrix product: broadcasting builds a (5, 5) outer product instead.
-output = activation(features.t() * weights + bias)  # SHP002: 21, SHP003: 21
+output = activation(features.t() * weights + bias)  # SHP002: 21
 
 # Raises: (1, 5) @ (1, 5).
-output = activation(torch.mm(features, weights) + bias)  # SHP001: 21, SHP003: 21
+output = activation(torch.mm(features, weights) + bias)  # SHP001: 21

@@ -521,8 +521,10 @@ def _stop(thread: threading.Thread) -> None:
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
     """One finding per node, code and call chain; a later one that ``completes`` it may add
-    its fix. Each failing call site keeps its own finding; the same finding under calls that
-    passed different shapes does not depend on them, so it is one finding with no chain."""
+    its fix, and one naming other related places adds them (a weight combined in two
+    products) and withdraws the fix, which was proven for the first place only. Each failing
+    call site keeps its own finding; the same finding under calls that passed different
+    shapes does not depend on them, so it is one finding with no chain."""
     seen: dict[tuple[int, str, tuple[int, ...]], int] = {}
     out: list[Finding] = []
     for finding in findings:
@@ -530,7 +532,12 @@ def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
         if key in seen:
             kept = out[seen[key]]
             if kept.fix is None and finding.fix is not None and finding.completes:
-                out[seen[key]] = replace(kept, fix=finding.fix)
+                kept = replace(kept, fix=finding.fix)
+            known = {id(node) for node, _ in kept.related}
+            more = tuple(place for place in finding.related if id(place[0]) not in known)
+            if more:  # reached another way too: a fix proven for the first is not enough
+                kept = replace(kept, related=kept.related + more, fix=None)
+            out[seen[key]] = kept
         elif not finding.completes:
             seen[key] = len(out)
             out.append(finding)
@@ -571,10 +578,22 @@ def _place(module: object, path: str, findings: list[Finding]) -> list[Diagnosti
             end = Position(where.end.line, where.end.column + 1)
         severity = severity_of(finding.code)
         fix = _fix(finding, module, positions)
-        related = _call_sites(finding.sites, positions)
+        related = _places(finding.related, positions) + _call_sites(finding.sites, positions)
         diagnostic = Diagnostic(path, start, end, finding.code, finding.message, severity)
         out.append(replace(diagnostic, fix=fix, related=related))
     return out
+
+
+def _places(places: tuple[tuple[Any, str], ...], positions: Any) -> tuple[Related, ...]:
+    """The places a rule named beside its finding, in its order."""
+    out = []
+    for node, message in places:
+        where = positions.get(node)
+        if where is not None:
+            start = Position(where.start.line, where.start.column + 1)
+            end = Position(where.end.line, where.end.column + 1)
+            out.append(Related(start, end, message))
+    return tuple(out)
 
 
 def _call_sites(sites: tuple[Any, ...], positions: Any) -> tuple[Related, ...]:

@@ -9,8 +9,9 @@ count lines within their cell and name it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from shapelint.diagnostics import Applicability, Edit, Fix, Position
@@ -104,7 +105,10 @@ class Change:
     ``operator``: a binary operation (or augmented assignment) gets the operator named by
     ``text`` (``"@"``); ``callee``: a call of ``module.name`` calls ``module.<text>``
     instead; ``suffix``: ``text`` is written after the expression (``.T``,
-    ``.squeeze(-1)``), which is parenthesised first unless it is an atom.
+    ``.squeeze(-1)``), which is parenthesised first unless it is an atom; ``replace``: the
+    node's code becomes ``text``; ``base``: the operand loses the view-like ops written
+    after it (``w.t()``, ``w.view(5, 2)`` become ``w``), and ``text`` is the name the operand
+    must then be (no fix when it is not).
     """
 
     node: Any
@@ -147,7 +151,13 @@ def _changed_code(node: Any, changes: list[Change], module: Any) -> str | None:
     changed = node
     outer = ""
     for change in changes:
-        if change.kind == "operator":
+        if change.kind == "replace":
+            return change.text if len(changes) == 1 else None
+        if change.kind == "base" and change.operand is not None:
+            changed = _with_operand(changed, change.operand, partial(_base, name=change.text))
+            if changed is None:
+                return None
+        elif change.kind == "operator":
             if change.text != "@" or not isinstance(changed, (cst.BinaryOperation, cst.AugAssign)):
                 return None
             old: Any = changed.operator  # every operator token has both whitespace fields
@@ -200,19 +210,69 @@ def _with_operand_suffix(node: Any, operand: int, suffix: str, module: Any) -> A
             f"{code}{suffix}" if _is_atom(expression) else f"({code}){suffix}"
         )
 
+    return _with_operand(node, operand, suffixed)
+
+
+def operand_code(node: Any, operand: int) -> str | None:
+    """The code of one operand of a binary operation or a two-operand call (0: left), as
+    written; None when the node has no such operand."""
+    import libcst as cst
+
+    found: list[Any] = []
+
+    def keep(expression: Any) -> Any:
+        found.append(expression)
+        return expression
+
+    _with_operand(node, operand, keep)
+    return cst.Module([]).code_for_node(found[0]) if found else None
+
+
+def _with_operand(node: Any, operand: int, change: Callable[[Any], Any]) -> Any:
+    """``node`` with one of its operands changed by ``change``; None when it has no such
+    operand (keyword arguments, starred arguments) or ``change`` gives None."""
+    import libcst as cst
+
     if isinstance(node, cst.BinaryOperation):
         side = "left" if operand == 0 else "right"
-        return node.with_changes(**{side: suffixed(getattr(node, side))})
+        changed = change(getattr(node, side))
+        return node.with_changes(**{side: changed}) if changed is not None else None
     if not isinstance(node, cst.Call) or any(a.keyword is not None or a.star for a in node.args):
         return None
     args = list(node.args)
     if len(args) == 2:
-        args[operand] = args[operand].with_changes(value=suffixed(args[operand].value))
+        changed = change(args[operand].value)
+        if changed is None:
+            return None
+        args[operand] = args[operand].with_changes(value=changed)
         return node.with_changes(args=args)
     if len(args) == 1 and isinstance(node.func, cst.Attribute):  # a method: x.mul(w)
+        changed = change(node.func.value if operand == 0 else args[0].value)
+        if changed is None:
+            return None
         if operand == 0:
-            return node.with_changes(func=node.func.with_changes(value=suffixed(node.func.value)))
-        return node.with_changes(args=[args[0].with_changes(value=suffixed(args[0].value))])
+            return node.with_changes(func=node.func.with_changes(value=changed))
+        return node.with_changes(args=[args[0].with_changes(value=changed)])
+    return None
+
+
+_VIEWS = frozenset({"t", "T", "mT", "view", "reshape", "transpose", "permute"})
+
+
+def _base(expression: Any, name: str) -> Any:
+    """``expression`` without the view-like ops written after it, when what is left is
+    ``name`` or an attribute ``….name``; else None."""
+    import libcst as cst
+
+    while True:
+        inner = expression.func if isinstance(expression, cst.Call) else expression
+        if not (isinstance(inner, cst.Attribute) and inner.attr.value in _VIEWS):
+            break
+        expression = inner.value
+    if isinstance(expression, cst.Name) and expression.value == name:
+        return expression
+    if isinstance(expression, cst.Attribute) and expression.attr.value == name:
+        return expression
     return None
 
 

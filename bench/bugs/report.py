@@ -4,7 +4,9 @@
     python bench/bugs/report.py --summary  # just the tables
 
 Reads the cases and their committed records (no framework needed). A marker is found when
-shapelint reports that code on that line. A false alarm is any finding on a correct twin
+shapelint reports that code on that line, or reports it elsewhere naming that line as a
+related place (SHP003 is reported where the weight is made and names the product, the
+marked line, as related). A false alarm is any finding on a correct twin
 (or a finding on a buggy case's unmarked line, counted apart). Soundness and completeness
 come from the runtime shape oracle (``oracle.py``) over every case and example. Each miss
 is listed with the first executed line, up to the marker, whose runtime shape shapelint
@@ -26,6 +28,7 @@ import oracle  # noqa: E402
 import suite  # noqa: E402
 
 from shapelint.config import Config  # noqa: E402
+from shapelint.diagnostics import Diagnostic  # noqa: E402
 from shapelint.engine import lint_source  # noqa: E402
 
 
@@ -43,11 +46,20 @@ class Outcome:
 
 def evaluate(case: suite.Case) -> Outcome:
     diagnostics = lint_source(case.source, case.name, Config(select=("SHP",)))
-    findings = {(d.code, d.start.line) for d in diagnostics}
-    messages = {(d.code, d.start.line): d.message for d in diagnostics}
+    placed = [(d, line) for d in diagnostics for line in _counted_lines(case, d)]
+    findings = {(d.code, line) for d, line in placed}
+    messages = {(d.code, line): d.message for d, line in placed}
     record = case.record() or {}
     comparison = oracle.compare(case.name, oracle.inferred(case.source), record.get("bound", {}))
     return Outcome(case, findings, messages, comparison, record.get("order", []))
+
+
+def _counted_lines(case: suite.Case, diagnostic: Diagnostic) -> list[int]:
+    """The lines a finding is counted on: those of its own line and its related places that
+    are marked with its code, else its own line."""
+    lines = [diagnostic.start.line, *(r.start.line for r in diagnostic.related)]
+    marked = [n for n in lines if diagnostic.code in case.markers.get(n, ())]
+    return marked or [diagnostic.start.line]
 
 
 def _percent(part: int, whole: int) -> str:

@@ -6,6 +6,7 @@ function body at a call site with bounded depth, and the per-signature memo tabl
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import libcst as cst
 
@@ -38,12 +39,14 @@ from shapelint.analysis.primitives import (
 )
 from shapelint.analysis.transforms import LOOPS, WRAPPERS, Transforms
 from shapelint.analysis.values import (
+    LEARNED,
     UNKNOWN,
     AtIndexer,
     BoundMethod,
     ClassRef,
     Constant,
     DictValue,
+    Draw,
     FunctionRef,
     Instance,
     IntValue,
@@ -208,12 +211,15 @@ class Calls(Transforms):
         keywords: dict[str, Value] = {}
         arg_nodes: list[cst.CSTNode] = []
         opaque = False
+        copied: int | None = None
         for arg in node.args:
             value = self.eval(arg.value)
             if arg.star == "*":
                 if isinstance(value, TupleValue):
                     positional.extend(value.items)
                 elif isinstance(value, ShapeValue) and not value.shape.variadic:
+                    if len(node.args) == 1:  # the sizes are a whole tensor's shape
+                        copied = value.of
                     positional.extend(IntValue(d) for d in value.shape.dims)
                 else:
                     positional.append(Splat(value))
@@ -228,7 +234,7 @@ class Calls(Transforms):
             else:
                 positional.append(value)
                 arg_nodes.append(arg.value)
-        return self.call(node, callee, positional, keywords, arg_nodes, opaque)
+        return self.call(node, callee, positional, keywords, arg_nodes, opaque, copied)
 
     def call(
         self,
@@ -238,12 +244,15 @@ class Calls(Transforms):
         keywords: dict[str, Value],
         arg_nodes: list[cst.CSTNode],
         opaque: bool,
+        copied: int | None = None,
     ) -> Value:
+        """``copied``: the lineage of the tensor whose whole shape was splatted as the
+        call's sizes (``randn(*x.shape)``), which the splat itself no longer shows."""
         if isinstance(callee, (ModuleRef, BoundMethod, Layer)):
             # a framework op: when it is proven to fail, what it returns is unknown, so one
             # bug gives one finding and nothing downstream is checked against a made-up shape
             mark = self.failures
-            result = self.call_framework(node, callee, positional, keywords, opaque)
+            result = self.call_framework(node, callee, positional, keywords, opaque, copied)
             return result if self.failures == mark else after_failure(result)
         if opaque:
             return UNKNOWN
@@ -264,9 +273,10 @@ class Calls(Transforms):
         positional: list[Value],
         keywords: dict[str, Value],
         opaque: bool,
+        copied: int | None = None,
     ) -> Value:
         if isinstance(callee, ModuleRef):
-            return self.call_module_ref(node, callee, positional, keywords, opaque)
+            return self.call_module_ref(node, callee, positional, keywords, opaque, copied)
         if isinstance(callee, BoundMethod):
             return self.call_method(node, callee, positional, keywords, opaque)
         if opaque:
@@ -280,6 +290,7 @@ class Calls(Transforms):
         positional: list[Value],
         keywords: dict[str, Value],
         opaque: bool,
+        copied: int | None = None,
     ) -> Value:
         qualname = callee.qualname
         if qualname.startswith("builtins."):
@@ -298,7 +309,15 @@ class Calls(Transforms):
                 return Tensor(UNKNOWN_SHAPE, framework) if framework else UNKNOWN
             binding = binder.bind_call(spec, positional, keywords, qualname)
             call = ops.Call(
-                self, node, display, qualname, spec, framework, binding.args, binding.varargs
+                self,
+                node,
+                display,
+                qualname,
+                spec,
+                framework,
+                binding.args,
+                binding.varargs,
+                copied,
             )
             return apply_kind(call) if binding.understood else call.unknown()
         found_layer = frameworks.layer_spec(qualname)
@@ -322,7 +341,7 @@ class Calls(Transforms):
         if isinstance(receiver, Instance) and method.name in MODULE_RUNS:
             return self.run_module(node, receiver, method.name, positional, keywords)
         if isinstance(receiver, Instance):
-            return self.call_object_method(receiver, method.name, positional, keywords)
+            return self.call_object_method(receiver, method.name, positional, keywords, node)
         if isinstance(receiver, (TupleValue, ListOf)):
             changed = containers.list_method(receiver, method.name, positional)
             if isinstance(node.func, cst.Attribute):
@@ -411,29 +430,38 @@ class Calls(Transforms):
         return TupleValue((output, UNKNOWN)) if name == "init_with_output" else UNKNOWN
 
     def call_object_method(
-        self, instance: Instance, name: str, positional: list[Value], keywords: dict[str, Value]
+        self,
+        instance: Instance,
+        name: str,
+        positional: list[Value],
+        keywords: dict[str, Value],
+        node: cst.Call,
     ) -> Value:
-        """Methods a layer inherits from the framework: weights and buffers it registers."""
+        """Methods a layer inherits from the framework: weights and buffers it registers. A
+        weight given a tensor's whole shape (``add_weight(shape=input_shape)`` in ``build``)
+        is drawn like that tensor."""
         if name in ("add_weight", "add_variable"):
             shape_value = keywords.get("shape")
             if shape_value is None:
                 shape_value = next((p for p in positional if not isinstance(p, Constant)), None)
             shape = convert.as_shape(shape_value) if shape_value is not None else None
-            return Tensor(shape if shape is not None else UNKNOWN_SHAPE, "keras", weight=True)
+            copied = shape_value.of if isinstance(shape_value, ShapeValue) else None
+            return Tensor(
+                shape if shape is not None else UNKNOWN_SHAPE,
+                "keras",
+                weight=True,
+                like=copied,
+                drawn=Draw(node, node, shape if shape is not None else UNKNOWN_SHAPE)
+                if copied is not None
+                else None,
+                origin=LEARNED,
+            )
         if name in ("register_buffer", "register_parameter") and len(positional) >= 2:
             label = positional[0]
             value = positional[1]
             if isinstance(label, Constant) and isinstance(label.value, str):
                 if isinstance(value, Tensor) and name == "register_parameter":
-                    value = Tensor(
-                        value.shape,
-                        value.framework,
-                        True,
-                        value.like,
-                        value.intent,
-                        label.value,
-                        value.lineage,
-                    )
+                    value = replace(value, weight=True, label=label.value, origin=LEARNED)
                 self.store.write(self.attributes(instance), label.value, value)
         return Constant(None)
 

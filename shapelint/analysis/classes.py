@@ -24,6 +24,8 @@ from shapelint.analysis.primitives import (
     call_signature,
 )
 from shapelint.analysis.values import (
+    INPUT,
+    LEARNED,
     UNKNOWN,
     ClassRef,
     Constant,
@@ -34,6 +36,7 @@ from shapelint.analysis.values import (
     Splat,
     Tensor,
     Value,
+    with_origin,
 )
 
 
@@ -282,7 +285,9 @@ class Classes(Machine):
             build = self.class_lookup(instance.class_key, "build")
             if isinstance(build, FunctionRef) and "__built__" not in attrs and positional:
                 first = positional[0]
-                shape_arg: Value = ShapeValue(first.shape) if isinstance(first, Tensor) else UNKNOWN
+                shape_arg: Value = (
+                    ShapeValue(first.shape, first.lineage) if isinstance(first, Tensor) else UNKNOWN
+                )
                 self.store.write(attrs, "__built__", Constant(True))
                 self.call_function(FunctionRef(build.key, instance), [shape_arg], {}, node)
         if bases & MODULE_BASES and "__set_up__" not in attrs:
@@ -291,10 +296,15 @@ class Classes(Machine):
             self.store.write(attrs, "__set_up__", Constant(True))
             if isinstance(setup, FunctionRef):
                 self.call_function(FunctionRef(setup.key, instance), [], {}, node)
+        # what a module is called on are its activations, whatever made them
+        inputs = [
+            v if isinstance(v, Tensor) and v.origin == LEARNED else with_origin(v, INPUT)
+            for v in positional
+        ]
         for name in (("call",) if keras else ("forward",)) + ("__call__",):
             method = self.class_lookup(instance.class_key, name)
             if isinstance(method, FunctionRef):
                 return self.call_function(
-                    FunctionRef(method.key, instance), positional, keywords, node, arg_nodes
+                    FunctionRef(method.key, instance), inputs, keywords, node, arg_nodes
                 )
         return UNKNOWN

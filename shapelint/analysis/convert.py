@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from types import EllipsisType
 
 from shapelint.analysis.values import (
+    CONSTANT,
     UNKNOWN,
     Constant,
     IntValue,
@@ -157,10 +158,10 @@ def literal_tensor(value: Value, framework: str = "numpy") -> Tensor | None:
     if isinstance(value, IntValue) or (
         isinstance(value, Constant) and isinstance(value.value, (float, bool, complex))
     ):
-        return Tensor(Shape(()), framework)
+        return Tensor(Shape(()), framework, origin=CONSTANT)
     if isinstance(value, TupleValue):
         shape = nested_shape(value)
-        return Tensor(shape, framework) if shape is not None else None
+        return Tensor(shape, framework, origin=CONSTANT) if shape is not None else None
     return None
 
 

@@ -8,6 +8,7 @@ contradiction becomes a ``DeclarationMismatch``, a malformed one an ``InvalidAnn
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import Protocol
 
 import libcst as cst
@@ -17,6 +18,7 @@ from shapelint.analysis.events import AssertionFails, DeclarationMismatch, Event
 from shapelint.analysis.primitives import truth
 from shapelint.analysis.records import INIT_METHODS, Frame, FunctionInfo
 from shapelint.analysis.values import (
+    INPUT,
     UNKNOWN,
     Constant,
     IntValue,
@@ -177,22 +179,20 @@ def _check(
                 interp.emit(DeclarationMismatch(node, label, declared, value.shape, what))
             return value
         bindings.update(result.bindings)
-        return Tensor(
-            refine(value.shape, ann.pattern_to_shape(pattern, bindings)),
-            value.framework,
-            value.weight,
-            value.like,
-            value.intent,
-            value.label,
-            value.lineage,
-        )
+        return replace(value, shape=refine(value.shape, ann.pattern_to_shape(pattern, bindings)))
     if not seed or not (value is UNKNOWN or isinstance(value, Constant) and value.value is None):
         return value
     shape = ann.pattern_to_shape(pattern, bindings)
     for dim in shape.dims:
         for symbol in dim.names():
             bindings.setdefault(symbol, Dim.sym(symbol))
-    return Tensor(shape, framework, intent=True, label=label if label != "value" else None)
+    return Tensor(
+        shape,
+        framework,
+        intent=True,
+        label=label if label != "value" else None,
+        origin=INPUT,  # an annotated input no call gave: the function's own input
+    )
 
 
 def _only_names_differ(pattern: ann.DimPattern, value: Tensor, bindings: dict[str, Dim]) -> bool:

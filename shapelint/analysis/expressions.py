@@ -53,6 +53,7 @@ from shapelint.analysis.values import (
     Tensor,
     TupleValue,
     Value,
+    derived_origin,
     join_values,
 )
 from shapelint.shapes import algebra, indexing
@@ -261,7 +262,11 @@ class Expressions(Machine):
             result = None
         if isinstance(left, Tensor) and isinstance(right, Tensor):
             self.emit(MatrixProduct(node, "@", lt, rt, result))
-        return Tensor(result if result is not None else UNKNOWN_SHAPE, base.framework)
+        return Tensor(
+            result if result is not None else UNKNOWN_SHAPE,
+            base.framework,
+            origin=derived_origin(lt, rt),
+        )
 
     def eval_Comparison(self, node: cst.Comparison) -> Value:
         left = self.eval(node.left)

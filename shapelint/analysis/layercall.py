@@ -12,6 +12,8 @@ from shapelint.analysis.binder import UNREADABLE, Arguments
 from shapelint.analysis.events import OpFailed
 from shapelint.analysis.opcall import Emitter
 from shapelint.analysis.values import (
+    DRAWN,
+    INPUT,
     UNKNOWN,
     Constant,
     Layer,
@@ -54,7 +56,10 @@ class LayerCall(Arguments):
     def tensor(self, shape: Shape | None) -> Tensor:
         base = self.input()
         framework = base.framework if base is not None else self.layer.framework
-        return Tensor(shape if shape is not None else UNKNOWN_SHAPE, framework)
+        # a layer's output on activations (or drawn samples) is of the same kind; on anything
+        # else its own weights mix in: unknown
+        origin = base.origin if base is not None and base.origin in (INPUT, DRAWN) else None
+        return Tensor(shape if shape is not None else UNKNOWN_SHAPE, framework, origin=origin)
 
     def run(self, rule: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         try:

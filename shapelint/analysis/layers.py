@@ -13,6 +13,8 @@ from shapelint.analysis import binder, convert, layers_keras, layers_torch, ops_
 from shapelint.analysis.layercall import LayerCall, refuse
 from shapelint.analysis.ops import LOSSES, Call, Emitter
 from shapelint.analysis.values import (
+    INPUT,
+    LEARNED,
     UNKNOWN,
     Constant,
     IntValue,
@@ -141,7 +143,7 @@ def layer_attribute(layer: Layer, name: str) -> Value:
         shape = Shape((get("out_channels"),))
     if shape is None:
         return UNKNOWN
-    return Tensor(shape, layer.framework, weight=True)
+    return Tensor(shape, layer.framework, weight=True, origin=LEARNED)
 
 
 def sequence_layers(layer: Layer) -> list[Value] | None:
@@ -204,8 +206,8 @@ def _keras_input(call: Call) -> Value:
         else UNKNOWN_DIM
     )
     if shape is None:
-        return Tensor(UNKNOWN_SHAPE, "keras")
-    return Tensor(Shape((batch, *shape.dims), shape.variadic), "keras")
+        return Tensor(UNKNOWN_SHAPE, "keras", origin=INPUT)
+    return Tensor(Shape((batch, *shape.dims), shape.variadic), "keras", origin=INPUT)
 
 
 def _functional(kind: str) -> Callable[[Call], Value]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import libcst as cst
@@ -222,15 +222,7 @@ class Machine:
 
     def assign_name(self, name: str, value: Value) -> None:
         if isinstance(value, Tensor) and value.label is None:
-            value = Tensor(
-                value.shape,
-                value.framework,
-                value.weight,
-                value.like,
-                value.intent,
-                name,
-                value.lineage,
-            )
+            value = replace(value, label=name)
         self.store.write(self.scope, name, value)
 
     def scope_write(self, name: str, value: Value) -> None:

@@ -37,6 +37,7 @@ class Call(Arguments):
     framework: str
     args: dict[str, Value] = field(default_factory=dict)
     varargs: list[Value] | None = None
+    copied: int | None = None  # the tensor whose whole shape was splatted as the sizes
 
     def get(self, role: str) -> Value | None:
         return self.args.get(role)

@@ -5,6 +5,7 @@ linspace, eye, random draws, parameters.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from shapelint.analysis import convert
 from shapelint.analysis.opcall import (
@@ -14,7 +15,13 @@ from shapelint.analysis.opcall import (
     run_rule,
 )
 from shapelint.analysis.values import (
+    CONSTANT,
+    DRAWN,
+    LEARNED,
+    Draw,
     IntValue,
+    ShapeValue,
+    Splat,
     Tensor,
     TupleValue,
     Value,
@@ -33,7 +40,30 @@ def _shape(call: Call) -> Value:
         ):
             return _parameters_shape(call)
         return call.unknown()
-    return call.tensor(shape) if not _negative(shape) else call.unknown()
+    if _negative(shape):
+        return call.unknown()
+    if not call.opt("random"):  # filled with one value (zeros, ones, full), or unknown
+        return call.tensor(shape, origin=CONSTANT if call.opt("filled") else None)
+    copied = _copied_shape(call)
+    if copied is None:
+        return call.tensor(shape, origin=DRAWN)
+    # sizes given one by one (``randn(*x.shape)``) can be given as literals by the same call
+    sized = call.display if call.spec.varargs == "shape" else None
+    return call.tensor(
+        shape, origin=DRAWN, like=copied, drawn=Draw(call.node, call.node, shape, sized)
+    )
+
+
+def _copied_shape(call: Call) -> int | None:
+    """The lineage of the tensor whose whole shape a draw was given as its size
+    (``randn(*x.shape)``, ``randn(x.size())``, ``uniform(key, x.shape)``,
+    ``normal(size=x.shape)``), or None."""
+    if call.copied is not None:
+        return call.copied
+    given = call.varargs[0] if call.varargs and len(call.varargs) == 1 else call.get("shape")
+    if isinstance(given, Splat):  # ``*x.shape`` of unknown length
+        given = given.value
+    return given.of if isinstance(given, ShapeValue) else None
 
 
 def _parameters_shape(call: Call) -> Value:
@@ -46,9 +76,9 @@ def _parameters_shape(call: Call) -> Value:
     if len(shapes) != len(roles):
         return call.unknown()
     if not shapes:
-        return call.tensor(Shape(()))
+        return call.tensor(Shape(()), origin=DRAWN)
     result = run_rule(call, algebra.broadcast, *shapes, judge="broadcast")
-    return call.tensor(result) if result is not None else call.unknown()
+    return call.tensor(result, origin=DRAWN) if result is not None else call.unknown()
 
 
 def _negative(shape: Shape) -> bool:
@@ -61,8 +91,17 @@ def _like(call: Call) -> Value:
     if x is None:
         return call.unknown()
     if call.opt("random"):
-        return call.tensor(x.shape, like=x.lineage)
-    return call.tensor(x.shape)
+        return call.tensor(x.shape, like=x.lineage, drawn=_like_draw(call, x.shape), origin=DRAWN)
+    return call.tensor(x.shape, origin=CONSTANT)
+
+
+def _like_draw(call: Call, shape: Shape) -> Draw:
+    """``torch.randn_like(x)``: the sized draw is its table's ``sized`` function, written
+    beside it (``torch.randn``); a bare name (``randn_like``) gets none, as the sized
+    function may not be imported."""
+    name = call.opt("sized")
+    module, dot, _ = call.display.rpartition(".")
+    return Draw(call.node, call.node, shape, f"{module}.{name}" if name and dot else None)
 
 
 def _array(call: Call) -> Value:
@@ -75,23 +114,32 @@ def _array(call: Call) -> Value:
     value = call.get("object")
     if isinstance(value, Tensor):
         return Tensor(
-            value.shape, framework, lineage=value.lineage, label=value.label, like=value.like
+            value.shape,
+            framework,
+            lineage=value.lineage,
+            label=value.label,
+            like=value.like,
+            drawn=value.drawn,
+            origin=value.origin,
         )
     shape = convert.nested_shape(value) if value is not None else None
     if shape is None:
         return call.unknown()
     # a size-1 axis written out in a literal (``[[3], [11]]``) is a column on purpose
     written = isinstance(value, TupleValue) and any(d.is_one() is True for d in shape.dims)
-    return Tensor(shape, framework, intent=written)
+    literal = isinstance(value, TupleValue)
+    return Tensor(shape, framework, intent=written, origin=CONSTANT if literal else None)
 
 
 def _tensor_ctor(call: Call) -> Value:
     items = call.varargs or []
     if len(items) == 1 and isinstance(items[0], TupleValue) and items[0].is_list:
         shape = convert.nested_shape(items[0])
-        return call.tensor(shape) if shape is not None else call.unknown()
+        return call.tensor(shape, origin=CONSTANT) if shape is not None else call.unknown()
     shape = convert.varargs_shape(items) if items else None
-    return call.tensor(shape) if shape is not None and not _negative(shape) else call.unknown()
+    if shape is None or _negative(shape):
+        return call.unknown()
+    return call.tensor(shape, origin=CONSTANT)
 
 
 def _arange(call: Call) -> Value:
@@ -127,7 +175,7 @@ def _eye(call: Call) -> Value:
     n = convert.as_dim(call.get("N"))
     m_value = call.get("M")
     m = n if m_value is None or convert.is_none(m_value) else convert.as_dim(m_value)
-    return call.tensor(Shape((n, m)))
+    return call.tensor(Shape((n, m)), origin=CONSTANT)
 
 
 def _randint(call: Call) -> Value:
@@ -135,31 +183,45 @@ def _randint(call: Call) -> Value:
     if shape_value is None and isinstance(call.get("high"), TupleValue):
         shape_value = call.get("high")  # torch.randint(high, size)
     shape = convert.as_shape(shape_value) if shape_value is not None else None
-    return call.tensor(shape) if shape is not None else call.unknown()
+    return call.tensor(shape, origin=DRAWN) if shape is not None else call.unknown()
 
 
 def _normal(call: Call) -> Value:
     shape = convert.as_shape(call.get("shape")) if call.get("shape") is not None else None
     if shape is not None:
-        return call.tensor(shape)
+        copied = _copied_shape(call)
+        drawn = Draw(call.node, call.node, shape) if copied is not None else None
+        return call.tensor(shape, origin=DRAWN, like=copied, drawn=drawn)
     mean, std = input_tensor(call, "mean"), input_tensor(call, "std")
     if isinstance(call.get("mean"), Tensor) and mean is not None and std is not None:
         result = run_rule(call, algebra.broadcast, mean.shape, std.shape, judge="broadcast")
-        return call.tensor(result) if result is not None else call.unknown()
+        return call.tensor(result, origin=DRAWN) if result is not None else call.unknown()
     return call.unknown()
 
 
 def _parameter(call: Call) -> Value:
     x = input_tensor(call)
     if x is None:
-        return Tensor(UNKNOWN_SHAPE, call.result_framework(), weight=True)
+        return Tensor(UNKNOWN_SHAPE, call.result_framework(), weight=True, origin=LEARNED)
     return Tensor(
         x.shape,
         call.result_framework() if call.framework else x.framework,
         weight=True,
         like=x.like,
         label=x.label,
+        drawn=replace(x.drawn, at=call.node) if x.drawn is not None else None,
+        origin=LEARNED,
     )
+
+
+def _constant(kind: Callable[[Call], Value]) -> Callable[[Call], Value]:
+    """A kind whose values are fixed by its arguments (``arange``, ``linspace``)."""
+
+    def constant(call: Call) -> Value:
+        result = kind(call)
+        return replace(result, origin=CONSTANT) if isinstance(result, Tensor) else result
+
+    return constant
 
 
 KINDS: dict[str, Callable[[Call], Value]] = {
@@ -167,8 +229,8 @@ KINDS: dict[str, Callable[[Call], Value]] = {
     "like": _like,
     "array": _array,
     "tensor_ctor": _tensor_ctor,
-    "arange": _arange,
-    "linspace": _linspace,
+    "arange": _constant(_arange),
+    "linspace": _constant(_linspace),
     "eye": _eye,
     "randint": _randint,
     "normal": _normal,

@@ -6,6 +6,7 @@ size/shape/ndim queries.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -30,6 +31,7 @@ from shapelint.analysis.values import (
     Tensor,
     TupleValue,
     Value,
+    derived_origin,
 )
 from shapelint.shapes import algebra, family_rules, framework_ops
 from shapelint.shapes import frameworks as fw
@@ -76,7 +78,8 @@ def elementwise(
             )
         )
     base = left if isinstance(left, Tensor) else right if isinstance(right, Tensor) else lt
-    return Tensor(result, base.framework, intent=lt.intent or rt.intent)
+    origin = derived_origin(lt, rt)
+    return Tensor(result, base.framework, intent=lt.intent or rt.intent, origin=origin)
 
 
 def _elementwise(call: Call) -> Value:
@@ -436,7 +439,7 @@ def _identity(call: Call) -> Value:
     x = call.get("x")
     if isinstance(x, Tensor):
         framework = call.result_framework()
-        return Tensor(x.shape, framework, x.weight, x.like, x.intent, x.label, x.lineage)
+        return replace(x, framework=framework)
     converted = input_tensor(call)
     return call.tensor(converted.shape) if converted is not None else call.unknown()
 
@@ -447,14 +450,14 @@ def _size(call: Call) -> Value:
         return UNKNOWN
     axis = call.get("axis")
     if axis is None:
-        return ShapeValue(x.shape)
+        return ShapeValue(x.shape, x.lineage)
     index = convert.as_int(axis)
     return IntValue(x.shape[index]) if index is not None else IntValue(UNKNOWN_DIM)
 
 
 def _shape_of(call: Call) -> Value:
     x = input_tensor(call)
-    return ShapeValue(x.shape) if x is not None else UNKNOWN
+    return ShapeValue(x.shape, x.lineage) if x is not None else UNKNOWN
 
 
 def _ndim(call: Call) -> Value:

@@ -29,8 +29,10 @@ from shapelint.analysis.values import (
     Tensor,
     TupleValue,
     Value,
+    derived_origin,
     join_values,
     signature_of,
+    with_origin,
 )
 from shapelint.shapes import family_rules, indexing
 from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, ShapeError, join_dims
@@ -166,7 +168,10 @@ def apply_kind(call: ops.Call) -> Value:
     impl = ops.KINDS.get(call.spec.kind) or layers.FUNCTION_KINDS.get(call.spec.kind)
     if impl is None:
         return call.unknown()
-    return impl(call)
+    result = impl(call)
+    if isinstance(result, Tensor) and result.origin is None:  # computed from its inputs
+        return with_origin(result, derived_origin(*call.args.values(), *(call.varargs or ())))
+    return result
 
 
 def tensor_method(framework: str, name: str) -> frameworks.Op | None:
@@ -183,7 +188,7 @@ def tensor_method(framework: str, name: str) -> frameworks.Op | None:
 def tensor_attribute(tensor: Tensor, name: str) -> Value:
     shape = tensor.shape
     if name == "shape":
-        return ShapeValue(shape)
+        return ShapeValue(shape, tensor.lineage)
     if name == "ndim":
         return IntValue(Dim.of(shape.rank) if shape.rank is not None else UNKNOWN_DIM)
     if name == "size" and tensor.framework in ("numpy", "jax"):

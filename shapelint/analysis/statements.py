@@ -6,6 +6,7 @@ try/with/match (loops are in ``loops``).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import libcst as cst
 
@@ -19,6 +20,7 @@ from shapelint.analysis.primitives import (
 )
 from shapelint.analysis.store import MISSING
 from shapelint.analysis.values import (
+    CONSTANT,
     UNKNOWN,
     Constant,
     DictValue,
@@ -336,15 +338,7 @@ class Statements(Machine):
             if isinstance(owner, Instance):
                 attrs = self.attributes(owner)
                 if isinstance(value, Tensor) and value.label is None:
-                    value = Tensor(
-                        value.shape,
-                        value.framework,
-                        value.weight,
-                        value.like,
-                        value.intent,
-                        target.attr.value,
-                        value.lineage,
-                    )
+                    value = replace(value, label=target.attr.value)
                 self.store.write(attrs, target.attr.value, value)
             elif (
                 isinstance(owner, Tensor)
@@ -370,6 +364,12 @@ class Statements(Machine):
                 )
                 changed = owner.with_item(key, value) if key is not scalars.NO_KEY else UNKNOWN
                 self.assign_target(target.value, changed)
+            elif (
+                isinstance(owner, Tensor)
+                and owner.origin == CONSTANT
+                and isinstance(target.value, cst.Name)
+            ):  # ``x[i] = ...`` writes other values into a filled array: no longer a constant
+                self.assign_name(target.value.value, replace(owner, origin=None))
         elif isinstance(target, cst.StarredElement):
             self.assign_target(target.value, UNKNOWN)
 

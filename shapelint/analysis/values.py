@@ -36,13 +36,31 @@ UNKNOWN = Unknown()
 
 
 @dataclass(frozen=True, slots=True)
+class Draw:
+    """Where a tensor that copied another's shape was drawn: ``at``, the call that made it
+    (``nn.Parameter(torch.randn_like(x))`` as a whole, where a finding about the copy
+    belongs); ``call``, the draw itself; ``shape``, the shape it was drawn with (a later
+    view, ``w.t()``, has another); ``sized``, the function that draws the same way from
+    explicit sizes, spelled as the code can call it (``torch.randn`` for
+    ``torch.randn_like``), or None when there is none to offer."""
+
+    at: Any
+    call: Any
+    shape: Shape
+    sized: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Tensor(Value):
     """An array of some framework.
 
     ``lineage`` survives view-like ops (transpose, reshape, view), so a weight made with
     ``randn_like(x)`` stays related to ``x.t()``. ``like`` is the lineage of the tensor whose
-    shape a random tensor copied. ``intent`` is set by ops that show broadcasting is meant
-    (``None`` indexing, ``unsqueeze``, ``reshape``, ``keepdims=True``).
+    shape a random tensor copied, and ``drawn`` where it was drawn (``Draw``). ``intent`` is
+    set by ops that show broadcasting is meant (``None`` indexing, ``unsqueeze``,
+    ``reshape``, ``keepdims=True``). ``origin`` is where the values come from (``INPUT``,
+    ``DRAWN``, ``LEARNED``, ``CONSTANT``, or None when unknown), so a rule can tell
+    activations from a mask built out of parameters.
     """
 
     shape: Shape
@@ -52,6 +70,8 @@ class Tensor(Value):
     intent: bool = False
     label: str | None = None
     lineage: int = field(default_factory=new_lineage)
+    drawn: Draw | None = None
+    origin: str | None = None
 
     def with_shape(
         self, shape: Shape, *, intent: bool = False, keep_lineage: bool = True
@@ -63,8 +83,50 @@ class Tensor(Value):
             lineage=self.lineage if keep_lineage else new_lineage(),
             label=self.label if keep_lineage else None,
             like=self.like if keep_lineage else None,
+            drawn=self.drawn if keep_lineage else None,
             weight=self.weight if keep_lineage else False,
         )
+
+
+# Where a tensor's values come from. INPUT: what a function, a module's forward/call or a
+# Keras model is given (activations); DRAWN: a random draw (sample data, noise or an
+# initial value); LEARNED: a parameter, or computed from parameters and constants only;
+# CONSTANT: written out or made by a deterministic constructor (``eye``, ``ones``, a
+# literal). Anything else is unknown (None).
+INPUT = "input"
+DRAWN = "drawn"
+LEARNED = "learned"
+CONSTANT = "constant"
+_PRECEDENCE = (INPUT, DRAWN, None, LEARNED, CONSTANT)
+
+
+def derived_origin(*values: Value) -> str | None:
+    """The origin of a value computed from ``values``: the first of input, drawn, unknown,
+    learned, constant that any tensor among them has (activations stay activations
+    whatever they are scaled by; a value is learned only when nothing unknown went in)."""
+    origins = {v.origin for v in _tensors(values)}
+    if not origins:
+        return None
+    return next(origin for origin in _PRECEDENCE if origin in origins)
+
+
+def _tensors(values: tuple[Value, ...]) -> list[Tensor]:
+    found: list[Tensor] = []
+    for value in values:
+        if isinstance(value, Tensor):
+            found.append(value)
+        elif isinstance(value, TupleValue):
+            found.extend(_tensors(value.items))
+        elif isinstance(value, ListOf):
+            found.extend(_tensors((value.item,)))
+    return found
+
+
+def with_origin(value: Value, origin: str | None) -> Value:
+    """A tensor given ``origin`` (other values unchanged)."""
+    if isinstance(value, Tensor) and value.origin != origin:
+        return replace(value, origin=origin)
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,9 +183,11 @@ class DictValue(Value):
 
 @dataclass(frozen=True, slots=True)
 class ShapeValue(Value):
-    """``x.shape`` / ``x.size()``: a tuple of dims, possibly of unknown length."""
+    """``x.shape`` / ``x.size()``: a tuple of dims, possibly of unknown length; ``of`` is the
+    lineage of the tensor it is the whole shape of (a slice or sum of shapes has none)."""
 
     shape: Shape
+    of: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,13 +301,15 @@ def join_values(a: Value, b: Value) -> Value:
             intent=a.intent or b.intent,
             label=a.label if a.label == b.label else None,
             lineage=a.lineage if same else new_lineage(),
+            drawn=a.drawn if a.drawn == b.drawn else None,
+            origin=a.origin if a.origin == b.origin else None,
         )
     if isinstance(a, IntValue) and isinstance(b, IntValue):
         return IntValue(join_dims(a.dim, b.dim))
     if isinstance(a, TupleValue) and isinstance(b, TupleValue) and len(a.items) == len(b.items):
         return TupleValue(tuple(join_values(x, y) for x, y in zip(a.items, b.items)), a.is_list)
     if isinstance(a, ShapeValue) and isinstance(b, ShapeValue):
-        return ShapeValue(join(a.shape, b.shape))
+        return ShapeValue(join(a.shape, b.shape), a.of if a.of == b.of else None)
     if isinstance(a, (ShapedObject, Tensor)) and isinstance(b, (ShapedObject, Tensor)):
         return ShapedObject(join(a.shape, b.shape))  # an array on one path only: kind unknown
     if _is_list(a) and _is_list(b):
@@ -294,6 +360,7 @@ def signature_of(value: Value) -> Any:
             value.weight,
             value.intent,
             value.like is not None,
+            value.origin,
         )
     if isinstance(value, TupleValue):
         return ("tuple", tuple(signature_of(v) for v in value.items))

@@ -23,7 +23,9 @@ class Finding:
     ``completes``: the finding only adds its fix to an earlier finding of the same code on
     the same node (a later event may know what the first did not, such as the operands'
     framework); on its own it reports nothing. ``sites``: the calls of user functions the
-    event was found under, outermost first (the engine fills them in).
+    event was found under, outermost first (the engine fills them in). ``related``: other
+    places the finding names, each with what it is (a weight reported where it is made
+    names the product that uses it).
     """
 
     node: Any
@@ -32,6 +34,7 @@ class Finding:
     fix: Rewrite | None = None
     completes: bool = False
     sites: tuple[Any, ...] = ()
+    related: tuple[tuple[Any, str], ...] = ()
 
 
 class Rule:

@@ -5,6 +5,13 @@ Finds `*` (or `multiply`) where a matrix product was meant: activations multipli
 elementwise by a weight matrix that a matrix product would fit, or a column times a row
 that broadcasting silently turns into an outer product.
 
+It decides by where the values come from, not by their shapes alone. Activations are what
+a function or a module's `forward`/`call` is given and what is computed from it; a
+one-sample `(1, n)` row of activations times a learned `(n, n)` matrix is reported too. A
+scale or mask computed from parameters (`self.W * self.W.sum(0, keepdim=True)`) or
+written as a constant is elementwise on purpose, and so is a product of two constants
+(`np.eye(21, 1) * np.eye(21, 1).T`, a rank-one test matrix): neither is reported.
+
 ## Why is this bad?
 Nothing raises. `features.t() * weights` with two (1, 5) tensors broadcasts a (5, 1) column
 against a (1, 5) row into a (5, 5) matrix; `tf.multiply(x, W)` with a square `W` keeps the
@@ -34,12 +41,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from shapelint.analysis.events import Elementwise
-from shapelint.analysis.values import Tensor
+from shapelint.analysis.values import CONSTANT, INPUT, LEARNED, Tensor
 from shapelint.checks import fixing
 from shapelint.checks.base import Finding, Rule
 from shapelint.diagnostics import Severity
 from shapelint.fixes import Change, Rewrite
 from shapelint.shapes.algebra import broadcast_expansion
+from shapelint.shapes.shape import Shape
 
 
 def _is_weight_matrix(t: Tensor) -> bool:
@@ -47,14 +55,22 @@ def _is_weight_matrix(t: Tensor) -> bool:
 
 
 def _matmul_would_fit(x: Tensor, w: Tensor) -> bool:
-    """Activations (rows of features) against a weight a matrix product would take.
+    """Activations (rows of features, one sample's ``(1, n)`` row included) against a weight
+    a matrix product would take.
 
-    A vector or a single row scaling the weight (``w * scale``), or a mask shaped like the
-    weight, is elementwise on purpose.
+    Decided by where ``x`` comes from, not by its shape: a scale or mask computed from
+    parameters or written as a constant is elementwise on purpose, whatever its shape;
+    activations (what a function or a module's forward/call is given) are rows of features
+    even when there is one row, unless the row was made to broadcast (``keepdim=True``,
+    ``x[None]``). Of other values (random draws, unknown origin) a single row is taken for a
+    scale (``w * torch.randn(1, n)``). Activations whose last two axes are
+    the weight's shape meet it axis by axis (a learned positional scale), on purpose too.
     """
-    if x.weight or x.shape.min_rank < 2 or x.shape.dims[-2].is_one() is True:
+    if x.weight or x.origin in (LEARNED, CONSTANT) or x.shape.min_rank < 2:
         return False
-    if x.shape.equals(w.shape) is True:
+    if x.shape.dims[-2].is_one() is True and (x.origin != INPUT or x.intent):
+        return False  # a row made to broadcast (``keepdim=True``, ``[None]``) is a scale
+    if Shape(x.shape.dims[-2:]).equals(w.shape) is True:
         return False
     last = x.shape.dims[-1]
     return last.equals(w.shape.dims[0]) is True or last.equals(w.shape.dims[1]) is True
@@ -112,6 +128,8 @@ class ElementwiseNotMatmul(Rule):
                 return
         if left.intent or right.intent:
             return
+        if left.origin == CONSTANT and right.origin == CONSTANT:
+            return  # nothing learned, no data: a table or test matrix written out on purpose
         if left.shape.min_rank == 0 or right.shape.min_rank == 0:
             return
         expands_left, expands_right = broadcast_expansion(left.shape, right.shape)

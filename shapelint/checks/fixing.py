@@ -8,6 +8,8 @@ instance), never a guessed one.
 
 from __future__ import annotations
 
+from typing import Any
+
 from shapelint.shapes import algebra
 from shapelint.shapes.shape import Dim, Shape, ShapeError
 
@@ -15,6 +17,18 @@ TRANSPOSE = {"numpy": ".T", "torch": ".T", "jax": ".T"}  # of a matrix
 SQUEEZE_LAST = {"numpy": ".squeeze(-1)", "torch": ".squeeze(-1)", "jax": ".squeeze(-1)"}
 # where a tensor has no ``.squeeze`` method, the other operand gets a trailing axis instead
 NEW_LAST_AXIS = {"tensorflow": "[..., None]"}
+
+
+def operand_name(node: Any, operand: int, fallback: str) -> str:
+    """How a fix's message names an operand of ``node``: by the code written there, which
+    is what the edit changes (inside a function called from elsewhere, the parameter, not
+    the caller's variable the tensor was first bound to); ``fallback`` when the node has no
+    such operand."""
+    from shapelint.analysis.display import one_line
+    from shapelint.fixes import operand_code
+
+    code = operand_code(node, operand)
+    return f"`{one_line(code)}`" if code else fallback
 
 
 def product(a: Shape, b: Shape) -> Shape | None:

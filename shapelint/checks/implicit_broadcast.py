@@ -51,7 +51,7 @@ def _squeeze_fix(event: Elementwise) -> Rewrite | None:
         squeezed = fixing.without_last(extra.shape)
         if squeezed is None or not fixing.proven_equal(squeezed, other.shape):
             continue
-        name = f"`{extra.label}`" if extra.label else "the operand"
+        name = fixing.operand_name(event.node, index, "the operand")
         squeeze = fixing.SQUEEZE_LAST.get(extra.framework)
         if squeeze is not None and fixing.proven_equal(
             fixing.broadcast(squeezed, other.shape), other.shape
@@ -68,7 +68,7 @@ def _squeeze_fix(event: Elementwise) -> Rewrite | None:
             and fixing.proven_equal(fixing.broadcast(extra.shape, lifted), extra.shape)
         ):
             lift = "[:, None]" if other.shape.rank == 1 else lift
-            shown = f"`{other.label}`" if other.label else "the other operand"
+            shown = fixing.operand_name(event.node, 1 - index, "the other operand")
             return Rewrite(
                 f"give {shown} {other.shape} the trailing axis of {name}: the result is "
                 f"{extra.shape}",

@@ -56,7 +56,7 @@ def _transpose_fix(event: MatrixProduct) -> Rewrite | None:
         shapes = (event.left.shape, flipped) if index == 1 else (flipped, event.right.shape)
         fitted = fixing.product(*shapes)
         if fitted is not None:
-            name = f"`{operand.label}`" if operand.label else "the operand"
+            name = fixing.operand_name(event.node, index, "the operand")
             change = Change(event.node, "suffix", suffix, operand=index)
             fits.append(
                 (fitted, Rewrite(f"transpose {name}: the product is then {fitted}", (change,)))

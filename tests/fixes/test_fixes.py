@@ -73,6 +73,42 @@ CASES = [
         id="SHP002 torch.mul to torch.matmul",
     ),
     pytest.param(
+        "SHP003",
+        TORCH + "features = torch.randn(1, 5)\nweights = torch.randn_like(features)\n"
+        "y = torch.mm(features, weights.t())\n",
+        TORCH + "features = torch.randn(1, 5)\nweights = torch.randn(5, 1)\n"
+        "y = torch.mm(features, weights)\n",
+        "y",
+        "(1, 1)",
+        id="SHP003 randn_like to an (in, out) randn, the transpose dropped",
+    ),
+    pytest.param(
+        "SHP003",
+        TORCH + "features = torch.randn(2, 5)\nweights = torch.randn_like(features)\n"
+        "y = torch.mm(features, weights.view(5, 2))\n",
+        TORCH + "features = torch.randn(2, 5)\nweights = torch.randn(5, 2)\n"
+        "y = torch.mm(features, weights)\n",
+        "y",
+        "(2, 2)",
+        id="SHP003 the view dropped",
+    ),
+    pytest.param(
+        "SHP003",
+        NUMPY + "x = np.ones((8, 16))\nw = np.random.randn(*x.shape)\ny = x @ w.T\n",
+        NUMPY + "x = np.ones((8, 16))\nw = np.random.randn(16, 8)\ny = x @ w\n",
+        "y",
+        "(8, 8)",
+        id="SHP003 the splatted shape given as sizes",
+    ),
+    pytest.param(
+        "SHP003",
+        TORCH + "x = torch.ones(8, 16)\nw = nn.Parameter(torch.randn_like(x))\ny = x @ w.T\n",
+        TORCH + "x = torch.ones(8, 16)\nw = nn.Parameter(torch.randn(16, 8))\ny = x @ w\n",
+        "y",
+        "(8, 8)",
+        id="SHP003 inside a parameter, which stays",
+    ),
+    pytest.param(
         "SHP004",
         KERAS + "x = K.ones((2, 3, 4))\ny = K.ones((2, 4, 5))\nz = K.dot(x, y)\n",
         KERAS + "x = K.ones((2, 3, 4))\ny = K.ones((2, 4, 5))\nz = K.batch_dot(x, y)\n",
@@ -177,6 +213,17 @@ def test_the_squeeze_fix_promises_the_shape_of_the_fixed_op() -> None:
         "def layer(x: Float[torch.Tensor, 'batch 6']):\n    return W * x\n",
         # a bare function name: `matmul` may not be imported
         "from numpy import dot, ones\nx = ones((2, 3, 4))\ny = ones((2, 4, 5))\nz = dot(x, y)\n",
+        # a bare name again: `randn` may not be imported
+        "import torch\nfrom torch import randn_like\nx = torch.ones(1, 5)\n"
+        "weights = randn_like(x)\ny = torch.mm(x, weights.t())\n",
+        # the weight is combined twice: the shape one product needs breaks the other
+        TORCH + "features = torch.randn(2, 5)\nweights = torch.randn_like(features)\n"
+        "a = torch.sum(features * weights)\nb = torch.mm(features, weights.view(5, 2))\n",
+        # the weight on the left: `W @ x` would need another orientation
+        TORCH + "x = torch.ones(5, 5)\nw = torch.randn_like(x)\ny = torch.mm(w, x)\n",
+        # the product's width is unknown
+        TORCH + "def f(n: int):\n    x = torch.ones(4, n)\n    w = torch.randn(*x.shape)\n"
+        "    return x @ w.T\n",
     ],
 )
 def test_no_fix_without_proof(source: str) -> None:
@@ -191,3 +238,42 @@ def test_edits_keep_positions_in_the_file() -> None:
     assert diagnostic.fix is not None
     [edit] = diagnostic.fix.edits
     assert (edit.start, edit.end, edit.content) == (Position(4, 5), Position(4, 10), "a @ b.T")
+
+
+@pytest.mark.parametrize(
+    ("source", "message", "content"),
+    [
+        pytest.param(
+            TORCH + "def loss(p, t):\n    return ((p - t) ** 2).mean()\n"
+            "pred = torch.randn(32)\ntarget = torch.randn(32, 1)\nl = loss(pred, target)\n",
+            "drop the trailing 1 of `t` (32, 1): the result is (32,)",
+            "p - t.squeeze(-1)",
+            id="SHP006",
+        ),
+        pytest.param(
+            TF + "def diff(p, t):\n    return p - t\n"
+            "pred = tf.ones((32,))\ntarget = tf.ones((32, 1))\nd = diff(pred, target)\n",
+            "give `p` (32,) the trailing axis of `t`: the result is (32, 1)",
+            "p[:, None] - t",
+            id="SHP006 a new axis",
+        ),
+        pytest.param(
+            NUMPY + "def project(a, b):\n    return a @ b\n"
+            "feats = np.ones((64, 784))\nproj = np.ones((10, 784))\nc = project(feats, proj)\n",
+            "transpose `b`: the product is then (64, 10)",
+            "a @ b.T",
+            id="SHP001",
+        ),
+    ],
+)
+def test_a_fix_inside_a_called_function_names_what_it_edits(
+    source: str, message: str, content: str
+) -> None:
+    """The tensor was first bound to the caller's name; the edit is made in the function,
+    on its parameter, and the message names that parameter."""
+    [diagnostic] = lint_source(source, "m.py")
+    assert diagnostic.fix is not None
+    assert diagnostic.fix.message == message
+    assert [edit.content for edit in diagnostic.fix.edits] == [content]
+    fixed = apply(source, diagnostic.fix.edits)
+    assert fixed is not None and lint_source(fixed, "m.py") == []

@@ -17,7 +17,7 @@ from tests.integration.clitools import imported
 SOURCE = (
     "import numpy as np\n"
     "c = np.zeros((3, 4)) @ np.zeros((5, 6))\n"
-    "d = np.zeros((3, 1)) * np.zeros((1, 4))\n"
+    "d = np.random.rand(3, 1) * np.random.rand(1, 4)\n"
 )
 
 

@@ -15,7 +15,7 @@ import pytest
 from shapelint import cli
 
 MISMATCH = "import numpy as np\nc = np.zeros((3, 4)) @ np.zeros((5, 6))\n"
-BROADCAST = "import numpy as np\nd = np.zeros((3, 1)) * np.zeros((1, 4))\n"
+BROADCAST = "import numpy as np\nd = np.random.rand(3, 1) * np.random.rand(1, 4)\n"
 
 
 def write(path: Path, text: str) -> Path:

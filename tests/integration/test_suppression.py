@@ -11,7 +11,7 @@ import pytest
 from shapelint import cli
 
 MATMUL = "np.zeros((3, 4)) @ np.zeros((5, 6))"
-BROADCAST = "np.zeros((3, 1)) * np.zeros((1, 4))"
+BROADCAST = "np.random.rand(3, 1) * np.random.rand(1, 4)"
 
 
 @pytest.fixture()

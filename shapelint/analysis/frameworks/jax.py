@@ -31,9 +31,9 @@ METHODS: dict[str, Op] = {
 }
 
 RANDOM: dict[str, Op] = {
-    "normal": op("shape", "key", "shape"),
-    "uniform": op("shape", "key", "shape"),
-    "truncated_normal": op("shape", "key", "lower", "upper", "shape"),
+    "normal": op("shape", "key", "shape", random=True),
+    "uniform": op("shape", "key", "shape", random=True),
+    "truncated_normal": op("shape", "key", "lower", "upper", "shape", random=True),
 }
 
 # every real parameter classified: see spec.py and tests/shapes/test_signatures.py

@@ -44,14 +44,14 @@ _REDUCE = (
 ).split()
 
 FUNCTIONS: dict[str, Op] = {
-    "zeros": op("shape", "shape"),
-    "ones": op("shape", "shape"),
-    "fill": op("shape", "shape", "value", aliases={"dims": "shape"}),
+    "zeros": op("shape", "shape", filled=True),
+    "ones": op("shape", "shape", filled=True),
+    "fill": op("shape", "shape", "value", aliases={"dims": "shape"}, filled=True),
     "zeros_like": op("like"),
     "ones_like": op("like"),
-    "random.normal": op("shape", "shape"),
-    "random.uniform": op("shape", "shape"),
-    "random.truncated_normal": op("shape", "shape"),
+    "random.normal": op("shape", "shape", random=True),
+    "random.uniform": op("shape", "shape", random=True),
+    "random.truncated_normal": op("shape", "shape", random=True),
     "constant": op("array", "object", "dtype", "shape", aliases={"value": "object"}),
     "convert_to_tensor": op("array", "object"),
     "Variable": op("parameter", "x", aliases={"initial_value": "x"}),
