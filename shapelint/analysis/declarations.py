@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Protocol
 
 import libcst as cst
+import libcst.matchers as m
 
 from shapelint.analysis import narrowing
 from shapelint.analysis.events import AssertionFails, DeclarationMismatch, Event, InvalidAnnotation
@@ -347,9 +348,7 @@ def _named_parts(node: cst.BaseExpression) -> list[cst.BaseExpression]:
         inner: cst.BaseExpression = node
         while isinstance(inner, (cst.Attribute, cst.Subscript)):
             inner = inner.value
-        if isinstance(inner, cst.Name) and not any(
-            isinstance(n, cst.Call) for n in _descendants(node)
-        ):
+        if isinstance(inner, cst.Name) and not m.findall(node, m.Call()):
             return [node]
         if isinstance(node, cst.Name):
             return []
@@ -362,16 +361,6 @@ def _named_parts(node: cst.BaseExpression) -> list[cst.BaseExpression]:
                 if isinstance(grandchild, cst.BaseExpression):
                     parts.extend(_named_parts(grandchild))
     return parts
-
-
-def _descendants(node: cst.CSTNode) -> list[cst.CSTNode]:
-    out: list[cst.CSTNode] = []
-    stack = list(node.children)
-    while stack:
-        child = stack.pop()
-        out.append(child)
-        stack.extend(child.children)
-    return out
 
 
 def _assert_shape(
