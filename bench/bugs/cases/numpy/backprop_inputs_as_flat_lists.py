@@ -24,7 +24,7 @@ class Network:
             zs.append(z)
             activation = sigmoid(z)
             activations.append(activation)
-        delta = (activations[-1] - np.array(y)) * sigmoid(zs[-1]) * (1 - sigmoid(zs[-1]))
+        delta = (activations[-1] - np.array(y)) * sigmoid(zs[-1]) * (1 - sigmoid(zs[-1]))  # expect[SHP006]
         return np.dot(delta, activations[-2].transpose())  # expect[SHP001]
 
 
