@@ -34,6 +34,12 @@ RANDOM: dict[str, Op] = {
     "normal": op("shape", "key", "shape", random=True),
     "uniform": op("shape", "key", "shape", random=True),
     "truncated_normal": op("shape", "key", "lower", "upper", "shape", random=True),
+    # keys (see ops_jax): the legacy raw key, whose shape depends on ``impl``, and the
+    # typed key, 0-d under every implementation
+    "PRNGKey": op("prng_key", "seed"),
+    "key": op("prng_key", "seed", typed=True),
+    "split": op("split_key", "key", "num"),
+    "fold_in": op("derived_key", "key", "data"),
 }
 
 # every real parameter classified: see spec.py and tests/shapes/test_signatures.py

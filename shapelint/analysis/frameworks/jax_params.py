@@ -146,7 +146,11 @@ FUNCTIONS: dict[str, tuple[str, str]] = {
 
 
 RANDOM: dict[str, tuple[str, str]] = {
+    "PRNGKey": ("", "impl"),
+    "fold_in": ("", ""),
+    "key": ("impl", ""),
     "normal": ("", ""),
+    "split": ("", ""),
     "truncated_normal": ("", ""),
     "uniform": ("maxval minval", ""),
 }

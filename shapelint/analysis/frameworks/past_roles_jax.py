@@ -158,7 +158,11 @@ PAST_ROLES: dict[str, tuple[str, ...]] = {
     "jax.numpy.where": (),
     "jax.numpy.zeros": ("dtype",),
     "jax.numpy.zeros_like": ("dtype", "shape"),
+    "jax.random.PRNGKey": (),
+    "jax.random.fold_in": (),
+    "jax.random.key": (),
     "jax.random.normal": ("dtype",),
+    "jax.random.split": (),
     "jax.random.truncated_normal": ("dtype",),
     "jax.random.uniform": ("dtype", "minval", "maxval"),
 }
