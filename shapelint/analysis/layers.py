@@ -10,9 +10,12 @@ from collections.abc import Callable
 from typing import Any
 
 from shapelint.analysis import binder, convert, layers_keras, layers_torch, ops_einops
+from shapelint.analysis.events import OpFailed
 from shapelint.analysis.layercall import LayerCall, refuse
 from shapelint.analysis.ops import LOSSES, Call, Emitter
+from shapelint.analysis.ops_losses import REDUCED, reduce_loss
 from shapelint.analysis.values import (
+    BUILT_WIDTH,
     INPUT,
     LEARNED,
     UNKNOWN,
@@ -42,12 +45,82 @@ def _sequential(call: LayerCall) -> Value:
         _check_declared_input(call, layers.items[0], value)
     for item in layers.items:
         if isinstance(item, Tensor):  # keras.Input(...) as the first entry
-            value = item
+            value = value if _feeds_as_is(item, value) else item
             continue
         if not isinstance(item, Layer):
             return call.tensor(None) if isinstance(value, Tensor) else UNKNOWN
         value = apply_layer(call.emitter, call.node, item, [value], {})
     return value
+
+
+def _feeds_as_is(declared: Tensor, data: Value) -> bool:
+    """Whether data given to a model reaches its first layer as it is: a tensor of the
+    ``Input``'s rank, or of one more axis that is not a trailing 1 (which both Kerases
+    would squeeze away; one axis fewer they may expand, so the ``Input`` stands in)."""
+    if not isinstance(data, Tensor) or data.shape.variadic or declared.shape.variadic:
+        return False
+    rank, wanted = len(data.shape.dims), len(declared.shape.dims)
+    return rank == wanted or (rank == wanted + 1 and data.shape.dims[-1].equals(Dim.of(1)) is False)
+
+
+class _Watch:
+    """Passes a build's events on (or drops them, for the layers built before) and notes
+    whether one of its layer calls failed."""
+
+    def __init__(self, target: Emitter, loud: bool):
+        self.target, self.loud, self.failed = target, loud, False
+
+    def emit(self, event: Any) -> None:
+        self.failed = self.failed or isinstance(event, OpFailed)
+        if self.loud:
+            self.target.emit(event)
+
+
+def _build_input(model: Layer, items: list[Value]) -> Tensor | None:
+    """What a Keras ``Sequential`` is built on before any data: its ``keras.Input`` entry,
+    or its first layer's ``input_shape`` with an unknown batch."""
+    if model.framework != "keras" or not items:
+        return None
+    if isinstance(items[0], Tensor):
+        return items[0]
+    declared = (
+        convert.as_shape(items[0].param("input_shape")) if isinstance(items[0], Layer) else None
+    )
+    if declared is None:
+        return None
+    return Tensor(Shape((UNKNOWN_DIM, *declared.dims), declared.variadic), "keras", origin=INPUT)
+
+
+def built_sequential(emitter: Emitter, node: Any, model: Layer, loud_from: int) -> Layer | None:
+    """A Keras ``Sequential`` whose input is declared is built when it is made and at each
+    ``add``: every layer is called on the output so far, so a layer that does not fit fails
+    there, and each keeps the width it was built on. Events come from the layers from
+    ``loud_from`` on (the ones just added). None when the build fails (Keras raised)."""
+    items = sequence_layers(model) if model.kind == "sequential" else None
+    value: Value | None = _build_input(model, items) if items else None
+    if items is None or value is None:
+        return model
+    built: list[Value] = []
+    for index, item in enumerate(items):
+        if index == 0 and isinstance(item, Tensor):
+            built.append(item)
+            continue
+        if not isinstance(item, Layer) or not isinstance(value, Tensor):
+            built.extend(items[index:])  # the rest is not followed: built on unknown inputs
+            break
+        watch = _Watch(emitter, index >= loud_from)
+        once = built_by_call(item, [value])
+        value = apply_layer(watch, node, item, [value], {})
+        if watch.failed:
+            return None
+        built.append(once or item)
+    params = tuple((k, v) for k, v in model.params if k != "layers")
+    return Layer(
+        model.kind,
+        (*params, ("layers", TupleValue(tuple(built), True))),
+        model.framework,
+        model.display,
+    )
 
 
 def _check_declared_input(call: LayerCall, first: Layer, x: Tensor) -> None:
@@ -73,11 +146,28 @@ def _check_declared_input(call: LayerCall, first: Layer, x: Tensor) -> None:
         )
 
 
+def _transformer_encoder(call: LayerCall) -> Value:
+    """``nn.TransformerEncoder(layer, num_layers, norm)``: copies of ``layer`` in a row (each
+    keeps the shape), then ``norm`` if one is given."""
+    x = call.input()
+    block, norm = call.param("encoder_layer"), call.param("norm")
+    if x is None or not isinstance(block, Layer):
+        return UNKNOWN if x is None else call.tensor(None)
+    value = apply_layer(call.emitter, call.node, block, [x], {})
+    if norm is None or convert.is_none(norm) or not isinstance(value, Tensor):
+        return value
+    if not isinstance(norm, Layer):
+        return call.tensor(None)
+    return apply_layer(call.emitter, call.node, norm, [value], {})
+
+
 def _loss(call: LayerCall) -> Value:
-    if len(call.inputs) < 2 or convert.as_str(call.param("reduction")) == "none":
+    """A loss module called on (input, target): its per-element losses, reduced as its
+    ``reduction`` says (``ops_losses.reduce_loss``)."""
+    if len(call.inputs) < 2:
         return UNKNOWN
-    loss = LOSSES[convert.as_str(call.param("loss")) or "pointwise"]
-    return loss(
+    kind = convert.as_str(call.param("loss")) or "pointwise"
+    elements = LOSSES[kind](
         call.emitter,
         call.node,
         call.layer.display or call.layer.kind,
@@ -85,6 +175,13 @@ def _loss(call: LayerCall) -> Value:
         call.inputs[1],
         call.layer.framework,
     )
+    if kind not in REDUCED:
+        return elements
+    legacy = any(
+        (flag := call.param(name)) is not None and not convert.is_none(flag)
+        for name in ("size_average", "reduce")
+    )
+    return reduce_loss(elements, call.param("reduction"), legacy)
 
 
 def _einops_layer(call: LayerCall) -> Value:
@@ -104,6 +201,7 @@ LAYER_KINDS: dict[str, Callable[[LayerCall], Value]] = {
     "loss": _loss,
     "identity": _identity,
     "sequential": _sequential,
+    "transformer_encoder": _transformer_encoder,
 }
 
 
@@ -117,7 +215,61 @@ def apply_layer(
     call = LayerCall(emitter, node, layer, inputs, keywords)
     if not binder.understood(layer):
         return call.tensor(None) if call.input() is not None else UNKNOWN
+    if not _fits_built_width(call):
+        return call.tensor(None)
     return impl(call)
+
+
+def _build_axis(layer: Layer) -> int | None:
+    """The input axis whose size a Keras layer's weights take on its first call (Dense's and
+    the recurrent layers' features, a convolution's channels); later calls are checked
+    against it by the layer's ``input_spec`` (the recurrent ones by their kernel's matmul)."""
+    if layer.framework != "keras" or not binder.understood(layer):
+        return None
+    if layer.kind in ("dense", "keras_rnn"):
+        return -1
+    if layer.kind == "keras_conv":
+        data_format = layer.param("data_format", Constant("channels_last"))
+        fmt = convert.as_str(data_format)
+        return {"channels_last": -1, "channels_first": 1}.get(fmt) if fmt else None
+    return None
+
+
+def _width(layer: Layer, inputs: list[Value]) -> Dim | None:
+    """The size of the build axis of the first input, when the input is a known-rank tensor."""
+    axis = _build_axis(layer)
+    x = convert.literal_tensor(inputs[0], layer.framework) if inputs else None
+    if axis is None or x is None or x.shape.variadic or len(x.shape.dims) < 2:
+        return None
+    return x.shape.dims[axis]
+
+
+def _fits_built_width(call: LayerCall) -> bool:
+    built = call.layer.param(BUILT_WIDTH)
+    width = _width(call.layer, call.inputs)
+    if not isinstance(built, IntValue) or width is None or width.equals(built.dim) is not False:
+        return True
+    x = call.input()
+    call.run(
+        refuse,
+        f"the layer was built on inputs of size {built.dim} on axis {_build_axis(call.layer)}, "
+        f"got {x.shape if x is not None else width}",
+    )
+    return False
+
+
+def built_by_call(layer: Layer, inputs: list[Value]) -> Layer | None:
+    """The layer after a call that builds it: the width of its build axis kept, so that a
+    later call on another width is refused as Keras refuses it. None when nothing changes
+    (already built, not a Keras layer that builds, or the width unknown)."""
+    if isinstance(layer.param(BUILT_WIDTH), IntValue):
+        return None
+    width = _width(layer, inputs)
+    if width is None or width.value is None:
+        return None
+    return Layer(
+        layer.kind, (*layer.params, (BUILT_WIDTH, IntValue(width))), layer.framework, layer.display
+    )
 
 
 def layer_attribute(layer: Layer, name: str) -> Value:
