@@ -200,6 +200,113 @@ def torch_cases() -> Iterator[Case]:
 
     yield from torch_rnn_cases(rng)
     yield from torch_mha_cases(rng)
+    yield from torch_piece_cases()
+    yield from torch_clamp_cases()
+    yield from torch_loss_cases()
+
+
+def torch_piece_cases() -> Iterator[Case]:
+    """``gather`` (index shapes that fit, overhang, differ in rank, are empty or 0-d) and
+    ``chunk``/``split`` (sizes that divide, leave a remainder, exceed the dim, are 0)."""
+    import torch
+
+    for x, dim, index in itertools.product(
+        [(), (3,), (3, 4), (2, 3, 4), (0, 4)],
+        [0, 1, -1, 2],
+        [(), (1,), (3,), (3, 1), (2, 7), (4, 1), (0,), (0, 5), (2, 3, 1), (2, 4, 4)],
+    ):
+        yield (
+            "torch.gather",
+            {"dim": dim},
+            [list(x), list(index)],
+            lambda t, i, d=dim: torch.gather(t, d, i.long()),
+        )
+    for x, chunks, dim in itertools.product(
+        [(), (5,), (2,), (0,), (6,), (3, 5), (2, 0, 3)], [0, 1, 2, 3, 4, 7], [0, 1, -1]
+    ):
+        yield (
+            "torch.chunk",
+            {"chunks": chunks, "dim": dim},
+            [list(x)],
+            lambda t, c=chunks, d=dim: torch.chunk(t, c, d),
+        )
+    sections: list[int | list[int]] = [-1, 0, 1, 2, 3, 7, [2, 3], [2, 2], [5], [], [-1, 6], [0, 5]]
+    for x, size, dim in itertools.product([(), (5,), (0,), (3, 5), (5, 2)], sections, [0, 1, -1]):
+        yield (
+            "torch.split",
+            {"sections": size, "dim": dim},
+            [list(x)],
+            lambda t, s=size, d=dim: torch.split(t, s, d),
+        )
+
+
+def torch_clamp_cases() -> Iterator[Case]:
+    """``clamp`` with number bounds, tensor bounds that broadcast (growing the input or
+    not) and tensor bounds that do not fit."""
+    import torch
+
+    bounds: list[tuple[int, ...] | float | None] = [None, 0.5, (), (3,), (2, 3), (2, 1), (4,)]
+    for x, low, high in itertools.product([(3,), (2, 3), ()], bounds, bounds):
+        tensors = [b for b in (low, high) if isinstance(b, tuple)]
+        yield (
+            "torch.clamp",
+            {
+                "min": low if not isinstance(low, tuple) else "tensor",
+                "max": high if not isinstance(high, tuple) else "tensor",
+            },
+            [list(x)] + [list(b) for b in tensors],
+            lambda t, *rest, lo=low, hi=high: torch.clamp(
+                t,
+                rest[0] if isinstance(lo, tuple) else lo,
+                rest[-1] if isinstance(hi, tuple) else hi,
+            ),
+        )
+
+
+def torch_loss_cases() -> Iterator[Case]:
+    """The functional losses with each ``reduction``: 'none' keeps one loss per element
+    (per sample for the class losses), 'mean' and 'sum' give a 0-d loss."""
+    from torch.nn import functional as F
+
+    reductions = ["none", "mean", "sum", "average"]
+    pointwise = {"mse_loss": F.mse_loss, "l1_loss": F.l1_loss, "smooth_l1_loss": F.smooth_l1_loss}
+    for (name, fn), reduction, (x, y) in itertools.product(
+        pointwise.items(), reductions, [((4, 3), (4, 3)), ((4,), (4, 1)), ((2, 3), (3,))]
+    ):
+        yield (
+            f"torch.nn.functional.{name}",
+            {"reduction": reduction},
+            [list(x), list(y)],
+            lambda a, b, f=fn, r=reduction: f(a, b, reduction=r),
+        )
+    same = {
+        "binary_cross_entropy": F.binary_cross_entropy,
+        "binary_cross_entropy_with_logits": F.binary_cross_entropy_with_logits,
+    }
+    for (name, fn), reduction, (x, y) in itertools.product(
+        same.items(), reductions, [((4, 3), (4, 3)), ((4,), (4,)), ((4, 1), (4,))]
+    ):
+        yield (
+            f"torch.nn.functional.{name}",
+            {"reduction": reduction},
+            [list(x), list(y)],
+            lambda a, b, f=fn, r=reduction: f(a.sigmoid(), b, reduction=r),
+        )
+    classes = {"cross_entropy": F.cross_entropy, "nll_loss": F.nll_loss}
+    for (name, fn), reduction, (x, y) in itertools.product(
+        classes.items(),
+        reductions,
+        [((4, 5), (4,)), ((5,), ()), ((2, 5, 3, 3), (2, 3, 3)), ((4, 5), (4, 5)), ((4, 5), (3,))],
+    ):
+        probabilities = len(x) == len(y)
+        yield (
+            f"torch.nn.functional.{name}",
+            {"reduction": reduction},
+            [list(x), list(y)],
+            lambda a, b, f=fn, r=reduction, p=probabilities: f(
+                a, b if p else b.long(), reduction=r
+            ),
+        )
 
 
 def torch_conv_cases(rng: random.Random) -> Iterator[Case]:

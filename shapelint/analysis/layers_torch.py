@@ -16,7 +16,7 @@ from shapelint.analysis.values import (
     TupleValue,
     Value,
 )
-from shapelint.shapes import algebra
+from shapelint.shapes import algebra, torch_rules
 from shapelint.shapes import frameworks as fw
 from shapelint.shapes.shape import UNKNOWN_DIM, Shape, ShapeError
 
@@ -269,6 +269,29 @@ def _layernorm(call: LayerCall) -> Value:
     return x
 
 
+def _pixel_shuffle(
+    rule: Callable[[Shape, int], Shape], factor: str
+) -> Callable[[LayerCall], Value]:
+    """``PixelShuffle(r)`` or ``PixelUnshuffle(r)``: the rule with the layer's factor."""
+
+    def impl(call: LayerCall) -> Value:
+        x = call.input()
+        r = call.int_param(factor)
+        if x is None or r is None or r < 1:
+            return UNKNOWN if x is None else call.tensor(None)
+        return call.tensor(call.run(rule, x.shape, r))
+
+    return impl
+
+
+def _transformer_encoder_layer(call: LayerCall) -> Value:
+    x = call.input()
+    if x is None:
+        return UNKNOWN
+    d_model = call.dim_param("d_model")
+    return call.tensor(call.run(torch_rules.transformer_encoder_layer, x.shape, d_model))
+
+
 KINDS: dict[str, Callable[[LayerCall], Value]] = {
     "linear": _linear,
     "bilinear": _bilinear,
@@ -283,4 +306,7 @@ KINDS: dict[str, Callable[[LayerCall], Value]] = {
     "multihead_attention": _multihead_attention,
     "batchnorm": _batchnorm,
     "layernorm": _layernorm,
+    "pixel_shuffle": _pixel_shuffle(torch_rules.pixel_shuffle, "upscale_factor"),
+    "pixel_unshuffle": _pixel_shuffle(torch_rules.pixel_unshuffle, "downscale_factor"),
+    "transformer_encoder_layer": _transformer_encoder_layer,
 }

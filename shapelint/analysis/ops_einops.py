@@ -11,7 +11,7 @@ from shapelint.shapes import einops_pattern
 from shapelint.shapes.shape import UNKNOWN_SHAPE, Dim, ShapeError
 
 # the parameters of einops functions and layers that are not axis lengths
-_NOT_LENGTHS = frozenset({"x", "pattern", "reduction", "mode", binder.NOT_UNDERSTOOD})
+_NOT_LENGTHS = frozenset({"tensor", "pattern", "reduction", "mode", binder.NOT_UNDERSTOOD})
 
 
 def axis_lengths(written: Iterable[tuple[str, Value]]) -> dict[str, Dim]:
@@ -23,7 +23,7 @@ def axis_lengths(written: Iterable[tuple[str, Value]]) -> dict[str, Dim]:
 
 
 def apply_einops(call: Call) -> Value:
-    x = call.get("x")
+    x = call.get("tensor")
     pattern = convert.as_str(call.get("pattern"))
     if not isinstance(x, Tensor) or pattern is None:
         return call.unknown()

@@ -18,63 +18,67 @@ from shapelint.analysis.values import (
     Tensor,
     Value,
 )
-from shapelint.shapes.shape import UNKNOWN_SHAPE, Shape
+from shapelint.shapes import torch_losses
+from shapelint.shapes.shape import UNKNOWN_SHAPE, Shape, ShapeError
+
+
+def _judged(
+    emitter: Emitter,
+    node: Any,
+    display: str,
+    rule: Callable[[Shape, Shape], Shape],
+    prediction: Value,
+    target: Value,
+    framework: str,
+) -> Value:
+    """The per-element losses ``rule`` gives for known operands; a provable mismatch is
+    reported and leaves them unknown."""
+    x = convert.literal_tensor(prediction, framework)
+    y = convert.literal_tensor(target, framework)
+    if x is None or y is None:
+        return Tensor(UNKNOWN_SHAPE, framework)
+    try:
+        return Tensor(rule(x.shape, y.shape), framework)
+    except ShapeError as error:
+        emitter.emit(OpFailed(node, display, error.reason, (x.shape, y.shape)))
+        return Tensor(UNKNOWN_SHAPE, framework)
 
 
 def pointwise_loss(
     emitter: Emitter, node: Any, display: str, prediction: Value, target: Value, framework: str
 ) -> Value:
     """``mse_loss``/``l1_loss``: torch broadcasts input against target (with only a warning),
-    so (N, 1) against (N,) silently averages N*N differences."""
-    elementwise(emitter, node, display, prediction, target, framework, multiply=False)
-    return Tensor(Shape(()), framework)
+    so (N, 1) against (N,) silently gives N*N differences: one loss per element of the
+    broadcast."""
+    result = elementwise(emitter, node, display, prediction, target, framework, multiply=False)
+    if isinstance(result, Tensor):
+        return Tensor(result.shape, framework)
+    return Tensor(UNKNOWN_SHAPE, framework)
 
 
 def class_loss(
     emitter: Emitter, node: Any, display: str, prediction: Value, target: Value, framework: str
 ) -> Value:
-    """``cross_entropy``/``nll_loss``: input (N, C, d...) against class indices (N, d...) or
-    probabilities shaped like the input."""
-    x = convert.literal_tensor(prediction, framework)
-    y = convert.literal_tensor(target, framework)
-    if x is None or y is None or x.shape.variadic or y.shape.variadic:
-        return Tensor(UNKNOWN_SHAPE, framework)
-    xd, yd = x.shape.dims, y.shape.dims
-    reason = None
-    if len(xd) >= 2 and len(yd) == len(xd) - 1:
-        expected = (xd[0], *xd[2:])
-        if xd[0].equals(yd[0]) is False:
-            reason = (
-                f"expected the target's batch size {yd[0]} to match the input's {xd[0]}: "
-                f"input {x.shape}, target {y.shape}"
-            )
-        elif any(a.equals(b) is False for a, b in zip(expected, yd)):
-            reason = f"target {y.shape} does not match input {x.shape} without its class dim"
-    elif len(yd) == len(xd) and x.shape.equals(y.shape) is False:
-        reason = f"class probabilities {y.shape} must have the input's shape {x.shape}"
-    elif len(xd) >= 1 and len(yd) not in (len(xd), len(xd) - 1):
-        reason = f"target {y.shape} has the wrong rank for input {x.shape}"
-    if reason is not None:
-        emitter.emit(OpFailed(node, display, reason, (x.shape, y.shape)))
-    return Tensor(Shape(()), framework)
+    """``cross_entropy``/``nll_loss``: one loss per sample (``torch_losses.class_targets``)."""
+    return _judged(
+        emitter, node, display, torch_losses.class_targets, prediction, target, framework
+    )
+
+
+def class_index_loss(
+    emitter: Emitter, node: Any, display: str, prediction: Value, target: Value, framework: str
+) -> Value:
+    """``nll_loss``: one loss per sample, class indices only (``torch_losses``)."""
+    return _judged(
+        emitter, node, display, torch_losses.class_indices, prediction, target, framework
+    )
 
 
 def same_shape_loss(
     emitter: Emitter, node: Any, display: str, prediction: Value, target: Value, framework: str
 ) -> Value:
-    """``binary_cross_entropy`` and friends: the target must have the input's shape."""
-    x = convert.literal_tensor(prediction, framework)
-    y = convert.literal_tensor(target, framework)
-    if x is not None and y is not None and x.shape.equals(y.shape) is False:
-        emitter.emit(
-            OpFailed(
-                node,
-                display,
-                f"target size {y.shape} must be the same as input size {x.shape}",
-                (x.shape, y.shape),
-            )
-        )
-    return Tensor(Shape(()), framework)
+    """``binary_cross_entropy`` and friends: one loss per input element."""
+    return _judged(emitter, node, display, torch_losses.same_shape, prediction, target, framework)
 
 
 def keras_categorical_loss(
@@ -97,18 +101,36 @@ def keras_categorical_loss(
 LOSSES: dict[str, Callable[[Emitter, Any, str, Value, Value, str], Value]] = {
     "pointwise": pointwise_loss,
     "class": class_loss,
+    "class_index": class_index_loss,
     "same_shape": same_shape_loss,
     "keras_categorical": keras_categorical_loss,
 }
 
 
+# the loss kinds of torch, whose result depends on their ``reduction`` option
+REDUCED = frozenset({"pointwise", "class", "class_index", "same_shape"})
+
+
+def reduce_loss(elements: Value, reduction: Value | None, legacy: bool = False) -> Value:
+    """A torch loss's result from its per-element losses: 'mean' (the default) and 'sum'
+    give a 0-d loss, 'none' the per-element losses; any other value, one not known, or a
+    legacy ``size_average``/``reduce`` flag makes it unknown."""
+    framework = elements.framework if isinstance(elements, Tensor) else "torch"
+    named = "mean" if reduction is None else convert.as_str(reduction)
+    if legacy or named not in torch_losses.REDUCTIONS or not isinstance(elements, Tensor):
+        return Tensor(UNKNOWN_SHAPE, framework)
+    return Tensor(torch_losses.reduced(elements.shape, named), framework)
+
+
 def _loss(call: Call) -> Value:
     prediction, target = call.get("x"), call.get("y")
-    if prediction is None or target is None or convert.as_str(call.get("reduction")) == "none":
+    if prediction is None or target is None:
         return call.unknown()
-    return LOSSES[str(call.opt("loss"))](
+    kind = str(call.opt("loss"))
+    elements = LOSSES[kind](
         call.emitter, call.node, call.display, prediction, target, call.result_framework()
     )
+    return reduce_loss(elements, call.get("reduction")) if kind in REDUCED else elements
 
 
 KINDS: dict[str, Callable[[Call], Value]] = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from shapelint.shapes.shape import UNKNOWN_DIM, Dim, Shape, ShapeError
+from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, ShapeError
 
 _TOKEN = re.compile(r"\(|\)|\.\.\.|[A-Za-z_][A-Za-z0-9_]*|\d+|\S")
 ELLIPSIS = "..."
@@ -221,4 +221,7 @@ def einsum(pattern: str, *shapes: Shape) -> Shape:
                 )
             if name not in sizes or sizes[name].is_unknown:
                 sizes[name] = dim
-    return _output(parse_side(output_text), sizes, None)
+    # the operands' ellipsis dims broadcast together: not worked out here, so an ellipsis
+    # on the right stands for dims of unknown number when the operands have one
+    has_ellipsis = any(ELLIPSIS in g for side in inputs for g in side)
+    return _output(parse_side(output_text), sizes, UNKNOWN_SHAPE if has_ellipsis else None)

@@ -8,8 +8,8 @@ Like ``frameworks.py`` these are pure and pinned by records of real torch
 
 from __future__ import annotations
 
-from shapelint.shapes.algebra import broadcast, broadcast_expansion
-from shapelint.shapes.shape import UNKNOWN_DIM, Dim, Shape, ShapeError
+from shapelint.shapes.algebra import broadcast, broadcast_expansion, normalise_axis
+from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, ShapeError
 
 DimArg = Dim | int | None
 
@@ -81,3 +81,125 @@ def transformer_encoder_layer(x: Shape, d_model: DimArg) -> Shape:
     if x.dims and x.dims[-1].equals(width) is False:
         raise ShapeError(f"expected the last dim to be d_model={width}, got {x}")
     return x
+
+
+def _placed(x: Shape, dim: int) -> int | None:
+    """The position of ``dim`` in ``x``'s dims, or None when the rank is unknown and the
+    dim is not one of the known trailing dims; raises when the rank is known and ``dim``
+    is out of range (torch's ``IndexError``)."""
+    if x.variadic:
+        return len(x.dims) + dim if dim < 0 and -dim <= len(x.dims) else None
+    return normalise_axis(dim, len(x.dims))
+
+
+def _replaced(x: Shape, position: int, size: Dim) -> Shape:
+    dims = list(x.dims)
+    dims[position] = size
+    return Shape(tuple(dims), x.variadic)
+
+
+def gather(x: Shape, dim: int, index: Shape) -> Shape:
+    """``torch.gather(x, dim, index)`` / ``x.gather(dim, index)``: the result has the
+    index's shape. A 0-d tensor counts as 1-D; an empty index is taken without any check;
+    otherwise the index has ``x``'s rank and no dim larger than ``x``'s, apart from
+    ``dim``, along which ``x`` must not be empty (no index value would be in bounds). An
+    index dim of unknown size may be 0, so only a fully known index is judged."""
+    if x.variadic or index.variadic:
+        return index
+    rank = max(len(x.dims), 1)
+    position = normalise_axis(dim, rank)
+    sizes = [d.value for d in index.dims]
+    if any(s is None or s == 0 for s in sizes):
+        return index
+    if max(len(index.dims), 1) != rank:
+        raise ShapeError(f"index {index} must have the rank of the input {x} in `gather`")
+    if x.dims and x.dims[position].value == 0:
+        raise ShapeError(f"no index is in bounds of the empty dim {position} of {x} in `gather`")
+    for axis, (want, have) in enumerate(zip(index.dims, x.dims, strict=False)):
+        if axis != position and have.value is not None and want.value is not None:
+            if want.value > have.value:
+                raise ShapeError(
+                    f"index {index} is larger than the input {x} at dim {axis} in `gather`"
+                )
+    return index
+
+
+def chunk(x: Shape, chunks: int, dim: int = 0) -> list[Shape] | None:
+    """``torch.chunk(x, chunks, dim)``: pieces of ``ceil(n / chunks)`` along ``dim``, the
+    last one smaller, so there may be fewer than ``chunks`` of them (5 in 3 gives 2, 2, 1;
+    2 in 3 gives 1, 1); an empty dim gives ``chunks`` empty pieces. None when the number
+    of pieces is not known (the size along ``dim`` is not)."""
+    if chunks <= 0:
+        raise ShapeError(f"`chunk` expects `chunks` to be greater than 0, got {chunks}")
+    if not x.variadic and not x.dims:
+        raise ShapeError("`chunk` expects at least a 1-dimensional tensor")
+    position = _placed(x, dim)
+    n = x.dims[position].value if position is not None else None
+    if position is None or n is None:
+        return None
+    if n == 0:
+        return [x] * chunks
+    size = -(-n // chunks)
+    return _pieces(x, position, n, size)
+
+
+def _pieces(x: Shape, position: int, n: int, size: int) -> list[Shape]:
+    full, rest = divmod(n, size)
+    sizes = [size] * full + ([rest] if rest else [])
+    return [_replaced(x, position, Dim.of(s)) for s in sizes]
+
+
+def split(x: Shape, sections: int | Shape, dim: int = 0) -> list[Shape] | None:
+    """``torch.split(x, split_size_or_sections, dim)``: an int cuts pieces of that size
+    along ``dim`` (the last one smaller; an empty dim gives one empty piece), a list gives
+    pieces of those sizes, which must add up to the size along ``dim``. None when the
+    number of pieces is not known."""
+    if not x.variadic and not x.dims:
+        raise ShapeError("`split` expects at least a 1-dimensional tensor")
+    position = _placed(x, dim)
+    n = x.dims[position].value if position is not None else None
+    if isinstance(sections, Shape):
+        return _split_sizes(x, sections, position, n)
+    if sections < 0:
+        raise ShapeError(f"`split` expects a split size of at least 0, got {sections}")
+    if position is None or n is None:
+        return None
+    if n == 0:
+        return [x]
+    if sections == 0:
+        raise ShapeError(f"split size 0 needs an empty dim, got {n} in {x}")
+    return _pieces(x, position, n, sections)
+
+
+def _split_sizes(x: Shape, sizes: Shape, position: int | None, n: int | None) -> list[Shape] | None:
+    if sizes.variadic:
+        return None
+    values = [d.value for d in sizes.dims]
+    if any(v is not None and v < 0 for v in values):
+        raise ShapeError(f"`split` expects sizes of at least 0, got {sizes}")
+    if n is not None and None not in values and sum(v for v in values if v is not None) != n:
+        raise ShapeError(f"split sizes {sizes} must add up to {n}, the size of dim {position}")
+    if position is None:
+        return [UNKNOWN_SHAPE] * len(values) if values else None
+    return [_replaced(x, position, d) for d in sizes.dims]
+
+
+NUMBER = "number"  # a clamp bound given as a Python number
+Bound = Shape | str | None  # a tensor bound's shape, NUMBER, or None when not given
+
+
+def clamp(x: Shape, low: Bound, high: Bound) -> Shape:
+    """``torch.clamp(x, min, max)``: a tensor bound broadcasts with ``x``, so a (2, 3)
+    ``min`` makes a (3,) ``x`` (2, 3); torch takes two numbers or two tensors (either may
+    be left out), not both left out, and never a number with a tensor of 1 or more dims
+    (a 0-d tensor passes for a number)."""
+    if low is None and high is None:
+        raise ShapeError("`clamp` needs a `min` or a `max`")
+    tensors = [b for b in (low, high) if isinstance(b, Shape)]
+    if NUMBER in (low, high) and any(t.min_rank >= 1 for t in tensors):
+        raise ShapeError("`clamp` takes two numbers or two tensors as bounds, not one of each")
+    result = x
+    for bound in (low, high):
+        if isinstance(bound, Shape):
+            result = broadcast(result, bound)
+    return result

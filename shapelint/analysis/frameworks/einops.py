@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from shapelint.analysis.frameworks.spec import LayerSpec, Op, layer, op
 
-_TENSOR = {"tensor": "x"}  # rearrange(tensor, pattern, **axes_lengths)
+# rearrange(tensor, pattern, **axes_lengths): the roles are the real parameter names, so an
+# axis length keyword named like a role of other kinds (``x=4``) stays an axis length
 
 FUNCTIONS: dict[str, Op] = {
-    "rearrange": op("einops", "x", "pattern", mode="rearrange", raw_keywords=True, aliases=_TENSOR),
-    "reduce": op(
-        "einops", "x", "pattern", "reduction", mode="reduce", raw_keywords=True, aliases=_TENSOR
-    ),
-    "repeat": op("einops", "x", "pattern", mode="repeat", raw_keywords=True, aliases=_TENSOR),
+    "rearrange": op("einops", "tensor", "pattern", mode="rearrange", raw_keywords=True),
+    "reduce": op("einops", "tensor", "pattern", "reduction", mode="reduce", raw_keywords=True),
+    "repeat": op("einops", "tensor", "pattern", mode="repeat", raw_keywords=True),
     "einsum": op("einops_einsum", varargs="operands"),
 }
 

@@ -106,8 +106,9 @@ FUNCTIONS: dict[str, Op] = {
     "stack": op("stack", "seq", "axis"),
     "vstack": op("vstack", "seq"),
     "hstack": op("hstack", "seq"),
-    "chunk": op("split", "x", "sections", "axis"),
-    "split": op("split", "x", "sections", "axis"),
+    "chunk": op("torch_chunk", "x", "sections", "axis"),
+    "split": op("torch_split", "x", "sections", "axis"),
+    "gather": op("gather", "x", "axis", "index"),
     "where": op("where", "condition", "x", "y"),
     "broadcast_to": op("broadcast_to", "x", "shape"),
     "nn.Parameter": op("parameter", "x"),
@@ -118,7 +119,7 @@ FUNCTIONS: dict[str, Op] = {
     "nn.functional.smooth_l1_loss": op("loss", "x", "y", aliases={"target": "y"}, loss="pointwise"),
     "nn.functional.huber_loss": op("loss", "x", "y", aliases={"target": "y"}, loss="pointwise"),
     "nn.functional.cross_entropy": op("loss", "x", "y", aliases={"target": "y"}, loss="class"),
-    "nn.functional.nll_loss": op("loss", "x", "y", aliases={"target": "y"}, loss="class"),
+    "nn.functional.nll_loss": op("loss", "x", "y", aliases={"target": "y"}, loss="class_index"),
     "nn.functional.binary_cross_entropy": op(
         "loss", "x", "y", aliases={"target": "y"}, loss="same_shape"
     ),
@@ -164,6 +165,9 @@ FUNCTIONS: dict[str, Op] = {
 }
 # in-place samplers exist only as methods
 FUNCTIONS.update({name: op("identity") for name in _UNARY if name not in ("normal_", "uniform_")})
+# clamp(input, min=None, max=None): a tensor bound broadcasts with the input
+_CLAMP = {name: op("torch_clamp", "x", "min", "max") for name in ("clamp", "clip")}
+FUNCTIONS.update(_CLAMP)
 FUNCTIONS.update(
     {
         f"nn.functional.{n}": op("identity")
@@ -202,8 +206,9 @@ METHODS: dict[str, Op] = {
     "unsqueeze": op("expand_dims", "x", "axis"),
     "expand": op("expand", "x", "shape", varargs="shape"),
     "repeat": op("repeat", "x", "shape", varargs="shape"),
-    "chunk": op("split", "x", "sections", "axis"),
-    "split": op("split", "x", "sections", "axis"),
+    "chunk": op("torch_chunk", "x", "sections", "axis"),
+    "split": op("torch_split", "x", "sections", "axis"),
+    "gather": op("gather", "x", "axis", "index"),
     "matmul": op("matmul", "x", "y"),
     "mm": op("mm", "x", "y"),
     "bmm": op("bmm", "x", "y"),
@@ -236,6 +241,7 @@ for _name in (
 for _name in _UNARY:
     if _name != "dropout":  # a function only
         METHODS.setdefault(_name, op("identity"))
+METHODS.update(_CLAMP)
 for _name, _sym in _BINARY.items():
     METHODS[_name] = op("elementwise", "x", "y", op_symbol=_sym)
 for _name in _REDUCE + _ARG_REDUCE:
@@ -288,12 +294,16 @@ LAYERS: dict[str, LayerSpec] = {
         "loss", "weight", "size_average", "ignore_index", "reduce", "reduction", loss="class"
     ),
     "NLLLoss": layer(
-        "loss", "weight", "size_average", "ignore_index", "reduce", "reduction", loss="class"
+        "loss", "weight", "size_average", "ignore_index", "reduce", "reduction", loss="class_index"
     ),
     "BCELoss": layer("loss", "weight", "size_average", "reduce", "reduction", loss="same_shape"),
     "BCEWithLogitsLoss": layer(
         "loss", "weight", "size_average", "reduce", "reduction", loss="same_shape"
     ),
+    "PixelShuffle": layer("pixel_shuffle", "upscale_factor"),
+    "PixelUnshuffle": layer("pixel_unshuffle", "downscale_factor"),
+    "TransformerEncoderLayer": layer("transformer_encoder_layer", "d_model"),
+    "TransformerEncoder": layer("transformer_encoder", "encoder_layer", "num_layers", "norm"),
     "Sequential": layer("sequential"),
     "ModuleList": layer("module_list", "modules"),
 }

@@ -12,9 +12,7 @@ METHODS: dict[str, tuple[str, str]] = {
     "as_strided_": ("", "size storage_offset stride"),
     "bernoulli": ("p", ""),
     "bmm": ("out_dtype", ""),
-    "clamp": ("", "max min"),
     "clamp_": ("", "max min"),
-    "clip": ("", "max min"),
     "copy_": ("other src", ""),
     "cumprod": ("dim", ""),
     "cumsum": ("dim", ""),
@@ -24,6 +22,7 @@ METHODS: dict[str, tuple[str, str]] = {
     "expand": ("", "implicit"),
     "fill_": ("value", ""),
     "flip": ("dims", ""),
+    "gather": ("sparse_grad", ""),
     "floor_divide": ("", "value"),
     "index_fill": ("dim index value", ""),
     "index_put_": ("accumulate indices values", ""),
@@ -117,6 +116,11 @@ LAYERS: dict[str, tuple[str, str]] = {
     "Softmax": ("dim", ""),
     "Softplus": ("beta threshold", ""),
     "Threshold": ("threshold value", ""),
+    "TransformerEncoder": ("enable_nested_tensor mask_check", ""),
+    "TransformerEncoderLayer": (
+        "activation batch_first bias dim_feedforward dropout layer_norm_eps nhead norm_first",
+        "",
+    ),
 }
 
 
@@ -125,8 +129,6 @@ FUNCTIONS: dict[str, tuple[str, str]] = {
     "argsort": ("descending dim stable", ""),
     "bernoulli": ("p", ""),
     "bmm": ("out_dtype", ""),
-    "clamp": ("", "max min"),
-    "clip": ("", "max min"),
     "cumprod": ("dim", ""),
     "cumsum": ("dim", ""),
     "div": ("rounding_mode", ""),
@@ -135,6 +137,7 @@ FUNCTIONS: dict[str, tuple[str, str]] = {
     "einsum": ("", "path tensors"),
     "fill_": ("value", ""),
     "flip": ("dims", ""),
+    "gather": ("sparse_grad", ""),
     "full_like": ("", "fill_value"),
     "log_softmax": ("dim", ""),
     "logit": ("eps", ""),
