@@ -18,6 +18,7 @@ from shapelint.analysis.values import (
     CONSTANT,
     DRAWN,
     LEARNED,
+    WRITTEN,
     Draw,
     IntValue,
     ShapeValue,
@@ -128,14 +129,14 @@ def _array(call: Call) -> Value:
     # a size-1 axis written out in a literal (``[[3], [11]]``) is a column on purpose
     written = isinstance(value, TupleValue) and any(d.is_one() is True for d in shape.dims)
     literal = isinstance(value, TupleValue)
-    return Tensor(shape, framework, intent=written, origin=CONSTANT if literal else None)
+    return Tensor(shape, framework, intent=written, origin=WRITTEN if literal else None)
 
 
 def _tensor_ctor(call: Call) -> Value:
     items = call.varargs or []
     if len(items) == 1 and isinstance(items[0], TupleValue) and items[0].is_list:
         shape = convert.nested_shape(items[0])
-        return call.tensor(shape, origin=CONSTANT) if shape is not None else call.unknown()
+        return call.tensor(shape, origin=WRITTEN) if shape is not None else call.unknown()
     shape = convert.varargs_shape(items) if items else None
     if shape is None or _negative(shape):
         return call.unknown()

@@ -55,7 +55,7 @@ FUNCTIONS: dict[str, tuple[str, str]] = {
     "floor_divide": ("", "where"),
     "fmax": ("", "where"),
     "fmin": ("", "where"),
-    "full_like": ("", "fill_value shape"),
+    "full_like": ("fill_value", "shape"),
     "greater": ("", "where"),
     "greater_equal": ("", "where"),
     "heaviside": ("", "where"),

@@ -95,6 +95,23 @@ FUNCTIONS: dict[str, Op] = {
         )
         for n in (1, 2, 3)
     },
+    # {max,avg}_pool{1,2,3}d(input, ksize, strides, padding, data_format, name); max_pool/
+    # avg_pool take any of the three ranks
+    **{
+        f"nn.{kind}_pool{suffix}": op(
+            "tf_pool",
+            "x",
+            "ksize",
+            "strides",
+            "padding",
+            "data_format",
+            aliases={"value": "x"},
+            ndim=ndim,
+            pool=kind,
+        )
+        for kind in ("max", "avg")
+        for suffix, ndim in (("1d", 1), ("2d", 2), ("3d", 3), ("", None))
+    },
 }
 FUNCTIONS.update({name: op("identity") for name in _UNARY})
 FUNCTIONS["convert_to_tensor"] = op("identity", aliases={"value": "x"})

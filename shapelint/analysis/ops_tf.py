@@ -1,0 +1,52 @@
+"""TensorFlow op kinds of ``tf.nn`` beyond convolution: the pooling functions (the rule is
+``shapes.tf_pooling``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from shapelint.analysis import convert
+from shapelint.analysis.opcall import Call, input_tensor, run_keywords
+from shapelint.analysis.values import IntValue, TupleValue, Value
+from shapelint.shapes import tf_pooling
+from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim
+
+
+def _sizes(value: Value) -> Dim | tuple[Dim, ...]:
+    """``ksize``/``strides``: an int or a list of them; anything unreadable is one unknown
+    size for every dim (the list form only adds checks)."""
+    if isinstance(value, IntValue):
+        return value.dim
+    if isinstance(value, TupleValue):
+        return tuple(convert.as_dim(v) for v in value.items)
+    return UNKNOWN_DIM
+
+
+def _tf_pool(call: Call) -> Value:
+    x = input_tensor(call)
+    ksize, strides = call.get("ksize"), call.get("strides")
+    padding = convert.as_str(call.get("padding"))
+    data_format_value = call.get("data_format")
+    data_format = convert.as_str(data_format_value)
+    unreadable_format = data_format_value is not None and not convert.is_none(data_format_value)
+    if x is None or ksize is None or strides is None:
+        return call.unknown()
+    if padding is None or (unreadable_format and data_format is None):
+        return x.with_shape(UNKNOWN_SHAPE)  # explicit paddings, or a layout not known
+    result = run_keywords(
+        call,
+        tf_pooling.tf_pool,
+        x.shape,
+        ndim=call.opt("ndim"),
+        ksize=_sizes(ksize),
+        strides=_sizes(strides),
+        padding=padding,
+        data_format=data_format,
+        kind=call.opt("pool", "max"),
+    )
+    return x.with_shape(result if result is not None else UNKNOWN_SHAPE)
+
+
+KINDS: dict[str, Callable[[Call], Value]] = {
+    "tf_pool": _tf_pool,
+}
