@@ -17,6 +17,8 @@ from shapelint.analysis import (
     declarations,
     frameworks,
     layers,
+    model_steps,
+    narrowing,
     ops,
     scalars,
 )
@@ -281,7 +283,12 @@ class Calls(Transforms):
             return self.call_method(node, callee, positional, keywords, opaque)
         if opaque:
             return UNKNOWN
-        return layers.apply_layer(self, node, callee, positional, keywords)
+        result = layers.apply_layer(self, node, callee, positional, keywords)
+        built = layers.built_by_call(callee, positional)
+        if built is not None and isinstance(node.func, (cst.Name, cst.Attribute)):
+            # a Keras layer keeps the width its first call built it on
+            self.assign_target(node.func, built)
+        return result
 
     def call_module_ref(
         self,
@@ -326,7 +333,10 @@ class Calls(Transforms):
             if opaque:
                 return UNKNOWN
             shown = layer_display(display, spec_l, positional, keywords)
-            return binder.bind_layer(spec_l, framework, shown, positional, keywords, qualname)
+            made = binder.bind_layer(spec_l, framework, shown, positional, keywords, qualname)
+            if isinstance(made, Layer) and made.kind == "sequential":
+                return layers.built_sequential(self, node, made, 0) or UNKNOWN
+            return made
         return UNKNOWN
 
     def call_method(
@@ -341,6 +351,9 @@ class Calls(Transforms):
         if isinstance(receiver, Instance) and method.name in MODULE_RUNS:
             return self.run_module(node, receiver, method.name, positional, keywords)
         if isinstance(receiver, Instance):
+            if method.name in model_steps.MODEL_STEPS:
+                model_steps.run_custom_step(self, receiver, method.name, positional, keywords, node)
+                return UNKNOWN  # the History of the run, or the metrics
             return self.call_object_method(receiver, method.name, positional, keywords, node)
         if isinstance(receiver, (TupleValue, ListOf)):
             changed = containers.list_method(receiver, method.name, positional)
@@ -379,8 +392,12 @@ class Calls(Transforms):
                     and method.name in ("add", "append")
                     and len(positional) == 1
                 )
-                changed = layers.with_added_layer(receiver, positional[0]) if grows else UNKNOWN
-                self.assign_target(node.func.value, changed)
+                grown_model: Value | None = UNKNOWN
+                if grows:
+                    grown = layers.with_added_layer(receiver, positional[0])
+                    last = len(layers.sequence_layers(grown) or []) - 1
+                    grown_model = layers.built_sequential(self, node, grown, last)
+                self.assign_target(node.func.value, grown_model or UNKNOWN)
             return Constant(None)
         if not isinstance(receiver, Tensor):
             return UNKNOWN
@@ -501,7 +518,11 @@ class Calls(Transforms):
             return containers.reversed_value(first)
         if name == "sorted" and len(positional) == 1:
             return containers.sorted_value(first)
-        if name in ("zip", "enumerate", "reversed", "sorted"):
+        if name == "isinstance" and len(positional) == 2 and len(node.args) == 2:
+            return narrowing.instance_check(self.eval, first, node.args[1].value)
+        if name == "map" and len(positional) >= 2 and not keywords:
+            return self.map_value(node, first, positional[1:])
+        if name in ("zip", "enumerate", "reversed", "sorted", "map"):
             return UNKNOWN
         if (
             name in ("min", "max")
@@ -521,6 +542,19 @@ class Calls(Transforms):
             return SuperRef(self.frame.self_value, self.frame.class_key)
         if name == "setattr" and len(positional) >= 1 and isinstance(first, Instance):
             self.instances[first.ident] = self.new_attributes({})
+        return UNKNOWN
+
+    def map_value(self, node: cst.Call, function: Value, iterables: list[Value]) -> Value:
+        """``map(f, *iterables)``: ``f`` called on each known row of items, up to the shortest
+        iterable, as the program would; a list of unknown length maps its one item."""
+        columns = [containers.known_items(iterable) for iterable in iterables]
+        if all(column is not None for column in columns):
+            rows = zip(*(column for column in columns if column is not None))
+            return TupleValue(
+                tuple(self.call(node, function, list(row), {}, [], False) for row in rows)
+            )
+        if len(iterables) == 1 and isinstance(iterables[0], ListOf):
+            return ListOf(self.call(node, function, [iterables[0].item], {}, [], False))
         return UNKNOWN
 
 

@@ -12,6 +12,7 @@ from types import EllipsisType
 from shapelint.analysis.values import (
     CONSTANT,
     UNKNOWN,
+    WRITTEN,
     Constant,
     IntValue,
     ListOf,
@@ -161,7 +162,7 @@ def literal_tensor(value: Value, framework: str = "numpy") -> Tensor | None:
         return Tensor(Shape(()), framework, origin=CONSTANT)
     if isinstance(value, TupleValue):
         shape = nested_shape(value)
-        return Tensor(shape, framework, origin=CONSTANT) if shape is not None else None
+        return Tensor(shape, framework, origin=WRITTEN) if shape is not None else None
     return None
 
 

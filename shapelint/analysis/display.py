@@ -9,7 +9,7 @@ arguments its shape rule reads.
 from __future__ import annotations
 
 from shapelint.analysis.frameworks.spec import LayerSpec
-from shapelint.analysis.values import Constant, IntValue, TupleValue, Value
+from shapelint.analysis.values import Constant, IntValue, SomeFloat, TupleValue, Value
 
 _LIMIT = 60  # characters of arguments shown before the rest is cut to "…"
 
@@ -47,6 +47,8 @@ def _literal_text(value: Value) -> str:
     """A constructor argument as a message shows it: literals as written, the rest as ``…``."""
     if isinstance(value, IntValue) and value.dim.value is not None:
         return str(value.dim.value)
+    if isinstance(value, Constant) and isinstance(value.value, SomeFloat):
+        return "…"
     if isinstance(value, Constant) and isinstance(value.value, (str, bool, float, type(None))):
         return repr(value.value)
     if isinstance(value, TupleValue) and value.items:

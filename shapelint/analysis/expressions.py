@@ -19,6 +19,7 @@ from shapelint.analysis.machine import (
     NEWAXIS,
     Machine,
 )
+from shapelint.analysis.model_steps import MODEL_STEPS
 from shapelint.analysis.primitives import (
     BINARY_SYMBOLS,
     COMPARE_SYMBOLS,
@@ -54,6 +55,7 @@ from shapelint.analysis.values import (
     TupleValue,
     Value,
     derived_origin,
+    exact_number,
     join_values,
 )
 from shapelint.shapes import algebra, indexing
@@ -84,7 +86,7 @@ class Expressions(Machine):
             return IntValue(Dim.of(int(node.value.replace("_", "").lstrip("0") or "0")))
 
     def eval_Float(self, node: cst.Float) -> Value:
-        return Constant(0.0)
+        return Constant(float(node.value))
 
     def eval_Imaginary(self, node: cst.Imaginary) -> Value:
         return Constant(0j)
@@ -200,6 +202,9 @@ class Expressions(Machine):
         if isinstance(value, Tensor):
             return value
         if isinstance(value, Constant) and isinstance(value.value, float):
+            exact = exact_number(value)
+            if exact is not None and isinstance(node.operator, cst.Minus):
+                return Constant(-exact)
             return value
         return UNKNOWN
 
@@ -339,7 +344,7 @@ class Expressions(Machine):
                 and found.value[:1] == ("property",)
             ):
                 return UNKNOWN
-            if found is None and name in FRAMEWORK_OBJECT_METHODS:
+            if found is None and (name in FRAMEWORK_OBJECT_METHODS or name in MODEL_STEPS):
                 return BoundMethod(owner, name)
             if found is None and name in MODULE_RUNS:
                 if self.class_bases(owner.class_key) & MODULE_BASES:

@@ -51,9 +51,15 @@ class Loops(Machine):
         if items is not None:
             self.unroll(node, items)
         else:
+            known_first = first_of(iterable) if iterable is not None else None
             self.frame.undecided += 1  # how often the body runs is not known
             try:
-                self.iterate(node, element, self.first_item(node) or element)
+                self.iterate(
+                    node,
+                    element,
+                    known_first or self.first_item(node) or element,
+                    surely_entered=known_first is not None,
+                )
             finally:
                 self.frame.undecided -= 1
         if node.orelse is not None:
@@ -91,13 +97,20 @@ class Loops(Machine):
         start = self.eval(call.args[0].value) if len(call.args) > 1 else IntValue(Dim.of(0))
         return start if isinstance(start, IntValue) and start.dim.value is not None else None
 
-    def iterate(self, node: cst.For | cst.While, element: Value, first: Value) -> None:
+    def iterate(
+        self, node: cst.For | cst.While, element: Value, first: Value, *, surely_entered: bool
+    ) -> None:
         """The first iteration reported (binding ``first``); the fixed point muted; one
-        reported pass from it."""
+        reported pass from it. A loop over items known to be there runs its first iteration
+        whenever it is reached, so that pass is as decided as the code around the loop."""
         head: Snapshot = {}
         for index in range(LOOP_ITERATIONS):
             if index == 0:
-                ends = self.pass_outcome(node, head, first)
+                self.frame.undecided -= surely_entered
+                try:
+                    ends = self.pass_outcome(node, head, first)
+                finally:
+                    self.frame.undecided += surely_entered
             else:
                 with self.silenced():
                     ends = self.pass_outcome(node, head, element)
@@ -142,6 +155,20 @@ class Loops(Machine):
         onward = ([self.store.snapshot([journal])] if ended else []) + continues
         self.store.end(journal)
         return (self.store.join(onward) if onward else None), breaks
+
+
+def first_of(value: Value) -> Value | None:
+    """The item a loop over ``value`` surely binds first, when there surely is one."""
+    if isinstance(value, TupleValue):
+        return value.items[0] if value.items else None
+    if isinstance(value, ShapeValue) and not value.shape.variadic and value.shape.dims:
+        return IntValue(value.shape.dims[0])
+    if isinstance(value, Tensor) and value.shape.rank and value.shape.dims[0].value:
+        return value.with_shape(Shape(value.shape.dims[1:]), keep_lineage=False)
+    if isinstance(value, Layer) and value.kind in ("module_list", "sequential"):
+        found = layers.sequence_layers(value) or layers.module_items(value)
+        return found[0] if found else None
+    return None
 
 
 def exact_items(value: Value) -> list[Value] | None:

@@ -100,6 +100,7 @@ BUILTINS = frozenset(
         "tuple",
         "list",
         "zip",
+        "map",
         "enumerate",
         "min",
         "max",

@@ -79,9 +79,26 @@ def kind_test(evaluate: Evaluate, test: cst.BaseExpression) -> KindTest | None:
     return None
 
 
+def instance_check(evaluate: Evaluate, value: Value, types: cst.BaseExpression) -> Value:
+    """``isinstance(value, types)`` as a value: a bool when the kinds known decide it."""
+    names = _type_names(evaluate, types)
+    verdict = _matches(value, names) if names else None
+    return UNKNOWN if verdict is None else Constant(verdict)
+
+
+def _type_items(node: cst.BaseExpression) -> list[cst.BaseExpression]:
+    """The types ``(T1, T2)`` or ``T1 | T2`` names, nested ones flattened."""
+    if isinstance(node, cst.Tuple):
+        return [item for e in node.elements for item in _type_items(e.value)]
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
+        return [*_type_items(node.left), *_type_items(node.right)]
+    return [node]
+
+
 def _type_names(evaluate: Evaluate, node: cst.BaseExpression) -> tuple[str, ...]:
-    """Canonical names of the types in ``T`` or ``(T1, T2)``; empty when one is unknown."""
-    items = [e.value for e in node.elements] if isinstance(node, cst.Tuple) else [node]
+    """Canonical names of the types in ``T``, ``(T1, T2)`` or ``T1 | T2``; empty when one is
+    unknown."""
+    items = _type_items(node)
     names: list[str] = []
     for item in items:
         value = evaluate(item)

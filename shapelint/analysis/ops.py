@@ -14,10 +14,12 @@ from collections.abc import Callable
 from shapelint.analysis import (
     ops_constructors,
     ops_einops,
+    ops_jax,
     ops_losses,
     ops_products,
     ops_random,
     ops_shaping,
+    ops_tf,
     ops_torch,
 )
 from shapelint.analysis.opcall import Call, Emitter
@@ -34,7 +36,9 @@ KINDS: dict[str, Callable[[Call], Value]] = {
     **ops_products.KINDS,
     **ops_losses.KINDS,
     **ops_einops.KINDS,
+    **ops_jax.KINDS,
     **ops_random.KINDS,
+    **ops_tf.KINDS,
     **ops_torch.KINDS,
 }
 

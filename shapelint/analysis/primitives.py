@@ -6,12 +6,15 @@ operator symbol tables.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from operator import eq, ge, gt, le, lt, ne
 from typing import Any
 
 import libcst as cst
 
 from shapelint.analysis import convert, frameworks, layers, ops
 from shapelint.analysis.values import (
+    SOME_FLOAT,
     UNKNOWN,
     AtIndexer,
     BoundMethod,
@@ -30,6 +33,7 @@ from shapelint.analysis.values import (
     TupleValue,
     Value,
     derived_origin,
+    exact_number,
     join_values,
     signature_of,
     with_origin,
@@ -71,7 +75,8 @@ def truth(value: Value) -> bool | None:
     if isinstance(value, Constant):
         if value.value is None or isinstance(value.value, (bool, str)):
             return bool(value.value)
-        return None
+        exact = exact_number(value)
+        return bool(exact) if exact is not None else None
     if isinstance(value, IntValue):
         return bool(value.dim.value) if value.dim.value is not None else None
     if isinstance(value, (TupleValue, DictValue)):
@@ -113,7 +118,21 @@ def compare(operator: cst.BaseCompOp, left: Value, right: Value) -> bool | None:
             cst.NotEqual: a != b,
         }
         return table.get(type(operator))
-    return None
+    x, y = exact_number(left), exact_number(right)
+    if x is None or y is None or type(operator) not in _ORDER:
+        return None
+    return _ORDER[type(operator)](x, y)
+
+
+# how a comparison orders two numbers, one of them a float literal
+_ORDER: dict[type, Callable[[float, float], bool]] = {
+    cst.LessThan: lt,
+    cst.GreaterThan: gt,
+    cst.LessThanEqual: le,
+    cst.GreaterThanEqual: ge,
+    cst.Equal: eq,
+    cst.NotEqual: ne,
+}
 
 
 def _is_text(value: Value) -> bool:
@@ -302,7 +321,7 @@ def int_arithmetic(symbol: str, a: Dim, b: Dim) -> Value:
         result = a.value**b.value
         return IntValue(Dim.of(result)) if abs(result) < 2**63 else IntValue(UNKNOWN_DIM)
     if symbol == "/":
-        return Constant(0.0)
+        return SOME_FLOAT
     return IntValue(UNKNOWN_DIM)
 
 

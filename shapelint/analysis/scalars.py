@@ -1,8 +1,9 @@
 """Plain Python values beside the tensors: numbers, strings, dict keys, ``math``.
 
-A float is modelled as "some float" (``Constant(0.0)``, its value is never used) so that a
-tensor scaled by ``d ** -0.5`` or ``1 / math.sqrt(d)`` keeps its shape; an int stays an
-``IntValue`` (possibly symbolic), so dims computed from ints are followed exactly.
+A float literal keeps its value (so ``if U == 0.:`` decides a branch); what float arithmetic
+makes is "some float" (``SOME_FLOAT``, its value not followed), so that a tensor scaled by
+``d ** -0.5`` or ``1 / math.sqrt(d)`` keeps its shape; an int stays an ``IntValue``
+(possibly symbolic), so dims computed from ints are followed exactly.
 """
 
 from __future__ import annotations
@@ -10,10 +11,9 @@ from __future__ import annotations
 import math
 from typing import Any, Final
 
-from shapelint.analysis.values import UNKNOWN, Constant, IntValue, Tensor, Value
+from shapelint.analysis.values import SOME_FLOAT, UNKNOWN, Constant, IntValue, Tensor, Value
 from shapelint.shapes.shape import UNKNOWN_DIM, Dim
 
-SOME_FLOAT: Final = Constant(0.0)
 ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 NO_KEY: Final = object()
 

@@ -20,7 +20,7 @@ from shapelint.analysis.primitives import (
 )
 from shapelint.analysis.store import MISSING
 from shapelint.analysis.values import (
-    CONSTANT,
+    FIXED,
     UNKNOWN,
     Constant,
     DictValue,
@@ -366,7 +366,7 @@ class Statements(Machine):
                 self.assign_target(target.value, changed)
             elif (
                 isinstance(owner, Tensor)
-                and owner.origin == CONSTANT
+                and owner.origin in FIXED
                 and isinstance(target.value, cst.Name)
             ):  # ``x[i] = ...`` writes other values into a filled array: no longer a constant
                 self.assign_name(target.value.value, replace(owner, origin=None))

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 import libcst as cst
 
+from shapelint.analysis import convert
 from shapelint.analysis.events import OpFailed
 from shapelint.analysis.machine import Machine
 from shapelint.analysis.values import (
@@ -186,12 +187,12 @@ class Transforms(Machine):
             out = self.invoke(
                 node, args.get("body_fun", UNKNOWN), [IntValue(UNKNOWN_DIM), carry], {}
             )
-            return _carry(carry, out)
+            return self.checked_carry(node, "fori_loop", carry, out)
         if qualname == "jax.lax.while_loop":
             carry = args.get("init_val", UNKNOWN)
             self.invoke(node, args.get("cond_fun", UNKNOWN), [carry], {})
             out = self.invoke(node, args.get("body_fun", UNKNOWN), [carry], {})
-            return _carry(carry, out)
+            return self.checked_carry(node, "while_loop", carry, out)
         carry = args.get("init", UNKNOWN)
         xs = args.get("xs", Constant(None))
         example, steps = _unmapped(xs, 0) if not _is_none(xs) else (Constant(None), None)
@@ -203,11 +204,50 @@ class Transforms(Machine):
             return UNKNOWN
         final, ys = out.items
         stacked = _mapped(ys, steps or UNKNOWN_DIM, IntValue(Dim.of(0)))
-        return TupleValue((_carry(carry, final), stacked))
+        return TupleValue((self.checked_carry(node, "scan", carry, final), stacked))
+
+    def checked_carry(self, node: cst.CSTNode, loop: str, initial: Value, after: Value) -> Value:
+        """The carry after the loop. JAX traces the body once on the initial carry and
+        raises when what it returns has another shape ("scan body function carry input and
+        carry output must have equal types"), so one traced step proves the mismatch."""
+        mismatch = _carry_mismatch(initial, after)
+        if mismatch is None:
+            return _carry(initial, after)
+        before, returned = mismatch
+        reason = (
+            f"the {loop} body must return its carry with the shapes it was given: "
+            f"carry input {before}, carry output {returned}"
+        )
+        self.emit(OpFailed(node, loop, reason, (before, returned)))
+        return UNKNOWN
 
 
 def _is_none(value: Value) -> bool:
     return isinstance(value, Constant) and value.value is None
+
+
+def _carry_leaf(value: Value) -> Shape | None:
+    """The shape of one leaf of a carry: an array's, or ``()`` for a Python number."""
+    tensor = convert.literal_tensor(value, "jax")
+    if tensor is None or isinstance(value, TupleValue):
+        return None
+    return tensor.shape
+
+
+def _carry_mismatch(initial: Value, after: Value) -> tuple[Shape, Shape] | None:
+    """The first pair of carry leaves, matched by position, whose shapes provably differ."""
+    if isinstance(initial, TupleValue) and isinstance(after, TupleValue):
+        if len(initial.items) != len(after.items):
+            return None  # a structure mismatch: another error, not a shape's
+        for before, returned in zip(initial.items, after.items, strict=True):
+            found = _carry_mismatch(before, returned)
+            if found is not None:
+                return found
+        return None
+    before_shape, after_shape = _carry_leaf(initial), _carry_leaf(after)
+    if before_shape is None or after_shape is None:
+        return None
+    return (before_shape, after_shape) if before_shape.equals(after_shape) is False else None
 
 
 def _carry(initial: Value, after: Value) -> Value:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Final
 
 from shapelint.shapes.shape import UNKNOWN_SHAPE, Dim, Shape, join, join_dims
 
@@ -91,13 +91,17 @@ class Tensor(Value):
 # Where a tensor's values come from. INPUT: what a function, a module's forward/call or a
 # Keras model is given (activations); DRAWN: a random draw (sample data, noise or an
 # initial value); LEARNED: a parameter, or computed from parameters and constants only;
-# CONSTANT: written out or made by a deterministic constructor (``eye``, ``ones``, a
-# literal). Anything else is unknown (None).
+# CONSTANT: made by a deterministic constructor (``eye``, ``ones``) or a scalar; WRITTEN:
+# an array literal, whose every element the author chose (a table of coefficients), kept
+# apart from CONSTANT because a filled buffer is often data to come and a literal never is.
+# Anything else is unknown (None).
 INPUT = "input"
 DRAWN = "drawn"
 LEARNED = "learned"
 CONSTANT = "constant"
-_PRECEDENCE = (INPUT, DRAWN, None, LEARNED, CONSTANT)
+WRITTEN = "written"
+FIXED = (CONSTANT, WRITTEN)
+_PRECEDENCE = (INPUT, DRAWN, None, LEARNED, WRITTEN, CONSTANT)
 
 
 def derived_origin(*values: Value) -> str | None:
@@ -153,6 +157,33 @@ class Constant(Value):
     """A literal that is not an int: str, float, bool, None, Ellipsis."""
 
     value: Any
+
+
+class SomeFloat(float):
+    """A float whose value is not followed (what float arithmetic gives): equal only to
+    itself, so it never passes for the literal it happens to hold."""
+
+    def __eq__(self, other: object) -> bool:
+        return other is self
+
+    def __ne__(self, other: object) -> bool:
+        return other is not self
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+SOME_FLOAT: Final = Constant(SomeFloat())
+
+
+def exact_number(value: Value) -> float | None:
+    """The number a literal int or float (not "some float") holds."""
+    if isinstance(value, IntValue):
+        known = value.dim.value
+        return float(known) if known is not None else None
+    if isinstance(value, Constant) and type(value.value) in (int, float):
+        return float(value.value)
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +264,15 @@ class Layer(Value):
                 return value
         return default
 
+    def unbuilt(self) -> Layer:
+        """The layer before its first call: the width it was built on forgotten."""
+        params = tuple((k, v) for k, v in self.params if k != BUILT_WIDTH)
+        return Layer(self.kind, params, self.framework, self.display)
+
+
+# the input width a Keras layer was built on by its first call, kept among its parameters
+BUILT_WIDTH = "built width"
+
 
 @dataclass(frozen=True, slots=True)
 class BoundMethod(Value):
@@ -306,6 +346,10 @@ def join_values(a: Value, b: Value) -> Value:
         )
     if isinstance(a, IntValue) and isinstance(b, IntValue):
         return IntValue(join_dims(a.dim, b.dim))
+    if _is_float(a) and _is_float(b):
+        return SOME_FLOAT  # different floats: a float all the same
+    if isinstance(a, Layer) and isinstance(b, Layer) and a.unbuilt() == b.unbuilt():
+        return a.unbuilt()  # built on one path (or on different widths): no width is known
     if isinstance(a, TupleValue) and isinstance(b, TupleValue) and len(a.items) == len(b.items):
         return TupleValue(tuple(join_values(x, y) for x, y in zip(a.items, b.items)), a.is_list)
     if isinstance(a, ShapeValue) and isinstance(b, ShapeValue):
@@ -375,3 +419,7 @@ def signature_of(value: Value) -> Any:
     except TypeError:
         return ("unhashable", id(value))
     return value
+
+
+def _is_float(value: Value) -> bool:
+    return isinstance(value, Constant) and isinstance(value.value, float)

@@ -41,7 +41,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from shapelint.analysis.events import Elementwise
-from shapelint.analysis.values import CONSTANT, INPUT, LEARNED, Tensor
+from shapelint.analysis.values import FIXED, INPUT, LEARNED, WRITTEN, Tensor
 from shapelint.checks import fixing
 from shapelint.checks.base import Finding, Rule
 from shapelint.diagnostics import Severity
@@ -66,7 +66,7 @@ def _matmul_would_fit(x: Tensor, w: Tensor) -> bool:
     scale (``w * torch.randn(1, n)``). Activations whose last two axes are
     the weight's shape meet it axis by axis (a learned positional scale), on purpose too.
     """
-    if x.weight or x.origin in (LEARNED, CONSTANT) or x.shape.min_rank < 2:
+    if x.weight or x.origin in (LEARNED, *FIXED) or x.shape.min_rank < 2:
         return False
     if x.shape.dims[-2].is_one() is True and (x.origin != INPUT or x.intent):
         return False  # a row made to broadcast (``keepdim=True``, ``[None]``) is a scale
@@ -128,8 +128,10 @@ class ElementwiseNotMatmul(Rule):
                 return
         if left.intent or right.intent:
             return
-        if left.origin == CONSTANT and right.origin == CONSTANT:
+        if left.origin in FIXED and right.origin in FIXED:
             return  # nothing learned, no data: a table or test matrix written out on purpose
+        if WRITTEN in (left.origin, right.origin):
+            return  # a column times a written-out row of coefficients builds its grid on purpose
         if left.shape.min_rank == 0 or right.shape.min_rank == 0:
             return
         expands_left, expands_right = broadcast_expansion(left.shape, right.shape)

@@ -1,6 +1,6 @@
 """Containers built at run time: comprehensions of layers and tensors, ``nn.ModuleList`` and
 ``nn.Sequential`` of a comprehension, ``.append`` in a loop, ``zip``/``enumerate``/
-``reversed`` over them, and iteration over a tensor yielding its rows."""
+``reversed``/``map`` over them, and iteration over a tensor yielding its rows."""
 
 from __future__ import annotations
 
@@ -113,6 +113,41 @@ CASES = [
         "for row in batch:\n"
         "    y = row @ torch.ones(3, 2)\n",
         id="rows-of-a-tensor-fixed",
+    ),
+    pytest.param(
+        "import torch\n"
+        "from einops import rearrange\n"
+        "def heads(q, k):\n"
+        "    q, k = map(lambda t: rearrange(t, 'b n (h d) -> (b h) n d', h=4), (q, k))\n"
+        "    return q @ k  # SHP001: 12\n"
+        "s = heads(torch.ones(2, 5, 32), torch.ones(2, 7, 32))\n",
+        id="map-of-a-lambda-over-a-tuple",
+    ),
+    pytest.param(
+        "import torch\n"
+        "from einops import rearrange\n"
+        "def heads(q, k):\n"
+        "    q, k = map(lambda t: rearrange(t, 'b n (h d) -> (b h) n d', h=4), (q, k))\n"
+        "    return q @ k.transpose(1, 2)\n"
+        "s = heads(torch.ones(2, 5, 32), torch.ones(2, 7, 32))\n"
+        "r = s.view(8, 35)\n",
+        id="map-of-a-lambda-over-a-tuple-fixed",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "def first(a, b):\n"
+        "    return a\n"
+        "pairs = list(map(first, (np.ones((2, 3)), np.ones(4)), (np.ones(5),)))\n"
+        "r = pairs[0] @ np.ones((4, 1))  # SHP001: 5\n"
+        "m = np.ones((3, len(pairs))) @ np.ones((2, 1))  # SHP001: 5\n",
+        id="map-stops-at-the-shortest-iterable",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "from elsewhere import g\n"
+        "ys = map(g, [np.ones((2, 3))])\n"
+        "out = [y @ np.ones((4, 1)) for y in ys]\n",
+        id="map-of-an-unknown-function-is-unknown",
     ),
 ]
 

@@ -173,6 +173,42 @@ FIRST_ITERATIONS = [
         "r = line(np.ones(500))\n",
         id="a-numpy-scalar-updated-in-a-loop-is-rebound-fixed",
     ),
+    pytest.param(
+        "import numpy as np\n"
+        "def check(groups):\n"
+        "    for group in groups:\n"
+        "        for image in group:\n"
+        "            assert image.shape[0] % 16 == 0  # SHP005: 13\n"
+        "check([[np.ones((121, 3))], [np.ones((128, 3))]])\n",
+        id="an-inner-loop-over-known-items-asserts-on-its-first-item",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "def check(groups):\n"
+        "    for group in groups:\n"
+        "        for image in group:\n"
+        "            assert image.shape[0] % 16 == 0\n"
+        "check([[np.ones((128, 3))], [np.ones((64, 3))]])\n",
+        id="an-inner-loop-over-known-items-asserts-on-its-first-item-fixed",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "def check(groups, images):\n"
+        "    for group in groups:\n"
+        "        for image in images:\n"
+        "            assert image.shape[0] % 16 == 0\n"
+        "check([1, 2], [np.ones((121, 3)) for _ in range(0)])\n",
+        id="a-loop-that-may-not-run-does-not-prove-its-assert",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "def rows(grid):\n"
+        "    for batch in grid:\n"
+        "        for row in batch:\n"
+        "            assert row.shape[0] == 4  # SHP005: 13\n"
+        "rows([np.ones((2, 3)), np.ones((2, 3))])\n",
+        id="an-inner-loop-over-a-tensor-with-rows-asserts-on-its-first-row",
+    ),
 ]
 
 

@@ -130,6 +130,22 @@ SHP002 = [
         id="outer-product-of-an-array-filled-after-it-was-made",
     ),
     pytest.param(
+        "import numpy as np\n"
+        "rng = np.random.RandomState(0)\n"
+        "X = rng.randn(200, 3) + rng.randn(200, 1) * np.array([3, 4, 5])\n",
+        id="column-times-written-out-coefficients-fixed (scikit-learn test_pca.py)",
+    ),
+    pytest.param(
+        "import torch\nscores = torch.randn(200, 1) * torch.tensor([0.5, 1.0, 2.0])\n",
+        id="column-times-written-out-tensor-fixed",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "rng = np.random.RandomState(0)\n"
+        "X = rng.randn(200, 1) * rng.randn(3)  # SHP002: 5\n",
+        id="column-times-drawn-row",
+    ),
+    pytest.param(
         "import torch\n"
         "import torch.nn as nn\n"
         "class Net(nn.Module):\n"

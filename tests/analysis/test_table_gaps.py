@@ -1,15 +1,14 @@
 """Framework models that were too coarse or missing: ``masked_fill`` checks its mask,
 ``K.expand_dims`` has a default axis, ``nn.PixelShuffle``, ``nn.TransformerEncoder``,
-``tf.nn.max_pool*``, a conv with an unknown kernel still checks its in-channels, a Keras
-layer keeps the width it was built on, and ``Model.fit`` runs a custom ``train_step``."""
+``tf.nn.max_pool*``, a conv with an unknown kernel still checks its in-channels, and a Keras
+layer keeps the width it was built on (``Model.fit`` running a custom ``train_step`` is in
+``test_keras_model_steps.py``)."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.expectations import actual, expected
-
-PENDING = pytest.mark.xfail(strict=True, reason="issue 12: not implemented yet")
 
 TORCH = "import torch\nimport torch.nn as nn\n"
 TF = "import tensorflow as tf\nfrom tensorflow import keras\n"
@@ -34,7 +33,6 @@ CASES = [
         TORCH + "ps = nn.PixelShuffle(2)(torch.ones(1, 8, 4, 4))\n"
         "r = ps.view(1, 2, 32)  # SHP001: 5\n",
         id="pixel-shuffle",
-        marks=PENDING,
     ),
     pytest.param(
         TORCH + "ps = nn.PixelShuffle(2)(torch.ones(1, 8, 4, 4))\nr = ps.view(1, 2, 64)\n",
@@ -43,14 +41,12 @@ CASES = [
     pytest.param(
         TORCH + "ps = nn.PixelShuffle(3)(torch.ones(1, 8, 4, 4))  # SHP001: 6\n",
         id="pixel-shuffle-channels-must-divide",
-        marks=PENDING,
     ),
     pytest.param(
         TORCH + "layer = nn.TransformerEncoderLayer(d_model=16, nhead=4)\n"
         "enc = nn.TransformerEncoder(layer, num_layers=2)\n"
         "e = enc(torch.ones(5, 2, 12))  # SHP001: 5\n",
         id="transformer-encoder",
-        marks=PENDING,
     ),
     pytest.param(
         TORCH + "layer = nn.TransformerEncoderLayer(d_model=16, nhead=4)\n"
@@ -63,7 +59,6 @@ CASES = [
         TF + "mp = tf.nn.max_pool2d(tf.ones((1, 8, 8, 3)), ksize=2, strides=2, padding='VALID')\n"
         "r = tf.reshape(mp, (1, 64, 3))  # SHP001: 5\n",
         id="tf-nn-max-pool2d",
-        marks=PENDING,
     ),
     pytest.param(
         TF + "mp = tf.nn.max_pool2d(tf.ones((1, 8, 8, 3)), ksize=2, strides=2, padding='VALID')\n"
@@ -87,7 +82,6 @@ CASES = [
         "d1 = dense(tf.ones((2, 7)))\n"
         "d2 = dense(tf.ones((2, 20)))  # SHP001: 6\n",
         id="keras-layer-keeps-its-build-width",
-        marks=PENDING,
     ),
     pytest.param(
         TF + "dense = keras.layers.Dense(4)\n"

@@ -1,6 +1,6 @@
 """Values the analysis must follow: dict and list literals and their reads (configs passed
-to constructors too), scalar arithmetic mixed with tensors, and string comparisons that
-decide a branch."""
+to constructors too), scalar arithmetic mixed with tensors, string comparisons and
+float literals that decide a branch, and ``isinstance`` as a value."""
 
 from __future__ import annotations
 
@@ -128,6 +128,59 @@ CASES = [
         'a = Attn("general")\n'
         "o = a(torch.ones(3, 16))\n",
         id="string-comparison-decides-the-branch",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "def response(U, D):\n"
+        "    D = np.asarray(D)\n"
+        "    no_input = U is None or (isinstance(U, int | float) and U == 0.0)\n"
+        "    if not no_input:\n"
+        "        return U @ D.T\n"
+        "    return D\n"
+        "y = response(0.0, [[1.0]])\n",
+        id="a-float-literal-and-isinstance-decide-a-guard",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "def response(U, D):\n"
+        "    D = np.asarray(D)\n"
+        "    no_input = U is None or (isinstance(U, int | float) and U == 0.0)\n"
+        "    if not no_input:\n"
+        "        return U @ D.T  # SHP001: 16\n"
+        "    return D\n"
+        "y = response(2.5, [[1.0]])\n",
+        id="a-nonzero-float-passes-the-guard",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "def f(scale):\n"
+        "    s = scale * 0.5\n"
+        "    if s == 0.0:\n"
+        "        a = np.ones((2, 3))\n"
+        "    else:\n"
+        "        a = np.ones((2, 4))\n"
+        "    return a @ np.ones((4, 1))\n"
+        "y = f(0.0)\n",
+        id="float-arithmetic-gives-some-float-that-decides-nothing",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "rate = -0.5\n"
+        "if rate < 0:\n"
+        "    bad = np.ones((2, 3)) @ np.ones((2, 3))  # SHP001: 11\n",
+        id="a-negative-float-literal-compares-below-zero",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "def f(flag):\n"
+        "    lr = 0.1 if flag else 0.01\n"
+        "    if lr == 0.1:\n"
+        "        a = np.ones((2, 3))\n"
+        "    else:\n"
+        "        a = np.ones((2, 4))\n"
+        "    return a @ np.ones((4, 1))\n"
+        "y = f(object())\n",
+        id="floats-joined-on-two-paths-are-some-float",
     ),
 ]
 
