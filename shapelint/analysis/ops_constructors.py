@@ -45,6 +45,13 @@ def _shape(call: Call) -> Value:
         return call.unknown()
     if not call.opt("random"):  # filled with one value (zeros, ones, full), or unknown
         return call.tensor(shape, origin=CONSTANT if call.opt("filled") else None)
+    return drawn_tensor(call, shape)
+
+
+def drawn_tensor(call: Call, shape: Shape) -> Tensor:
+    """A random draw of ``shape``, linked to the tensor whose whole shape it was given as
+    its size, so a weight drawn like its input is recognised whichever API drew it (a
+    module function, a ``Generator`` method, a JAX key)."""
     copied = _copied_shape(call)
     if copied is None:
         return call.tensor(shape, origin=DRAWN)
@@ -91,9 +98,12 @@ def _like(call: Call) -> Value:
     x = input_tensor(call)
     if x is None:
         return call.unknown()
+    drawn = _like_draw(call, x.shape)
     if call.opt("random"):
-        return call.tensor(x.shape, like=x.lineage, drawn=_like_draw(call, x.shape), origin=DRAWN)
-    return call.tensor(x.shape, origin=CONSTANT)
+        return call.tensor(x.shape, like=x.lineage, drawn=drawn, origin=DRAWN)
+    # a filled copy (``np.full_like(x, 0.1)``) keeps the link too: named as a weight, it is
+    # the same mistake as a drawn one
+    return call.tensor(x.shape, like=x.lineage, drawn=drawn, origin=CONSTANT)
 
 
 def _like_draw(call: Call, shape: Shape) -> Draw:

@@ -10,7 +10,8 @@ from collections.abc import Callable
 
 from shapelint.analysis import convert
 from shapelint.analysis.opcall import Call
-from shapelint.analysis.values import UNKNOWN, Constant, IntValue, ModuleRef, Tensor, Value
+from shapelint.analysis.ops_constructors import drawn_tensor
+from shapelint.analysis.values import DRAWN, UNKNOWN, Constant, IntValue, ModuleRef, Tensor, Value
 from shapelint.shapes.shape import Shape
 
 
@@ -33,7 +34,7 @@ def _sized(call: Call) -> Value | None:
     shape = convert.as_shape(size)
     if shape is None or any(d.value is not None and d.value < 0 for d in shape.dims):
         return call.unknown() if shape is None else UNKNOWN
-    return call.tensor(shape)
+    return drawn_tensor(call, shape)
 
 
 def _draw(call: Call) -> Value:
@@ -42,7 +43,7 @@ def _draw(call: Call) -> Value:
         return sized
     parameters = [v for role, v in call.args.items() if role != "shape"]
     if all(_scalar(v) for v in parameters):
-        return call.tensor(Shape(()))
+        return call.tensor(Shape(()), origin=DRAWN)
     return call.unknown()
 
 

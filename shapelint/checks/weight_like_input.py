@@ -4,10 +4,12 @@
 Finds a weight drawn with the shape of the input it is then combined with:
 `weights = torch.randn_like(features)`, `w = np.random.randn(*x.shape)`,
 `jax.random.uniform(key, x.shape)`, `np.random.normal(size=x.shape)`,
+`rng.random(x.shape)` of a NumPy `Generator` or `RandomState`,
 `nn.Parameter(torch.randn_like(x))` or `self.add_weight(shape=input_shape)` in a Keras
-`build`, followed by a product of the two. It is reported where the weight is made (that
-line is the one to change); the message names the product, and the product is a related
-place of the finding.
+`build`, followed by a product of the two. A copy filled with one value
+(`w = np.full_like(x, 0.1)`) counts when its name says weight. It is reported where the
+weight is made (that line is the one to change); the message names the product, and the
+product is a related place of the finding.
 
 ## Why is this bad?
 A weight maps `in_features` to `out_features`; its shape is `(in, out)` (or `(out, in)`), not
@@ -39,7 +41,9 @@ weight is combined in more than one place.
 ## Known problems
 Noise added to an input (`x + torch.randn_like(x)`) is not a weight and is not reported;
 neither is multiplicative noise (`x * torch.randn_like(x)`) unless its name says weight
-(`w`, `weights`, `kernel`, `theta`).
+(`w`, `weights`, `kernel`, `theta`) or it is a learned parameter scaling the inputs it
+copied. A learned mask over another parameter (`weight * mask`, pruning) is not reported,
+nor is an unnamed filled copy (`np.ones_like(x).T @ x` sums columns).
 """
 
 from __future__ import annotations
@@ -50,7 +54,7 @@ from dataclasses import replace
 from typing import Any
 
 from shapelint.analysis.events import Elementwise, MatrixProduct
-from shapelint.analysis.values import Tensor
+from shapelint.analysis.values import CONSTANT, DRAWN, INPUT, LEARNED, Tensor
 from shapelint.checks import fixing
 from shapelint.checks.base import Finding, Rule
 from shapelint.diagnostics import Severity
@@ -80,21 +84,22 @@ class WeightLikeInput(Rule):
     def check(self, event: object) -> Iterator[Finding]:
         if isinstance(event, MatrixProduct):
             pairs = ((event.left, event.right), (event.right, event.left))
-            named_only = False
+            elementwise = False
         elif isinstance(event, Elementwise) and event.multiply:
             pairs = ((event.left, event.right), (event.right, event.left))
-            named_only = True
+            elementwise = True
         else:
             return
         for x, w in pairs:
-            if self._copies(w, x, named_only):
+            if self._copies(w, x, elementwise):
                 name = f"`{w.label}`" if w.label else "the weight"
                 source = f"`{x.label}`" if x.label else "the input"
                 product = _code(event.node)
                 drawn = w.drawn.shape if w.drawn is not None else w.shape
+                made = "filled" if w.origin == CONSTANT else "drawn"
                 finding = self.finding(
                     w.drawn.at if w.drawn is not None else event.node,
-                    f"{name} {drawn} is drawn with the shape of {source} and combined with "
+                    f"{name} {drawn} is {made} with the shape of {source} and combined with "
                     f"it in `{product}`: a weight should be shaped (in_features, out_features), "
                     f"not like the input",
                     _sized_weight_fix(event, x, w),
@@ -105,10 +110,19 @@ class WeightLikeInput(Rule):
                 return
 
     @staticmethod
-    def _copies(w: Tensor, x: Tensor, named_only: bool) -> bool:
+    def _copies(w: Tensor, x: Tensor, elementwise: bool) -> bool:
+        """``w`` copied ``x``'s shape and is a weight: by its name; in a matrix product, by
+        being drawn at random (a filled copy, ``full_like(x, 0.1)``, is often a mask or a
+        ones-vector, so only its name says weight); elementwise, by being a learned
+        parameter scaling the data or activations it copied (``add_weight(shape=input_shape)``
+        times the inputs; a learned mask over another parameter stays silent)."""
         if w.like is None or w.like != x.lineage:
             return False
-        return not named_only or bool(w.label and _WEIGHT_NAME.fullmatch(w.label))
+        if w.label and _WEIGHT_NAME.fullmatch(w.label):
+            return True
+        if elementwise:
+            return w.origin == LEARNED and x.origin in (INPUT, DRAWN)
+        return w.origin != CONSTANT
 
 
 def _sized_weight_fix(event: object, x: Tensor, w: Tensor) -> Rewrite | None:

@@ -110,6 +110,66 @@ SHP003 = [
         "import torch\nx = torch.ones(8, 16)\nw = torch.randn(16, 4)\ny = x @ w\n",
         id="weight-of-its-own-shape-fixed",
     ),
+    pytest.param(
+        "import numpy as np\n"
+        "rng = np.random.default_rng(0)\n"
+        "X = rng.random((112, 4))\n"
+        "W = rng.random(X.shape)  # SHP003: 5\n"
+        "hidden = X @ W.T\n",
+        id="generator-draw-of-a-shape",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "rng = np.random.RandomState(0)\n"
+        "x = rng.rand(8, 16)\n"
+        "theta = rng.normal(0.0, 1.0, size=x.shape)  # SHP003: 9\n"
+        "y = x @ theta.T\n",
+        id="random-state-normal-of-a-shape",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "x = np.random.normal(size=(80, 2))\n"
+        "w = np.full_like(x, 0.1)  # SHP003: 5\n"
+        "prediction = np.dot(w, x.T)\n",
+        id="filled-copy-named-as-a-weight",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "x = np.random.normal(size=(80, 2))\n"
+        "ones = np.ones_like(x)\n"
+        "column_sums = ones.T @ x\n",
+        id="filled-copy-not-named-as-a-weight-fixed",
+    ),
+    pytest.param(
+        "import tensorflow as tf\n"
+        "class HardAttention(tf.keras.layers.Layer):\n"
+        "    def build(self, input_shape):\n"
+        "        self.attention = self.add_weight(shape=input_shape)  # SHP003: 26\n"
+        "    def call(self, inputs):\n"
+        "        return inputs * self.attention\n"
+        "out = HardAttention()(tf.random.normal((4, 8)))\n",
+        id="learned-weight-of-the-input-shape-scaling-the-inputs",
+    ),
+    pytest.param(
+        "import torch\n"
+        "import torch.nn as nn\n"
+        "class Pruned(nn.Module):\n"
+        "    def __init__(self):\n"
+        "        super().__init__()\n"
+        "        self.weight = nn.Parameter(torch.randn(4, 8))\n"
+        "        self.mask = nn.Parameter(torch.ones_like(self.weight))\n"
+        "    def forward(self, x):\n"
+        "        return x @ (self.weight * self.mask).T\n"
+        "y = Pruned()(torch.randn(2, 8))\n",
+        id="learned-mask-over-a-parameter-fixed",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "rng = np.random.default_rng(0)\n"
+        "x = rng.random((8, 16))\n"
+        "noisy = x * rng.normal(size=x.shape)\n",
+        id="generator-multiplicative-noise-fixed",
+    ),
 ]
 
 SHP002 = [

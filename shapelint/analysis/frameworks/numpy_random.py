@@ -22,9 +22,9 @@ CONSTRUCTORS: dict[str, Op] = {
 # parameter is a scalar (an array parameter broadcasts, so the shape is then its own).
 _SIZE = {"size": "shape"}
 GENERATOR: dict[str, Op] = {
-    "random": op("shape", "shape"),
-    "standard_normal": op("shape", "shape"),
-    "standard_exponential": op("shape", "shape"),
+    "random": op("shape", "shape", random=True),
+    "standard_normal": op("shape", "shape", random=True),
+    "standard_exponential": op("shape", "shape", random=True),
     "normal": op("draw", "loc", "scale", "shape"),
     "uniform": op("draw", "low", "high", "shape"),
     "integers": op("draw", "low", "high", "shape"),
@@ -39,11 +39,11 @@ GENERATOR: dict[str, Op] = {
 
 # numpy.random.RandomState methods: the legacy module-level functions, bound to a state
 RANDOM_STATE: dict[str, Op] = {
-    "randn": op("shape", varargs="shape"),
-    "rand": op("shape", varargs="shape"),
-    "random_sample": op("shape", "shape"),
-    "random": op("shape", "shape"),
-    "standard_normal": op("shape", "shape"),
+    "randn": op("shape", varargs="shape", random=True),
+    "rand": op("shape", varargs="shape", random=True),
+    "random_sample": op("shape", "shape", random=True),
+    "random": op("shape", "shape", random=True),
+    "standard_normal": op("shape", "shape", random=True),
     "normal": op("draw", "loc", "scale", "shape"),
     "uniform": op("draw", "low", "high", "shape"),
     "randint": op("draw", "low", "high", "shape"),
