@@ -8,6 +8,8 @@ import libcst
 
 from shapelint.analysis.interpreter import Interpreter
 from shapelint.analysis.values import IntValue, ShapedObject, Tensor
+from shapelint.config import Config
+from shapelint.engine import lint_source
 
 TORCH = "import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n"
 NP = "import numpy as np\n"
@@ -25,3 +27,8 @@ def infer(source: str, name: str = "r") -> str | None:
     if isinstance(value, IntValue):
         return str(value.dim)
     return None
+
+
+def codes(source: str) -> list[tuple[str, int]]:
+    """The findings of a snippet, as (code, line)."""
+    return [(d.code, d.start.line) for d in lint_source(source, "t.py", Config(select=("SHP",)))]

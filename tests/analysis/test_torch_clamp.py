@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from shapelint.config import Config
-from shapelint.engine import lint_source
-from tests.analysis.inference import TORCH, infer
+from tests.analysis.inference import TORCH, codes, infer
 
 R = TORCH + "ratio = torch.randn(8)\neps = 0.2\n"
 
@@ -25,10 +23,6 @@ CASES = [
 @pytest.mark.parametrize(("source", "shape"), CASES, ids=[str(i) for i in range(len(CASES))])
 def test_inferred_shape(source: str, shape: str | None) -> None:
     assert infer(source) == shape
-
-
-def codes(source: str) -> list[tuple[str, int]]:
-    return [(d.code, d.start.line) for d in lint_source(source, "t.py", Config(select=("SHP",)))]
 
 
 def test_clamped_ratio_times_a_column_is_an_outer_product() -> None:

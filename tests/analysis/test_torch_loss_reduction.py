@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from shapelint.config import Config
-from shapelint.engine import lint_source
-from tests.analysis.inference import TORCH, infer
+from tests.analysis.inference import TORCH, codes, infer
 
 CE = TORCH + "logits = torch.randn(10, 5)\nlabels = torch.randint(0, 5, (10,))\n"
 
@@ -45,10 +43,6 @@ CASES = [
 @pytest.mark.parametrize(("source", "shape"), CASES, ids=[str(i) for i in range(len(CASES))])
 def test_inferred_shape(source: str, shape: str | None) -> None:
     assert infer(source) == shape
-
-
-def codes(source: str) -> list[tuple[str, int]]:
-    return [(d.code, d.start.line) for d in lint_source(source, "t.py", Config(select=("SHP",)))]
 
 
 WEIGHTED = CE + (

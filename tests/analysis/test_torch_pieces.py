@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from shapelint.config import Config
-from shapelint.engine import lint_source
-from tests.analysis.inference import TORCH, infer
+from tests.analysis.inference import TORCH, codes, infer
 
 X = TORCH + "x = torch.randn(3, 5)\n"
 
@@ -41,10 +39,6 @@ def test_pieces_of_an_unknown_size_keep_the_other_dims() -> None:
     assert infer(source) == "(3, 4)"
     unknown = TORCH + "import sys\na, r = torch.randn(int(sys.argv[1]), 4).chunk(2)\n"
     assert infer(unknown) == "(?, 4)"
-
-
-def codes(source: str) -> list[tuple[str, int]]:
-    return [(d.code, d.start.line) for d in lint_source(source, "t.py", Config(select=("SHP",)))]
 
 
 def test_gather_index_too_large_is_an_error_and_a_fitting_one_is_not() -> None:
