@@ -103,7 +103,7 @@ def _like(call: Call) -> Value:
         return call.tensor(x.shape, like=x.lineage, drawn=drawn, origin=DRAWN)
     # a filled copy (``np.full_like(x, 0.1)``) keeps the link too: named as a weight, it is
     # the same mistake as a drawn one
-    return call.tensor(x.shape, like=x.lineage, drawn=drawn, origin=CONSTANT)
+    return call.tensor(x.shape, like=x.lineage, drawn=replace(drawn, filled=True), origin=CONSTANT)
 
 
 def _like_draw(call: Call, shape: Shape) -> Draw:

@@ -42,12 +42,14 @@ class Draw:
     belongs); ``call``, the draw itself; ``shape``, the shape it was drawn with (a later
     view, ``w.t()``, has another); ``sized``, the function that draws the same way from
     explicit sizes, spelled as the code can call it (``torch.randn`` for
-    ``torch.randn_like``), or None when there is none to offer."""
+    ``torch.randn_like``), or None when there is none to offer; ``filled``, a copy filled
+    with one value (``np.full_like(x, 0.1)``) rather than drawn at random."""
 
     at: Any
     call: Any
     shape: Shape
     sized: str | None = None
+    filled: bool = False
 
 
 @dataclass(frozen=True, slots=True)

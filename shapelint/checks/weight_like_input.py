@@ -96,7 +96,7 @@ class WeightLikeInput(Rule):
                 source = f"`{x.label}`" if x.label else "the input"
                 product = _code(event.node)
                 drawn = w.drawn.shape if w.drawn is not None else w.shape
-                made = "filled" if w.origin == CONSTANT else "drawn"
+                made = "filled" if w.drawn is not None and w.drawn.filled else "drawn"
                 finding = self.finding(
                     w.drawn.at if w.drawn is not None else event.node,
                     f"{name} {drawn} is {made} with the shape of {source} and combined with "
@@ -118,11 +118,12 @@ class WeightLikeInput(Rule):
         times the inputs; a learned mask over another parameter stays silent)."""
         if w.like is None or w.like != x.lineage:
             return False
-        if w.label and _WEIGHT_NAME.fullmatch(w.label):
+        named = bool(w.label and _WEIGHT_NAME.fullmatch(w.label))
+        if w.drawn is not None and w.drawn.filled:  # and still as filled: not a buffer written
+            return named and w.origin == CONSTANT
+        if named:
             return True
-        if elementwise:
-            return w.origin == LEARNED and x.origin in (INPUT, DRAWN)
-        return w.origin != CONSTANT
+        return not elementwise or (w.origin == LEARNED and x.origin in (INPUT, DRAWN))
 
 
 def _sized_weight_fix(event: object, x: Tensor, w: Tensor) -> Rewrite | None:

@@ -141,6 +141,30 @@ SHP003 = [
         id="filled-copy-not-named-as-a-weight-fixed",
     ),
     pytest.param(
+        "import numpy as np\n"
+        "def solve(grad, xl):\n"
+        "    free_bd = (xl < 0.0) | (grad < 0.0)\n"
+        "    step = np.zeros_like(grad)\n"
+        "    sd = np.zeros_like(step)\n"
+        "    sd[free_bd] = -grad[free_bd]\n"
+        "    k = 0\n"
+        "    while k < 3:\n"
+        "        step = step + sd\n"
+        "        k += 1\n"
+        "    return step @ sd\n"
+        "solve(np.ones(5), np.zeros(5))\n",
+        id="search-directions-filled-like-the-gradient-fixed (scipy cobyqa optim.py)",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "def fit(x):\n"
+        "    w = np.zeros_like(x)\n"
+        "    w[0] = 1.0\n"
+        "    return x @ w.T\n"
+        "fit(np.ones((4, 3)))\n",
+        id="filled-copy-written-after-it-was-made-fixed",
+    ),
+    pytest.param(
         "import tensorflow as tf\n"
         "class HardAttention(tf.keras.layers.Layer):\n"
         "    def build(self, input_shape):\n"
