@@ -1,7 +1,8 @@
 """SHP004 high-rank-dot.
 
 ## What it does
-Finds `np.dot`, `K.dot` (`keras.backend.dot`, `tf.keras.backend.dot`) and `jnp.dot` whose
+Finds `np.dot`, `K.dot` (`keras.backend.dot`, `tf.keras.backend.dot`), Keras 3's `keras.ops.dot`
+and `jnp.dot` whose
 second operand has rank 3 or more while the first carries a batch too: rank 3 or more, or
 a leading dim that may be the second operand's.
 
@@ -43,10 +44,20 @@ from shapelint.diagnostics import Severity
 from shapelint.fixes import Change, Rewrite
 from shapelint.shapes.shape import Shape
 
-DOT_OPS = {"numpy.dot": "np.dot", "keras.backend.dot": "K.dot", "jax.numpy.dot": "jnp.dot"}
+DOT_OPS = {
+    "numpy.dot": "np.dot",
+    "keras.backend.dot": "K.dot",
+    "keras.ops.dot": "ops.dot",
+    "jax.numpy.dot": "jnp.dot",
+}
 
 
-BATCHED = {"keras.backend.dot": "batch_dot", "numpy.dot": "matmul", "jax.numpy.dot": "matmul"}
+BATCHED = {
+    "keras.backend.dot": "batch_dot",
+    "keras.ops.dot": "matmul",
+    "numpy.dot": "matmul",
+    "jax.numpy.dot": "matmul",
+}
 
 
 def _batched_fix(event: MatrixProduct) -> Rewrite | None:
