@@ -23,9 +23,11 @@ from shapelint.analysis.values import (
     Value,
     join_values,
 )
-from shapelint.shapes.shape import UNKNOWN_DIM, Dim
+from shapelint.shapes.shape import UNKNOWN_DIM, Dim, Shape
 
 UNCHANGED = None  # a method that leaves its receiver as it was
+# the most rows of an array taken one by one (``zip(keys, sizes)``); a longer array is a list
+MOST_ROWS = 16
 
 
 def known_items(value: Value) -> list[Value] | None:
@@ -39,6 +41,10 @@ def known_items(value: Value) -> list[Value] | None:
         return list(found) if found else None
     if isinstance(value, DictValue):
         return [scalars.key_value(k) for k, _ in value.items]
+    if isinstance(value, Tensor) and not value.shape.variadic and value.shape.dims:
+        rows = value.shape.dims[0].value  # an array's items are its rows
+        if rows is not None and rows <= MOST_ROWS:
+            return [value.with_shape(Shape(value.shape.dims[1:]), keep_lineage=False)] * rows
     return None
 
 

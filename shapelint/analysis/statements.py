@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from shapelint.analysis import convert, declarations, narrowing, ops, scalars
+from shapelint.analysis import containers, convert, declarations, narrowing, ops, scalars
 from shapelint.analysis.events import OpFailed
 from shapelint.analysis.imports import canonical, is_tracked
 from shapelint.analysis.machine import Machine
@@ -159,10 +159,12 @@ class Statements(Machine):
         if not self.record or self.muted:
             return
         names = [(declarations.source(target), value)]
-        if isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, TupleValue):
-            names = [
-                (declarations.source(el.value), v) for el, v in zip(target.elements, value.items)
-            ]
+        if isinstance(target, (cst.Tuple, cst.List)):
+            items = containers.known_items(value)  # a tuple's items, an array's rows
+            if items is not None and len(items) == len(target.elements):
+                names = [
+                    (declarations.source(el.value), v) for el, v in zip(target.elements, items)
+                ]
         self.note_names(node, names)
 
     def note_names(self, node: cst.CSTNode, names: list[tuple[str, Value]]) -> None:

@@ -149,6 +149,30 @@ CASES = [
         "out = [y @ np.ones((4, 1)) for y in ys]\n",
         id="map-of-an-unknown-function-is-unknown",
     ),
+    pytest.param(
+        "import jax\n"
+        "import jax.numpy as jnp\n"
+        "sizes = [3, 8, 4]\n"
+        "params = []\n"
+        "for k, (n_in, n_out) in zip(jax.random.split(jax.random.PRNGKey(0), 2),\n"
+        "                            zip(sizes[:-1], sizes[1:])):\n"
+        "    params.append(jax.random.normal(k, (n_in, n_out)))\n"
+        "h = jnp.ones((6, 3)) @ params[0]\n"
+        "out = h @ params[0]  # SHP001: 7\n",
+        id="zip-over-the-rows-of-an-array-of-keys",
+    ),
+    pytest.param(
+        "import jax\n"
+        "import jax.numpy as jnp\n"
+        "sizes = [3, 8, 4]\n"
+        "params = []\n"
+        "for k, (n_in, n_out) in zip(jax.random.split(jax.random.PRNGKey(0), 2),\n"
+        "                            zip(sizes[:-1], sizes[1:])):\n"
+        "    params.append(jax.random.normal(k, (n_in, n_out)))\n"
+        "h = jnp.ones((6, 3)) @ params[0]\n"
+        "out = h @ params[1]\n",
+        id="zip-over-the-rows-of-an-array-of-keys-fixed",
+    ),
 ]
 
 

@@ -79,3 +79,15 @@ def test_a_missing_file_is_exit_2(tmp_path: Path, capsys) -> None:
         "",
         f"shapelint: error: {tmp_path / 'nope.py'}: cannot read: No such file or directory\n",
     )
+
+
+def test_names_unpacked_from_an_array_show_its_rows(tmp_path: Path, capsys) -> None:
+    """``a, b = x`` binds the rows of ``x``: each name is shown with a row's shape; a count
+    that does not match the rows keeps the whole value."""
+    (tmp_path / "m.py").write_text(
+        "import numpy as np\nx = np.ones((2, 5))\na, b = x\nc, d, e = np.ones((2, 5))\n"
+    )
+    assert cli.main(["shapes", str(tmp_path / "m.py")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[3].endswith("# a: (5,); b: (5,)")
+    assert "c: (5,)" not in out[4]
