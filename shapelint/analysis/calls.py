@@ -304,6 +304,8 @@ class Calls(Transforms):
             return self.call_builtin(node, qualname[len("builtins.") :], positional, keywords)
         if qualname.startswith("math."):
             return scalars.math_call(qualname[len("math.") :], positional)
+        if qualname.startswith("random."):
+            return scalars.random_call(qualname[len("random.") :])
         if qualname in WRAPPERS and not opaque:
             return self.make_wrapper(WRAPPERS[qualname], positional, keywords)
         if qualname in LOOPS and not opaque:
@@ -554,7 +556,8 @@ class Calls(Transforms):
                 tuple(self.call(node, function, list(row), {}, [], False) for row in rows)
             )
         if len(iterables) == 1 and isinstance(iterables[0], ListOf):
-            return ListOf(self.call(node, function, [iterables[0].item], {}, [], False))
+            mapped = self.call(node, function, [iterables[0].item], {}, [], False)
+            return ListOf(mapped, iterables[0].length)
         return UNKNOWN
 
 
@@ -573,6 +576,7 @@ def range_value(positional: list[Value]) -> Value:
             items = range(*known)
             if len(items) <= RANGE_ITEMS:
                 return TupleValue(tuple(IntValue(Dim.of(i)) for i in items))
+            return ListOf(IntValue(UNKNOWN_DIM), Dim.of(len(items)))
     return ListOf(IntValue(UNKNOWN_DIM))
 
 

@@ -28,6 +28,8 @@ from shapelint.shapes.shape import UNKNOWN_DIM, Dim, Shape
 UNCHANGED = None  # a method that leaves its receiver as it was
 # the most rows of an array taken one by one (``zip(keys, sizes)``); a longer array is a list
 MOST_ROWS = 16
+# a string literal of at most this many characters is iterated character by character
+STRING_ITEMS = 64
 
 
 def known_items(value: Value) -> list[Value] | None:
@@ -45,13 +47,31 @@ def known_items(value: Value) -> list[Value] | None:
         rows = value.shape.dims[0].value  # an array's items are its rows
         if rows is not None and rows <= MOST_ROWS:
             return [value.with_shape(Shape(value.shape.dims[1:]), keep_lineage=False)] * rows
+    if isinstance(value, Constant) and isinstance(value.value, str):
+        text = value.value
+        return [Constant(ch) for ch in text] if len(text) <= STRING_ITEMS else None
     return None
+
+
+def known_length(value: Value) -> Dim:
+    """How many items iterating over ``value`` yields, when that is known (a tensor's first
+    dim, a list built from an iterable of known length), else an unknown dim."""
+    if isinstance(value, ListOf):
+        return value.length
+    if isinstance(value, Tensor) and not value.shape.variadic and value.shape.dims:
+        return value.shape.dims[0]
+    if isinstance(value, Constant) and isinstance(value.value, str):
+        return Dim.of(len(value.value))
+    items = known_items(value)
+    return Dim.of(len(items)) if items is not None else UNKNOWN_DIM
 
 
 def list_of(value: Value) -> Value:
     """A list of unknown length whose items look like ``value``'s (unknown if nothing)."""
     item = iteration_value(value)
-    return ListOf(item) if item is not UNKNOWN or _iterable(value) else UNKNOWN
+    if item is UNKNOWN and not _iterable(value):
+        return UNKNOWN
+    return ListOf(item, known_length(value))
 
 
 def _iterable(value: Value) -> bool:
@@ -80,7 +100,9 @@ def enumerate_value(iterable: Value, start: Value) -> Value:
         )
     if items is None and not _iterable(iterable):
         return UNKNOWN
-    return ListOf(TupleValue((IntValue(UNKNOWN_DIM), iteration_value(iterable))))
+    return ListOf(
+        TupleValue((IntValue(UNKNOWN_DIM), iteration_value(iterable))), known_length(iterable)
+    )
 
 
 def reversed_value(iterable: Value) -> Value:

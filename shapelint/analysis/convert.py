@@ -166,10 +166,18 @@ def literal_tensor(value: Value, framework: str = "numpy") -> Tensor | None:
     return None
 
 
-def nested_shape(value: Value) -> Shape | None:
-    """The shape of a nested list literal; None when ragged or not numeric."""
+def nested_shape(value: Value, text: bool = False) -> Shape | None:
+    """The shape of a nested list literal; None when ragged or not numeric (strings count as
+    scalars with ``text``, for the array constructors that take them).
+
+    A list built by a comprehension of known length gives its length before its item's shape,
+    only when that shape is fully known: every item is at most the one representative, so
+    equal known dims are every item's and the array is not ragged."""
     if isinstance(value, IntValue) or (
-        isinstance(value, Constant) and isinstance(value.value, (float, bool, complex))
+        isinstance(value, Constant)
+        and (
+            isinstance(value.value, (float, bool, complex)) or text and isinstance(value.value, str)
+        )
     ):
         return Shape(())
     if isinstance(value, Tensor):
@@ -177,11 +185,16 @@ def nested_shape(value: Value) -> Shape | None:
     if isinstance(value, TupleValue):
         if not value.items:
             return Shape((Dim.of(0),))
-        inner = [nested_shape(v) for v in value.items]
+        inner = [nested_shape(v, text) for v in value.items]
         first = inner[0]
         if first is None or first.variadic or any(s != first for s in inner):
             return None
         return Shape((Dim.of(len(value.items)), *first.dims))
+    if isinstance(value, ListOf) and not value.length.is_unknown:
+        item = nested_shape(value.item, text)
+        if item is None or item.variadic or any(d.is_unknown for d in item.dims):
+            return None
+        return Shape((value.length, *item.dims))
     return None
 
 

@@ -23,6 +23,7 @@ from shapelint.analysis.values import (
     UNKNOWN,
     Constant,
     IntValue,
+    ListOf,
     ModuleRef,
     ShapedObject,
     ShapeValue,
@@ -623,6 +624,8 @@ def length_of(interp: Interpreter, node: cst.Call, value: Value) -> Value:
         return IntValue(Dim.of(len(value.items)))
     if isinstance(value, ShapeValue):
         return IntValue(Dim.of(value.shape.rank) if value.shape.rank is not None else UNKNOWN_DIM)
+    if isinstance(value, ListOf):
+        return IntValue(value.length)
     return IntValue(UNKNOWN_DIM)
 
 

@@ -390,7 +390,8 @@ class Expressions(Machine):
             found = owner.get(scalars.dict_key(key))
             return found if found is not None else UNKNOWN
         if isinstance(owner, ListOf):
-            return owner.item if isinstance(key, IntValue) else owner
+            # a slice keeps the items' look but not the length
+            return owner.item if isinstance(key, IntValue) else ListOf(owner.item)
         if (
             isinstance(owner, Layer)
             and owner.kind in ("sequential", "module_list")
@@ -455,7 +456,9 @@ class Expressions(Machine):
         return tensor.with_shape(shape, intent=intent or tensor.intent, keep_lineage=False)
 
     def eval_GeneratorExp(self, node: cst.GeneratorExp) -> Value:
-        return self.comprehension(node.for_in, node.elt)
+        # a generator may be partly consumed before it is read, so its length is not kept
+        found = self.comprehension(node.for_in, node.elt)
+        return ListOf(found.item) if isinstance(found, ListOf) else found
 
     def eval_ListComp(self, node: cst.ListComp) -> Value:
         return self.comprehension(node.for_in, node.elt)
@@ -490,7 +493,11 @@ class Expressions(Machine):
             item = self.eval(element)
         finally:
             self.scopes.pop()
-        return ListOf(item) if item is not UNKNOWN else UNKNOWN
+        if item is UNKNOWN:
+            return UNKNOWN
+        # one element per item when no filter drops any and no inner loop multiplies them
+        simple = for_in.inner_for_in is None and not for_in.ifs
+        return ListOf(item, containers.known_length(iterable) if simple else UNKNOWN_DIM)
 
     def exact_comprehension(
         self, clause: cst.CompFor, element: cst.BaseExpression, items: list[Value]

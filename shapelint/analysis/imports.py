@@ -10,9 +10,10 @@ from shapelint.prefilter import ARRAY_LIBRARIES
 
 ROOTS = ARRAY_LIBRARIES
 # not array libraries, but their names are read by the models (``numbers.Integral`` and
-# ``scipy.sparse.issparse`` by the type tests, ``math.sqrt`` and ``functools.partial`` by
-# the value models); importing them alone does not make a file worth analysing
-TYPE_ROOTS = ("numbers", "scipy", "math", "functools")
+# ``scipy.sparse.issparse`` by the type tests, ``math.sqrt``, ``random.randint`` and
+# ``functools.partial`` by the value models); importing them alone does not make a file
+# worth analysing
+TYPE_ROOTS = ("numbers", "scipy", "math", "random", "functools")
 
 # Longest prefix first: these are the spellings the models are written against.
 _PREFIXES: tuple[tuple[str, str], ...] = (

@@ -133,7 +133,7 @@ def _array(call: Call) -> Value:
             drawn=value.drawn,
             origin=value.origin,
         )
-    shape = convert.nested_shape(value) if value is not None else None
+    shape = convert.nested_shape(value, text=True) if value is not None else None
     if shape is None:
         return call.unknown()
     # a size-1 axis written out in a literal (``[[3], [11]]``) is a column on purpose

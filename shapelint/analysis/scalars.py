@@ -1,4 +1,5 @@
-"""Plain Python values beside the tensors: numbers, strings, dict keys, ``math``.
+"""Plain Python values beside the tensors: numbers, strings, dict keys, ``math``, the
+draws of the standard ``random`` module.
 
 A float literal keeps its value (so ``if U == 0.:`` decides a branch); what float arithmetic
 makes is "some float" (``SOME_FLOAT``, its value not followed), so that a tensor scaled by
@@ -37,6 +38,13 @@ _MATH_INTS: dict[str, Any] = {
     "comb": math.comb,
     "perm": math.perm,
 }
+
+# the standard ``random`` module's draws of one int, and of one float
+_RANDOM_INTS = frozenset({"randint", "randrange", "getrandbits"})
+_RANDOM_FLOATS = frozenset(
+    "random uniform triangular gauss normalvariate lognormvariate expovariate vonmisesvariate "
+    "gammavariate betavariate paretovariate weibullvariate".split()
+)
 
 
 def is_float(value: Value) -> bool:
@@ -91,6 +99,13 @@ def math_call(name: str, positional: list[Value]) -> Value:
                 return IntValue(Dim.of(result))
         return IntValue(UNKNOWN_DIM)
     return UNKNOWN
+
+
+def random_call(name: str) -> Value:
+    """``random.<name>(...)``: some int or some float (any other draw is unknown)."""
+    if name in _RANDOM_INTS:
+        return IntValue(UNKNOWN_DIM)
+    return SOME_FLOAT if name in _RANDOM_FLOATS else UNKNOWN
 
 
 def conversion(name: str, first: Value) -> Value:

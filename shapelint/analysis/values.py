@@ -12,7 +12,7 @@ import itertools
 from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
-from shapelint.shapes.shape import UNKNOWN_SHAPE, Dim, Shape, join, join_dims
+from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, join, join_dims
 
 _lineage = itertools.count(1)
 
@@ -225,9 +225,12 @@ class ShapeValue(Value):
 
 @dataclass(frozen=True, slots=True)
 class ListOf(Value):
-    """A list of unknown length whose items all look like ``item`` (a comprehension)."""
+    """A list whose items all look like ``item`` (a comprehension): each item is at most
+    ``item`` (its known dims are every item's); ``length`` is known when the list was built
+    from an iterable of known length (``[f(t) for t in angles]``), else unknown."""
 
     item: Value
+    length: Dim = UNKNOWN_DIM
 
 
 @dataclass(frozen=True, slots=True)
@@ -413,7 +416,7 @@ def signature_of(value: Value) -> Any:
     if isinstance(value, Instance):
         return ("instance", value.ident)
     if isinstance(value, ListOf):
-        return ("list", signature_of(value.item))
+        return ("list", signature_of(value.item), value.length)
     if isinstance(value, DictValue):
         return ("dict", tuple((k, signature_of(v)) for k, v in value.items))
     try:
