@@ -369,7 +369,11 @@ def join_values(a: Value, b: Value) -> Value:
         item = pool[0]
         for other in pool[1:]:
             item = join_values(item, other)
-        return ListOf(item) if item is not UNKNOWN else UNKNOWN
+        if item is UNKNOWN:
+            return UNKNOWN
+        if isinstance(a, ListOf) and isinstance(b, ListOf) and a.length == b.length:
+            return ListOf(item, a.length)  # built to one length on both paths
+        return ListOf(item)
     if (
         isinstance(a, DictValue)
         and isinstance(b, DictValue)

@@ -73,6 +73,21 @@ SHAPES = [
         "(…)",
         id="list-grown-in-a-loop-unknown",
     ),
+    # two paths building lists of one known length: that length
+    pytest.param(
+        NP + "def f(c):\n    if c:\n        d = [np.zeros(3) for _ in range(100)]\n"
+        "    else:\n        d = [np.ones(3) for _ in range(100)]\n    return np.array(d)\n"
+        "r = f(np.random.rand() > 0.5)\n",
+        "(100, 3)",
+        id="same-length-on-both-paths",
+    ),
+    pytest.param(
+        NP + "def f(c):\n    if c:\n        d = [np.zeros(3) for _ in range(100)]\n"
+        "    else:\n        d = [np.ones(3) for _ in range(50)]\n    return np.array(d)\n"
+        "r = f(np.random.rand() > 0.5)\n",
+        "(…)",
+        id="different-lengths-on-two-paths-unknown",
+    ),
 ]
 
 
