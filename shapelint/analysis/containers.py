@@ -67,7 +67,8 @@ def known_length(value: Value) -> Dim:
 
 
 def list_of(value: Value) -> Value:
-    """A list of unknown length whose items look like ``value``'s (unknown if nothing)."""
+    """A list whose items look like ``value``'s, as long as ``value`` when that is known
+    (unknown if nothing)."""
     item = iteration_value(value)
     if item is UNKNOWN and not _iterable(value):
         return UNKNOWN

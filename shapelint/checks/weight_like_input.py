@@ -96,7 +96,7 @@ class WeightLikeInput(Rule):
                 source = f"`{x.label}`" if x.label else "the input"
                 product = _code(event.node)
                 drawn = w.drawn.shape if w.drawn is not None else w.shape
-                made = "filled" if w.drawn is not None and w.drawn.filled else "drawn"
+                made = "filled" if _filled(w) else "drawn"
                 finding = self.finding(
                     w.drawn.at if w.drawn is not None else event.node,
                     f"{name} {drawn} is {made} with the shape of {source} and combined with "
@@ -119,11 +119,16 @@ class WeightLikeInput(Rule):
         if w.like is None or w.like != x.lineage:
             return False
         named = bool(w.label and _WEIGHT_NAME.fullmatch(w.label))
-        if w.drawn is not None and w.drawn.filled:  # and still as filled: not a buffer written
+        if _filled(w):  # and still as filled: not a buffer written
             return named and w.origin == CONSTANT
         if named:
             return True
         return not elementwise or (w.origin == LEARNED and x.origin in (INPUT, DRAWN))
+
+
+def _filled(w: Tensor) -> bool:
+    """``w`` is a copy filled with one value (``full_like``), not drawn at random."""
+    return w.drawn is not None and w.drawn.filled
 
 
 def _sized_weight_fix(event: object, x: Tensor, w: Tensor) -> Rewrite | None:
