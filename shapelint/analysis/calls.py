@@ -15,6 +15,7 @@ from shapelint.analysis import (
     containers,
     convert,
     declarations,
+    dtypes,
     frameworks,
     layers,
     model_steps,
@@ -328,7 +329,9 @@ class Calls(Transforms):
                 binding.varargs,
                 copied,
             )
-            return apply_kind(call) if binding.understood else call.unknown()
+            made = apply_kind(call) if binding.understood else call.unknown()
+            name = qualname.rsplit(".", 1)[-1]
+            return dtypes.with_kind(made, dtypes.result_kind(name, spec.kind, positional, keywords))
         found_layer = frameworks.layer_spec(qualname)
         if found_layer is not None:
             spec_l, framework = found_layer
@@ -428,7 +431,10 @@ class Calls(Transforms):
             binding.args,
             binding.varargs,
         )
-        return apply_kind(call) if binding.understood else call.unknown()
+        made = apply_kind(call) if binding.understood else call.unknown()
+        return dtypes.with_kind(
+            made, dtypes.result_kind(method.name, spec.kind, positional, keywords, receiver)
+        )
 
     def run_module(
         self,

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import libcst as cst
 
-from shapelint.analysis import containers, convert, layers, ops, scalars
+from shapelint.analysis import containers, convert, dtypes, layers, ops, scalars
 from shapelint.analysis.events import MatrixProduct, OpFailed
 from shapelint.analysis.frameworks.jax_libraries import MODULE_BASES, MODULE_RUNS
 from shapelint.analysis.imports import canonical
@@ -294,7 +294,7 @@ class Expressions(Machine):
                 verdicts.append(compare(target.operator, left, right))
             left = right
         if isinstance(result, Tensor):
-            return result
+            return dtypes.with_kind(result, dtypes.BOOL)
         if all(v is True for v in verdicts):
             return Constant(True)
         if False in verdicts:
@@ -434,6 +434,20 @@ class Expressions(Machine):
                 items.append(indexing.ArrayIndex(Shape.of(len(key.items))))
             elif (
                 isinstance(key, Tensor)
+                and key.dtype == dtypes.INT
+                and key.shape.rank is not None
+                and tensor.framework in ("numpy", "torch", "jax")
+            ):
+                items.append(indexing.ArrayIndex(key.shape))
+            elif (
+                isinstance(key, Tensor)
+                and key.dtype == dtypes.BOOL
+                and key.shape.rank is not None
+                and tensor.framework in ("numpy", "torch", "jax")
+            ):
+                items.append(indexing.BoolIndex(key.shape))
+            elif (
+                isinstance(key, Tensor)
                 and key.shape.rank == 1
                 and tensor.framework in ("numpy", "torch", "jax")
             ):
@@ -453,7 +467,9 @@ class Expressions(Machine):
             and all(isinstance(key, IntValue) for key in keys)
         ):
             return UNKNOWN  # one element of a NumPy array: of its dtype, any object for `object`
-        return tensor.with_shape(shape, intent=intent or tensor.intent, keep_lineage=False)
+        return tensor.with_shape(
+            shape, intent=intent or tensor.intent, keep_lineage=False, keep_dtype=True
+        )
 
     def eval_GeneratorExp(self, node: cst.GeneratorExp) -> Value:
         # a generator may be partly consumed before it is read, so its length is not kept

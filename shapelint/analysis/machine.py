@@ -107,6 +107,8 @@ BUILTINS = frozenset(
         "super",
         "isinstance",
         "float",
+        "bool",
+        "complex",
         "print",
         "reversed",
         "sorted",

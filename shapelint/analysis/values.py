@@ -62,7 +62,9 @@ class Tensor(Value):
     set by ops that show broadcasting is meant (``None`` indexing, ``unsqueeze``,
     ``reshape``, ``keepdims=True``). ``origin`` is where the values come from (``INPUT``,
     ``DRAWN``, ``LEARNED``, ``CONSTANT``, or None when unknown), so a rule can tell
-    activations from a mask built out of parameters.
+    activations from a mask built out of parameters. ``dtype`` is the kind of its elements
+    (``dtypes``: int, bool, float, or None when unknown); a change of shape forgets it
+    unless ``keep_dtype`` says the elements are only rearranged.
     """
 
     shape: Shape
@@ -74,13 +76,20 @@ class Tensor(Value):
     lineage: int = field(default_factory=new_lineage)
     drawn: Draw | None = None
     origin: str | None = None
+    dtype: str | None = None
 
     def with_shape(
-        self, shape: Shape, *, intent: bool = False, keep_lineage: bool = True
+        self,
+        shape: Shape,
+        *,
+        intent: bool = False,
+        keep_lineage: bool = True,
+        keep_dtype: bool = False,
     ) -> Tensor:
         return replace(
             self,
             shape=shape,
+            dtype=self.dtype if keep_dtype else None,
             intent=intent,
             lineage=self.lineage if keep_lineage else new_lineage(),
             label=self.label if keep_lineage else None,
@@ -348,6 +357,7 @@ def join_values(a: Value, b: Value) -> Value:
             lineage=a.lineage if same else new_lineage(),
             drawn=a.drawn if a.drawn == b.drawn else None,
             origin=a.origin if a.origin == b.origin else None,
+            dtype=a.dtype if a.dtype == b.dtype else None,
         )
     if isinstance(a, IntValue) and isinstance(b, IntValue):
         return IntValue(join_dims(a.dim, b.dim))
@@ -414,6 +424,7 @@ def signature_of(value: Value) -> Any:
             value.intent,
             value.like is not None,
             value.origin,
+            value.dtype,
         )
     if isinstance(value, TupleValue):
         return ("tuple", tuple(signature_of(v) for v in value.items))

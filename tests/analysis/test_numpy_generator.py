@@ -8,8 +8,6 @@ import pytest
 
 from tests.expectations import actual, expected
 
-PENDING = pytest.mark.xfail(strict=True, reason="issue 12: not implemented yet")
-
 NP = "import numpy as np\n"
 
 CASES = [
@@ -71,7 +69,6 @@ CASES = [
         "idx = np.zeros((2, 3), dtype=int)\n"
         "r = a[idx] + np.ones((2, 3, 5))  # SHP001: 5\n",
         id="gather-with-a-2d-index-array",
-        marks=PENDING,
     ),
     pytest.param(
         NP + "a = np.ones((5, 4))\n"
