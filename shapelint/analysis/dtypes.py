@@ -3,7 +3,8 @@
 Why: ``a[idx]`` means two different things by the index's dtype. An integer array gathers
 (the result takes the index's whole shape), a boolean mask selects (its dims collapse into
 one of unknown length). Without the kind, a gather by a 2-D index array loses the shape.
-A kind is ``"int"``, ``"bool"``, ``"float"`` or None (unknown); only a call that says what
+A kind is ``"int"``, ``"uint8"`` (kept apart because torch indexes with it as with a mask),
+``"bool"``, ``"float"`` or None (unknown); only a call that says what
 it makes (``dtype=``, ``.long()``, ``argmax``, a comparison, a literal of ints) sets one, and
 anything not listed here forgets it, so an unknown kind never poses as a known one.
 """
@@ -17,11 +18,13 @@ from dataclasses import replace
 from shapelint.analysis.values import Constant, IntValue, ModuleRef, Tensor, TupleValue, Value
 
 INT = "int"
+UINT8 = "uint8"
 BOOL = "bool"
 FLOAT = "float"
 
 _KIND_NAMES = (
-    (INT, re.compile(r"(u?int(8|16|32|64|p|c|_)?|long|short|byte|ubyte|qint8|quint8)")),
+    (UINT8, re.compile(r"uint8|ubyte|torch\.byte")),
+    (INT, re.compile(r"(u?int(8|16|32|64|p|c|_)?|long|short|byte|qint8|quint8)")),
     (BOOL, re.compile(r"bool_?|bool8")),
     (FLOAT, re.compile(r"(float|complex)(8|16|32|64|128|_)?|double|half|bfloat16|cfloat")),
 )
@@ -48,7 +51,7 @@ _CASTS = {
     "long": INT,
     "int": INT,
     "short": INT,
-    "byte": INT,
+    "byte": UINT8,
     "bool": BOOL,
     "float": FLOAT,
     "double": FLOAT,
@@ -84,6 +87,8 @@ def kind_of_dtype(value: Value | None) -> str | None:
     ``"int32"``, ``bool``), or None when it is not read."""
     if isinstance(value, ModuleRef):
         name = value.qualname.rsplit(".", 1)[-1]
+        if value.qualname == "torch.byte":
+            name = value.qualname
     elif isinstance(value, Constant) and isinstance(value.value, str):
         name = value.value
     else:
@@ -139,6 +144,16 @@ def result_kind(
     if op_kind in _KEEPS_KIND:
         source = receiver or next((v for v in positional if isinstance(v, Tensor)), None)
         return source.dtype if source is not None else None
+    return None
+
+
+def index_kind(kind: str | None, framework: str) -> str | None:
+    """How an index of element ``kind`` indexes an array of ``framework``: ``"gather"``,
+    ``"mask"`` or None when not known."""
+    if kind == INT or (kind == UINT8 and framework in ("numpy", "jax")):
+        return "gather"
+    if kind == BOOL or (kind == UINT8 and framework == "torch"):
+        return "mask"
     return None
 
 

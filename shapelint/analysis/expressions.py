@@ -434,16 +434,14 @@ class Expressions(Machine):
                 items.append(indexing.ArrayIndex(Shape.of(len(key.items))))
             elif (
                 isinstance(key, Tensor)
-                and key.dtype == dtypes.INT
+                and dtypes.index_kind(key.dtype, tensor.framework) == "gather"
                 and key.shape.rank is not None
-                and tensor.framework in ("numpy", "torch", "jax")
             ):
                 items.append(indexing.ArrayIndex(key.shape))
             elif (
                 isinstance(key, Tensor)
-                and key.dtype == dtypes.BOOL
+                and dtypes.index_kind(key.dtype, tensor.framework) == "mask"
                 and key.shape.rank is not None
-                and tensor.framework in ("numpy", "torch", "jax")
             ):
                 items.append(indexing.BoolIndex(key.shape))
             elif (

@@ -66,6 +66,18 @@ CASES = [
         id="numpy-2d-bool-mask-keeps-the-trailing-dim",
     ),
     pytest.param(
+        TORCH + "x = torch.randn(5, 4, 3)\n"
+        "m = torch.zeros(5, 4, dtype=torch.uint8)\n"
+        "y = x[m] + torch.randn(2)  # SHP001: 5\n",
+        id="torch-uint8-index-is-a-mask",
+    ),
+    pytest.param(
+        NP + "a = np.ones((5, 4))\n"
+        "idx = np.zeros((2, 3), dtype=np.uint8)\n"
+        "r = a[idx] + np.ones((2, 3, 5))  # SHP001: 5\n",
+        id="numpy-uint8-index-gathers",
+    ),
+    pytest.param(
         NP + "a = np.ones((5, 4))\n"
         "idx = np.zeros((2, 3))\n"
         "r = a[idx.astype(int)] + np.ones((2, 3, 4))\n",
