@@ -7,8 +7,6 @@ import pytest
 
 from tests.expectations import actual, expected
 
-PENDING = pytest.mark.xfail(strict=True, reason="issue 12: not implemented yet")
-
 CASES = [
     pytest.param(
         "import torch\n"
