@@ -15,6 +15,7 @@ suffix dim up to its value (or in the unknown prefix), so it only "maybe" touche
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterable, Sequence
 
@@ -291,7 +292,15 @@ def _parse_term(text: str, where: str) -> Term:
     return tuple(labels)
 
 
+def check_arrow(subscripts: str) -> None:
+    """NumPy and torch drop spaces around subscripts but not inside the arrow: ``"- >"``
+    raises in both (TensorFlow drops every space and accepts it)."""
+    if re.search(r"-\s+>", subscripts):
+        raise ShapeError(f"einsum subscripts {subscripts!r} split the '->' with a space")
+
+
 def _parse_einsum(subscripts: str, count: int) -> tuple[list[Term], Term | None]:
+    check_arrow(subscripts)
     text = subscripts.replace(" ", "")
     if text.count("->") > 1:
         raise ShapeError(f"einsum subscripts {subscripts!r} have more than one '->'")

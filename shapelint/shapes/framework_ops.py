@@ -67,6 +67,7 @@ def _cat_or_unknown(shapes: Sequence[Shape], axis: int) -> Shape | None:
 def torch_einsum(subscripts: str, *operands: Shape) -> Shape:
     """``torch.einsum``: NumPy's rule, but dims under an ellipsis the output leaves out are
     summed instead of being an error, and a diagonal's sizes must all be equal."""
+    algebra.check_arrow(subscripts)
     text = subscripts.replace(" ", "")
     if "->" in text and "..." in text.split("->")[0] and "..." not in text.split("->", 1)[1]:
         inputs, output = text.split("->", 1)

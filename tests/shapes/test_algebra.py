@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from shapelint.shapes import algebra
+from shapelint.shapes import algebra, framework_ops
 from shapelint.shapes.shape import Dim, Shape, ShapeError
 from tests.shapes.builders import B, F, N, S, T, U, V, reason
 
@@ -150,6 +150,16 @@ def test_tensordot() -> None:
 
 
 # -- einsum ----------------------------------------------------------------------------------
+
+
+def test_einsum_spaces_are_dropped_but_not_inside_the_arrow() -> None:
+    """As NumPy and torch: ``"ij -> i"`` is ``"ij->i"``, ``"ij- >i"`` raises (found by
+    hypothesis against NumPy)."""
+    assert algebra.einsum("ij -> i", S(2, 3)) == S(2)
+    with pytest.raises(ShapeError):
+        algebra.einsum("b- >", S(1))
+    with pytest.raises(ShapeError):
+        framework_ops.torch_einsum("b- >", S(1))
 
 
 def test_einsum_explicit_and_implicit() -> None:
