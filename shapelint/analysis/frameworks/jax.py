@@ -8,9 +8,9 @@ from shapelint.analysis.frameworks.spec import Op, declare, op
 
 # NumPy names jax.numpy does not have (checked against the recorded signatures)
 _NOT_IN_JAX = (
-    "asanyarray asarray_chkfinite ascontiguousarray fix row_stack random.normal random.rand "
-    "random.randint random.randn random.random random.random_sample random.standard_normal "
-    "random.uniform"
+    "asanyarray asarray_chkfinite ascontiguousarray fix row_stack random.normal "
+    "random.permutation random.rand random.randint random.randn random.random "
+    "random.random_sample random.standard_normal random.uniform"
 ).split()
 
 FUNCTIONS: dict[str, Op] = {

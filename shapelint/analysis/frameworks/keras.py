@@ -58,8 +58,11 @@ for _name, _sym in {
 _NOT_IN_KERAS_OPS = (
     "asanyarray asarray asarray_chkfinite ascontiguousarray atleast_2d concat fix positive "
     "remainder rint row_stack random.normal random.rand random.randint random.randn "
-    "random.random random.random_sample random.standard_normal random.uniform"
+    "random.random random.random_sample random.standard_normal random.uniform "
+    "column_stack insert random.permutation"
 ).split()
+# NumPy's rules Keras 3 has not been checked against (its stacking differs: see family_rules)
+_NOT_IN_KERAS_OPS += "dstack repeat tile".split()
 OPS: dict[str, Op] = {
     name: spec for name, spec in np_table.FUNCTIONS.items() if name not in _NOT_IN_KERAS_OPS
 }
