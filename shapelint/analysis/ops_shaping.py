@@ -420,6 +420,16 @@ def _split(call: Call) -> Value:
     axis = convert.as_int(call.get("axis")) if call.get("axis") is not None else 0
     if axis is None or x.shape.variadic and axis >= 0:
         return ListOf(x.with_shape(UNKNOWN_SHAPE, keep_lineage=False))
+    sections = convert.as_axes(call.get("sections"))
+    if call.family in ("numpy", "jax") and isinstance(sections, (int, tuple)):
+        # NumPy's and jax.numpy's split: that many equal parts, or cuts at the indices given
+        try:
+            pieces = nf.split(x.shape, sections, axis, exact=not call.opt("inexact"))
+        except ShapeError as error:
+            call.fail(error, (x.shape,))
+            return ListOf(x.with_shape(UNKNOWN_SHAPE, keep_lineage=False))
+        if pieces is not None:
+            return TupleValue(tuple(x.with_shape(piece, keep_lineage=False) for piece in pieces))
     piece = unknown_at(x.shape, axis)
     return ListOf(x.with_shape(piece or UNKNOWN_SHAPE, keep_lineage=False))
 
@@ -469,7 +479,8 @@ def _np_repeat(call: Call) -> Value:
 
 
 def _tile(call: Call) -> Value:
-    """NumPy's ``tile(a, reps)`` with non-negative int counts (``numpy_family``)."""
+    """NumPy's ``tile(a, reps)`` with non-negative int counts (``numpy_family``); elsewhere
+    (``K.tile``, which is ``tf.tile``) only one count per dim, where the rules agree."""
     x, reps_value = input_tensor(call), call.get("reps")
     reps = convert.as_axes(reps_value) if reps_value is not None else None
     if x is None or not isinstance(reps, (int, tuple)):
@@ -477,6 +488,8 @@ def _tile(call: Call) -> Value:
     counts = (reps,) if isinstance(reps, int) else reps
     if any(r < 0 for r in counts):
         return x.with_shape(UNKNOWN_SHAPE)
+    if call.family not in ("numpy", "jax") and len(counts) != x.shape.rank:
+        return x.with_shape(UNKNOWN_SHAPE)  # ``tf.tile`` wants one count per dim, no padding
     result = run_rule(call, nf.tile, x.shape, counts)
     return x.with_shape(result if result is not None else UNKNOWN_SHAPE, keep_lineage=False)
 

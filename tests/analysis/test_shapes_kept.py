@@ -1,14 +1,15 @@
 """Values whose shape the analysis used to lose before the line that misuses them:
 ``np.column_stack``/``np.dstack`` and ``np.insert`` at one index, a random ``permutation``
 (int, so it gathers, also after slicing and stacking in ``np.array``), ``cumsum``/``cumprod``
-flattening without an axis, ``repeat`` and ``tile``, ``tf.nn.embedding_lookup``, ``tf.gather`` and ``tf.one_hot``
-(each checked against the real library)."""
+flattening without an axis, ``repeat`` and ``tile``, ``tf.nn.embedding_lookup``,
+``tf.gather`` and ``tf.one_hot`` (each checked against the real library), and attributes a
+method only ``__init__`` calls sets (``self.load(d)``)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.analysis.inference import JNP, NP, TF, infer
+from tests.analysis.inference import JNP, NP, TF, K, infer
 from tests.expectations import actual, expected
 
 CASES = [
@@ -116,3 +117,83 @@ def test_tf_shapes(code: str, shape: str) -> None:
 )
 def test_jax_shapes(code: str, shape: str) -> None:
     assert infer(JNP + code + "\n") == shape
+
+
+HELPER = NP + (
+    "data = {'x': np.ones((120, 5)), 'labels': np.ones(150)}\n"
+    "class Dataset:\n"
+    "    def __init__(self, d):\n"
+    "        self.load(d)\n"
+    "    def load(self, d):\n"
+    "        self.d = d\n"
+    "        self.labels = self.d['labels']\n"
+    "        self.x = self.d['x']\n"
+)
+
+
+def test_a_method_only_init_calls_builds_the_instance() -> None:
+    source = HELPER + "r = Dataset(data).labels\n"
+    assert infer(source) == "(150,)"
+    checked = HELPER + "        assert self.labels.shape[0] == self.x.shape[0]  # SHP005: 9\n"
+    assert actual(checked + "o = Dataset(data)\n") == expected(checked)
+
+
+def test_a_method_also_called_from_outside_may_change_the_attributes() -> None:
+    source = HELPER + "o = Dataset(data)\no.load({'labels': np.ones(3)})\nr = o.labels\n"
+    assert infer(source) is None  # unknown: no shape is claimed
+
+
+@pytest.mark.parametrize(
+    ("code", "shape"),
+    [
+        ("import jax\nr = jax.nn.relu(jnp.ones((6, 3)))", "(6, 3)"),
+        ("import jax\nr = jax.nn.softmax(jnp.ones((6, 3)), axis=0)", "(6, 3)"),
+        ("import jax\nr = jax.nn.one_hot(jnp.zeros((3,), jnp.int32), 5)", "(3, 5)"),
+        ("import jax\nr = jax.nn.one_hot(jnp.zeros((3,), jnp.int32), 5, axis=0)", "(…)"),
+        ("import jax\nr = jax.lax.stop_gradient(jnp.ones((6, 1)))", "(6, 1)"),
+        ("r, _ = jnp.split(jnp.ones((6, 4)), 2, axis=-1)", "(6, 2)"),
+        ("_, r, _ = jnp.split(jnp.ones((6, 4)), [1, 3], axis=1)", "(6, 2)"),
+        ("r, _, _ = jnp.array_split(jnp.ones((7, 4)), 3)", "(3, 4)"),
+        ("r = jnp.ones((6, 2)) - jnp.log(2 * jnp.pi)", "(6, 2)"),
+    ],
+)
+def test_jax_library_shapes(code: str, shape: str) -> None:
+    assert infer(JNP + code + "\n") == shape
+
+
+JAX_MLP = (
+    "import jax\n"
+    + JNP
+    + "params = [(jnp.ones((3, 8)), jnp.ones(8)), (jnp.ones((8, 1)), jnp.ones(1))]\n"
+    "def loss(params, x, reward):\n"
+    "    for w, b in params[:-1]:\n"
+    "        x = jax.nn.relu(x @ w + b)\n"
+    "    w, b = params[-1]\n"
+    "    q = jax.lax.stop_gradient(x @ w + b)\n"
+)
+CALL = "r = loss(params, jax.random.normal(k, (6, 3)), jax.random.normal(k, (6,)))\n"
+
+
+def test_a_column_through_jax_nn_meets_a_vector() -> None:
+    assert infer(JAX_MLP + "    return reward * q\n" + CALL) == "(6, 6)"
+    source = JAX_MLP + "    return reward * q  # SHP002: 12\n" + CALL
+    assert actual(source) == expected(source)
+    fixed = JAX_MLP + "    return reward * q[:, 0]\n" + CALL
+    assert actual(fixed) == expected(fixed)
+
+
+def test_numpy_split_fails_on_an_unequal_division() -> None:
+    source = NP + "a, b = np.split(np.ones((6, 5)), 2, axis=-1)  # SHP001: 8\n"
+    assert actual(source) == expected(source)
+
+
+@pytest.mark.parametrize(
+    ("code", "shape"),
+    [
+        ("r = K.tile(K.ones((2, 1, 12, 8)), [1, 10, 1, 1])", "(2, 10, 12, 8)"),
+        ("r = K.tile(K.ones((2, 3)), [2])", "(…)"),  # tf.tile wants one count per dim
+        ("r = K.ones((2, 3)) / K.sqrt(K.ones((2, 3)) + K.epsilon())", "(2, 3)"),
+    ],
+)
+def test_keras_backend_shapes(code: str, shape: str) -> None:
+    assert infer(K + code + "\n") == shape

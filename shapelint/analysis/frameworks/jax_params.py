@@ -182,3 +182,15 @@ METHODS: dict[str, tuple[str, str]] = {
     "transpose": ("", ""),
     "var": ("correction", "where"),
 }
+
+
+NN: dict[str, tuple[str, str]] = {
+    "celu": ("alpha", ""),
+    "elu": ("alpha", ""),
+    "gelu": ("approximate", ""),
+    "leaky_relu": ("negative_slope", ""),
+    "log_softmax": ("axis", "where"),
+    "one_hot": ("", "axis"),
+    "softmax": ("axis", "where"),
+    "squareplus": ("b", ""),
+}

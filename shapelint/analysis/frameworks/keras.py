@@ -9,6 +9,7 @@ from shapelint.analysis.frameworks.spec import LayerSpec, Op, declare, layer, op
 BACKEND: dict[str, Op] = {
     "dot": op("keras_dot", "x", "y"),
     "batch_dot": op("keras_batch_dot", "x", "y", "axis"),
+    "tile": op("tile", "x", "reps", aliases={"n": "reps"}),
     "ones": op("shape", "shape", filled=True),
     "zeros": op("shape", "shape", filled=True),
     "random_normal": op("shape", "shape", random=True),

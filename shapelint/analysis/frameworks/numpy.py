@@ -103,7 +103,7 @@ FUNCTIONS: dict[str, Op] = {
     "broadcast_to": op("broadcast_to", "x", "shape"),
     "where": op("where", "condition", "x", "y"),
     "split": op("split", "x", "sections", "axis"),
-    "array_split": op("split", "x", "sections", "axis"),
+    "array_split": op("split", "x", "sections", "axis", inexact=True),
     "diag": op("unknown"),
     "linalg.inv": op("identity"),
     "linalg.norm": op("reduce", "x", "ord", "axis", "keepdims"),

@@ -58,6 +58,7 @@ PAST_ROLES: dict[str, tuple[str, ...]] = {
     "keras.backend.std": (),
     "keras.backend.sum": (),
     "keras.backend.tanh": (),
+    "keras.backend.tile": (),
     "keras.backend.transpose": (),
     "keras.backend.var": (),
     "keras.backend.variable": ("dtype", "name", "constraint"),
