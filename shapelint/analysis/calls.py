@@ -307,6 +307,8 @@ class Calls(Transforms):
             return scalars.math_call(qualname[len("math.") :], positional)
         if qualname.startswith("random."):
             return scalars.random_call(qualname[len("random.") :])
+        if qualname in scalars.FLOAT_FUNCTIONS and not positional and not keywords:
+            return scalars.SOME_FLOAT
         if qualname in WRAPPERS and not opaque:
             return self.make_wrapper(WRAPPERS[qualname], positional, keywords)
         if qualname in LOOPS and not opaque:

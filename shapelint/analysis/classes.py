@@ -6,6 +6,7 @@ own with what its annotations declare.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import libcst as cst
@@ -23,6 +24,7 @@ from shapelint.analysis.machine import (
 from shapelint.analysis.primitives import (
     call_signature,
 )
+from shapelint.analysis.records import INIT_METHODS
 from shapelint.analysis.values import (
     INPUT,
     LEARNED,
@@ -102,7 +104,8 @@ class Classes(Machine):
 
     def define_class(self, node: cst.ClassDef) -> None:
         bases = [self.eval(arg.value) for arg in node.bases]
-        info = ClassInfo(node, bases, {}, declarations.unstable_attributes(node))
+        helpers = init_helpers(node, self.module_text())
+        info = ClassInfo(node, bases, {}, declarations.unstable_attributes(node, helpers))
         self.classes.append(info)
         key = len(self.classes) - 1
         self.store.write(self.scope, node.name.value, ClassRef(key))
@@ -188,6 +191,13 @@ class Classes(Machine):
         if instance.ident not in self.instances:
             self.instances[instance.ident] = self.new_attributes({})
         return self.instances[instance.ident]
+
+    def module_text(self) -> str:
+        """The module's source, made once (for the name counts of ``init_helpers``)."""
+        text = self.__dict__.get("_module_text")
+        if text is None:
+            text = self.__dict__["_module_text"] = self.module.code
+        return text
 
     def new_attributes(self, attrs: dict[str, Value]) -> dict[str, Value]:
         """An instance's attribute dict, made now (open branches need not undo it)."""
@@ -308,3 +318,45 @@ class Classes(Machine):
                     FunctionRef(method.key, instance), inputs, keywords, node, arg_nodes
                 )
         return UNKNOWN
+
+
+def _self_calls(method: cst.FunctionDef) -> list[str]:
+    """The methods ``method`` calls as statements or assigned calls: ``self.name(...)``."""
+    names: list[str] = []
+    for small in declarations.iter_small_statements([method.body]):
+        value = small.value if isinstance(small, (cst.Expr, cst.Assign)) else None
+        if (
+            isinstance(value, cst.Call)
+            and isinstance(value.func, cst.Attribute)
+            and isinstance(value.func.value, cst.Name)
+            and value.func.value.value == "self"
+        ):
+            names.append(value.func.attr.value)
+    return names
+
+
+def init_helpers(node: cst.ClassDef, text: str) -> frozenset[str]:
+    """Methods that only initialise: called as ``self.load(...)`` from ``__init__`` (or from
+    another such method) and named nowhere else in the module (its ``def`` is the one other
+    occurrence of the name). Their attribute writes are part of building the instance, so
+    they are as stable as ``__init__``'s; a method also called from outside is not."""
+    methods = {
+        s.name.value: s
+        for s in node.body.body
+        if isinstance(s, cst.FunctionDef) and s.name.value not in INIT_METHODS
+    }
+    initial = [s for s in node.body.body if isinstance(s, cst.FunctionDef)]
+    callers = [s for s in initial if s.name.value in INIT_METHODS]
+    helpers: set[str] = set()
+    calls: list[str] = []
+    while callers:
+        calls += [name for caller in callers for name in _self_calls(caller)]
+        found = {
+            name
+            for name in set(calls) & methods.keys()
+            if name not in helpers
+            and len(re.findall(rf"\b{re.escape(name)}\b", text)) == 1 + calls.count(name)
+        }
+        helpers |= found
+        callers = [methods[name] for name in found]
+    return frozenset(helpers)

@@ -686,11 +686,18 @@ def global_names(module: cst.Module, nonlocal_only: bool = False) -> set[str]:
     return names
 
 
-def unstable_attributes(node: cst.ClassDef) -> frozenset[str]:
-    """Attributes a method other than ``__init__``/``build`` assigns: their shape may change."""
+def unstable_attributes(
+    node: cst.ClassDef, helpers: frozenset[str] = frozenset()
+) -> frozenset[str]:
+    """Attributes a method other than ``__init__``/``build`` (or one of the ``helpers`` only
+    they call) assigns: their shape may change."""
     names: set[str] = set()
     for statement in node.body.body:
-        if isinstance(statement, cst.FunctionDef) and statement.name.value not in INIT_METHODS:
+        if (
+            isinstance(statement, cst.FunctionDef)
+            and statement.name.value not in INIT_METHODS
+            and statement.name.value not in helpers
+        ):
             for small in iter_small_statements([statement]):
                 names |= _assigned_self_attributes(small)
     return frozenset(names)

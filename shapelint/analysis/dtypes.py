@@ -15,7 +15,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from shapelint.analysis.values import Constant, IntValue, ModuleRef, Tensor, TupleValue, Value
+from shapelint.analysis.values import (
+    Constant,
+    IntValue,
+    ListOf,
+    ModuleRef,
+    Tensor,
+    TupleValue,
+    Value,
+)
 
 INT = "int"
 UINT8 = "uint8"
@@ -78,6 +86,7 @@ _KEEPS_KIND = frozenset(
         "reverse",
         "atleast_2d",
         "like",
+        "permutation",
     }
 )
 
@@ -100,10 +109,14 @@ def kind_of_dtype(value: Value | None) -> str | None:
 
 
 def literal_kind(value: Value) -> str | None:
-    """``int`` for a (nested) list of Python ints, ``bool`` for one of bools."""
+    """``int`` for a (nested) list of Python ints, ``bool`` for one of bools; a list of
+    tensors (a comprehension's too) has their kind when they all have the same known one."""
     leaves = _leaves(value)
     if not leaves:
         return None
+    if all(isinstance(leaf, Tensor) for leaf in leaves):
+        kinds = {leaf.dtype for leaf in leaves if isinstance(leaf, Tensor)}
+        return kinds.pop() if len(kinds) == 1 else None
     if all(isinstance(leaf, IntValue) for leaf in leaves):
         return INT
     if all(isinstance(leaf, Constant) and isinstance(leaf.value, bool) for leaf in leaves):
@@ -114,6 +127,8 @@ def literal_kind(value: Value) -> str | None:
 def _leaves(value: Value) -> list[Value]:
     if isinstance(value, TupleValue):
         return [leaf for item in value.items for leaf in _leaves(item)]
+    if isinstance(value, ListOf):
+        return _leaves(value.item)
     return [value]
 
 
@@ -136,6 +151,8 @@ def result_kind(
             return kind_of_dtype(given[0]) if given else None
     if name in _INTEGRAL_RESULTS:
         return INT
+    if op_kind == "permutation" and positional and isinstance(positional[0], IntValue):
+        return INT  # a shuffled arange(n)
     if op_kind == "arange":
         numbers = [v for v in positional if not isinstance(v, Tensor)]
         return INT if numbers and all(isinstance(v, IntValue) for v in numbers) else None

@@ -61,7 +61,20 @@ def _choice(call: Call) -> Value:
     return sized if sized is not None else call.tensor(Shape(()))
 
 
+def _permutation(call: Call) -> Value:
+    """``permutation(x)``: an int n is a shuffled ``arange(n)``, an array keeps its shape (its
+    rows, or the ``axis`` given, are shuffled); a 0-d array fails, so it stays unknown."""
+    x = call.get("x")
+    if isinstance(x, IntValue):
+        return call.tensor(Shape((x.dim,)))
+    array = convert.literal_tensor(x, "numpy") if x is not None else None
+    if array is None or array.shape.rank in (None, 0):
+        return call.unknown()
+    return array.with_shape(array.shape, keep_dtype=True)
+
+
 KINDS: dict[str, Callable[[Call], Value]] = {
+    "permutation": _permutation,
     "object": _object,
     "draw": _draw,
     "choice": _choice,

@@ -19,7 +19,13 @@ ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 NO_KEY: Final = object()
 
 DICT_METHODS = frozenset({"get", "items", "keys", "values", "copy", "update", "pop", "setdefault"})
-MATH_CONSTANTS = frozenset({"math.pi", "math.e", "math.tau", "math.inf", "math.nan"})
+# Python floats: ``math``'s constants, and NumPy's, jax.numpy's and torch's (plain floats too)
+MATH_CONSTANTS = frozenset(
+    {"math.pi", "math.e", "math.tau", "math.inf", "math.nan"}
+    | {f"{m}.{c}" for m in ("numpy", "jax.numpy", "torch") for c in ("pi", "e", "inf", "nan")}
+)
+# library functions that return a Python float (the fuzz factor of Keras)
+FLOAT_FUNCTIONS = frozenset({"keras.backend.epsilon", "keras.config.epsilon"})
 # math functions that return a float whatever they are given
 _MATH_FLOATS = frozenset(
     "sqrt exp log log2 log10 log1p expm1 sin cos tan asin acos atan atan2 sinh cosh tanh "

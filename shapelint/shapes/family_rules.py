@@ -94,6 +94,8 @@ NUMPY_RULES: dict[str, Callable[..., Any]] = {
     "concatenate": algebra.concatenate,
     "hstack": nf.hstack,
     "vstack": nf.vstack,
+    "column_stack": nf.column_stack,
+    "dstack": nf.dstack,
     "einsum": algebra.einsum,
     "tensordot": algebra.tensordot,
     "reshape": algebra.reshape,

@@ -22,6 +22,8 @@ _FUNCTION_TABLES: tuple[tuple[str, dict[str, Op], str], ...] = (
     ("numpy.", numpy.FUNCTIONS, "numpy"),
     ("jax.numpy.", jax.FUNCTIONS, "jax"),
     ("jax.random.", jax.RANDOM, "jax"),
+    ("jax.nn.", jax.NN, "jax"),
+    ("jax.lax.", jax.LAX, "jax"),
     ("torch.", torch.FUNCTIONS, "torch"),
     ("tensorflow.", tensorflow.FUNCTIONS, "tensorflow"),
     ("keras.backend.", keras.BACKEND, "keras"),

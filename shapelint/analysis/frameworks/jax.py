@@ -8,9 +8,9 @@ from shapelint.analysis.frameworks.spec import Op, declare, op
 
 # NumPy names jax.numpy does not have (checked against the recorded signatures)
 _NOT_IN_JAX = (
-    "asanyarray asarray_chkfinite ascontiguousarray fix row_stack random.normal random.rand "
-    "random.randint random.randn random.random random.random_sample random.standard_normal "
-    "random.uniform"
+    "asanyarray asarray_chkfinite ascontiguousarray fix row_stack random.normal "
+    "random.permutation random.rand random.randint random.randn random.random "
+    "random.random_sample random.standard_normal random.uniform"
 ).split()
 
 FUNCTIONS: dict[str, Op] = {
@@ -42,7 +42,22 @@ RANDOM: dict[str, Op] = {
     "fold_in": op("derived_key", "key", "data"),
 }
 
+# jax.nn: the activations act elementwise (softmax and glu-free ones along an axis keep the
+# shape too); one_hot adds a last axis of num_classes
+NN: dict[str, Op] = {
+    name: op("identity")
+    for name in (
+        "relu relu6 sigmoid silu swish gelu elu selu celu leaky_relu softplus soft_sign "
+        "log_sigmoid hard_tanh hard_sigmoid hard_silu mish squareplus softmax log_softmax"
+    ).split()
+}
+NN["one_hot"] = op("one_hot", "x", "depth", aliases={"num_classes": "depth"})
+
+# jax.lax functions that are plain ops (scan, fori_loop and the like are in ``transforms``)
+LAX: dict[str, Op] = {"stop_gradient": op("identity")}
+
 # every real parameter classified: see spec.py and tests/shapes/test_signatures.py
 FUNCTIONS = declare(FUNCTIONS, jax_params.FUNCTIONS)
 RANDOM = declare(RANDOM, jax_params.RANDOM)
 METHODS = declare(METHODS, jax_params.METHODS)
+NN = declare(NN, jax_params.NN)

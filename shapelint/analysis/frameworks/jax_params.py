@@ -7,6 +7,7 @@ unknown). Checked against the recorded real signatures by ``tests/shapes/test_si
 """
 
 FUNCTIONS: dict[str, tuple[str, str]] = {
+    "repeat": ("", "total_repeat_length"),
     "abs": ("", ""),
     "absolute": ("", ""),
     "add": ("", "where"),
@@ -37,8 +38,6 @@ FUNCTIONS: dict[str, tuple[str, str]] = {
     "copy": ("", ""),
     "cos": ("", ""),
     "cosh": ("", ""),
-    "cumprod": ("", "axis"),
-    "cumsum": ("", "axis"),
     "diag": ("", "k v"),
     "divide": ("", ""),
     "dot": ("", ""),
@@ -157,6 +156,7 @@ RANDOM: dict[str, tuple[str, str]] = {
 
 
 METHODS: dict[str, tuple[str, str]] = {
+    "repeat": ("", "total_repeat_length"),
     "all": ("", "where"),
     "any": ("", "where"),
     "argmax": ("", ""),
@@ -164,7 +164,6 @@ METHODS: dict[str, tuple[str, str]] = {
     "astype": ("", ""),
     "clip": ("", "max min"),
     "copy": ("", ""),
-    "cumsum": ("", "axis"),
     "dot": ("", ""),
     "flatten": ("", ""),
     "item": ("", ""),
@@ -182,4 +181,16 @@ METHODS: dict[str, tuple[str, str]] = {
     "swapaxes": ("", ""),
     "transpose": ("", ""),
     "var": ("correction", "where"),
+}
+
+
+NN: dict[str, tuple[str, str]] = {
+    "celu": ("alpha", ""),
+    "elu": ("alpha", ""),
+    "gelu": ("approximate", ""),
+    "leaky_relu": ("negative_slope", ""),
+    "log_softmax": ("axis", "where"),
+    "one_hot": ("", "axis"),
+    "softmax": ("axis", "where"),
+    "squareplus": ("b", ""),
 }

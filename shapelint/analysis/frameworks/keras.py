@@ -9,6 +9,7 @@ from shapelint.analysis.frameworks.spec import LayerSpec, Op, declare, layer, op
 BACKEND: dict[str, Op] = {
     "dot": op("keras_dot", "x", "y"),
     "batch_dot": op("keras_batch_dot", "x", "y", "axis"),
+    "tile": op("tile", "x", "reps", aliases={"n": "reps"}),
     "ones": op("shape", "shape", filled=True),
     "zeros": op("shape", "shape", filled=True),
     "random_normal": op("shape", "shape", random=True),
@@ -58,8 +59,11 @@ for _name, _sym in {
 _NOT_IN_KERAS_OPS = (
     "asanyarray asarray asarray_chkfinite ascontiguousarray atleast_2d concat fix positive "
     "remainder rint row_stack random.normal random.rand random.randint random.randn "
-    "random.random random.random_sample random.standard_normal random.uniform"
+    "random.random random.random_sample random.standard_normal random.uniform "
+    "column_stack insert random.permutation"
 ).split()
+# NumPy's rules Keras 3 has not been checked against (its stacking differs: see family_rules)
+_NOT_IN_KERAS_OPS += "dstack repeat tile".split()
 OPS: dict[str, Op] = {
     name: spec for name, spec in np_table.FUNCTIONS.items() if name not in _NOT_IN_KERAS_OPS
 }

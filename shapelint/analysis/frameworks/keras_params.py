@@ -90,8 +90,6 @@ OPS: dict[str, tuple[str, str]] = {
     "copy": ("", ""),
     "cos": ("", ""),
     "cosh": ("", ""),
-    "cumprod": ("", "axis"),
-    "cumsum": ("", "axis"),
     "diag": ("", "k"),
     "divide": ("", ""),
     "dot": ("", ""),

@@ -8,8 +8,8 @@ from shapelint.analysis.frameworks.spec import Op, declare, op
 _UNARY = (
     "abs absolute exp exp2 expm1 log log2 log10 log1p sqrt square sin cos tan tanh arcsin arccos "
     "arctan sinh cosh negative positive sign floor ceil round rint trunc fix clip nan_to_num "
-    "real imag conj conjugate reciprocal isnan isinf isfinite logical_not copy cumsum "
-    "cumprod sort flip fliplr flipud roll"
+    "real imag conj conjugate reciprocal isnan isinf isfinite logical_not copy "
+    "sort flip fliplr flipud roll"
 ).split()
 
 _BINARY = {
@@ -74,6 +74,7 @@ FUNCTIONS: dict[str, Op] = {
     "random.uniform": op("shape", "low", "high", "shape", random=True),
     "random.randint": op("shape", "low", "high", "shape", random=True),
     "random.standard_normal": op("shape", "shape", random=True),
+    "random.permutation": op("permutation", "x"),
     # products
     "matmul": op("matmul", "x", "y"),
     "dot": op("dot", "x", "y"),
@@ -94,17 +95,24 @@ FUNCTIONS: dict[str, Op] = {
     "vstack": op("vstack", "seq"),
     "row_stack": op("vstack", "seq"),
     "hstack": op("hstack", "seq"),
+    "column_stack": op("column_stack", "seq"),
+    "dstack": op("dstack", "seq"),
+    "insert": op("insert", "x", "obj", "values", "axis"),
     "ravel": op("flatten", "x"),
     "atleast_2d": op("atleast_2d", "x"),
     "broadcast_to": op("broadcast_to", "x", "shape"),
     "where": op("where", "condition", "x", "y"),
     "split": op("split", "x", "sections", "axis"),
-    "array_split": op("split", "x", "sections", "axis"),
+    "array_split": op("split", "x", "sections", "axis", inexact=True),
     "diag": op("unknown"),
     "linalg.inv": op("identity"),
     "linalg.norm": op("reduce", "x", "ord", "axis", "keepdims"),
     "linalg.pinv": op("reverse_last2"),
     "argsort": op("identity"),
+    "cumsum": op("cumulative", "x", "axis"),
+    "cumprod": op("cumulative", "x", "axis"),
+    "repeat": op("np_repeat", "x", "repeats", "axis"),
+    "tile": op("tile", "x", "reps", aliases={"A": "x"}),
 }
 FUNCTIONS.update({name: op("identity") for name in _UNARY})
 FUNCTIONS.update({name: op("identity", aliases={"val": "x"}) for name in ("real", "imag")})
@@ -126,7 +134,8 @@ METHODS: dict[str, Op] = {
     "copy": op("identity"),
     "clip": op("identity"),
     "round": op("identity"),
-    "cumsum": op("identity"),
+    "cumsum": op("cumulative", "x", "axis"),
+    "repeat": op("np_repeat", "x", "repeats", "axis"),
     "sort": op("inplace_identity"),
     "fill": op("inplace_identity"),
     "resize": op("invalidate"),

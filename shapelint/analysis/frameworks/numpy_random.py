@@ -35,6 +35,7 @@ GENERATOR: dict[str, Op] = {
     "gamma": op("draw", "shape_param", "scale", "shape", aliases={"shape": "shape_param", **_SIZE}),
     "laplace": op("draw", "loc", "scale", "shape"),
     "choice": op("choice", "x", "shape"),
+    "permutation": op("permutation", "x", "axis"),
 }
 
 # numpy.random.RandomState methods: the legacy module-level functions, bound to a state
@@ -48,4 +49,5 @@ RANDOM_STATE: dict[str, Op] = {
     "uniform": op("draw", "low", "high", "shape"),
     "randint": op("draw", "low", "high", "shape"),
     "choice": op("choice", "x", "shape"),
+    "permutation": op("permutation", "x"),
 }

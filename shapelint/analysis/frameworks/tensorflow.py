@@ -83,6 +83,9 @@ FUNCTIONS: dict[str, Op] = {
     "argmax": op("reduce", "x", "axis"),
     "argmin": op("reduce", "x", "axis"),
     "shape": op("shape_of"),
+    "nn.embedding_lookup": op("rows", "x", "index", aliases={"params": "x", "ids": "index"}),
+    "gather": op("rows", "x", "index", aliases={"params": "x", "indices": "index"}),
+    "one_hot": op("one_hot", "x", "depth", aliases={"indices": "x"}),
     **{
         f"nn.conv{n}d": op(
             "tf_conv",
