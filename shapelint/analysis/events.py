@@ -27,7 +27,11 @@ class OpFailed:
 
 @dataclass(frozen=True, slots=True)
 class Elementwise:
-    """A broadcasting binary op: ``*``, ``+``, ``multiply``, ``add`` ..."""
+    """A broadcasting binary op: ``*``, ``+``, ``multiply``, ``add`` ...
+
+    ``paired`` says the operands are a prediction and its target, compared element by
+    element (torch's ``mse_loss``): the two are meant to have one shape, so a broadcast of
+    both is never meant, whatever the ops that made their axes showed."""
 
     node: Any
     op: str  # "*", "+", "-", "/", "**", "<", ... or the function name ("multiply")
@@ -35,6 +39,7 @@ class Elementwise:
     right: Tensor
     result: Shape
     multiply: bool
+    paired: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,8 @@ output = features @ weights.t()
 
 ## Known problems
 An outer product written on purpose with `*` should show its intent with `x[:, None]`,
-`unsqueeze`, or `reshape`, which keeps this rule silent.
+`unsqueeze`, or `reshape`, which keeps this rule silent; `keepdims=True` keeps it silent only
+where the kept axis meets the size it was reduced from.
 """
 
 from __future__ import annotations
@@ -126,7 +127,7 @@ class ElementwiseNotMatmul(Rule):
                     _matmul_fix(event) if x is left else None,
                 )
                 return
-        if left.intent or right.intent:
+        if left.intends(right.shape) or right.intends(left.shape):
             return
         if left.origin in FIXED and right.origin in FIXED:
             return  # nothing learned, no data: a table or test matrix written out on purpose
