@@ -72,6 +72,9 @@ def elementwise(
                 ("broadcast", (lt.shape, rt.shape)),
             )
         )
+        if isinstance(left, Tensor) and isinstance(right, Tensor):
+            multiplies = symbol == "*" if multiply is None else multiply
+            emitter.emit(Elementwise(node, symbol, left, right, None, multiplies, paired))
         return Tensor(UNKNOWN_SHAPE, lt.framework if isinstance(left, Tensor) else rt.framework)
     if isinstance(left, Tensor) and isinstance(right, Tensor):
         emitter.emit(

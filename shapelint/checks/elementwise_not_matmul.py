@@ -2,8 +2,10 @@
 
 ## What it does
 Finds `*` (or `multiply`) where a matrix product was meant: activations multiplied
-elementwise by a weight matrix that a matrix product would fit, or a column times a row
-that broadcasting silently turns into an outer product.
+elementwise by a weight matrix that a matrix product would fit, a column times a row
+that broadcasting silently turns into an outer product, or two matrices that cannot
+broadcast but that a matrix product takes (`q * k.T` with (5, 4) and (4, 5): SHP001 says
+it raises, this rule what was meant).
 
 It decides by where the values come from, not by their shapes alone. Activations are what
 a function or a module's `forward`/`call` is given and what is computed from it; a
@@ -83,7 +85,8 @@ def _matmul_fix(event: Elementwise) -> Rewrite | None:
     op keeps its operand's shape), or the broadcast result."""
     x, w = event.left, event.right
     product = fixing.product(x.shape, w.shape)
-    if not any(fixing.proven_equal(product, shape) for shape in (x.shape, event.result)):
+    shapes = (x.shape,) if event.result is None else (x.shape, event.result)
+    if not any(fixing.proven_equal(product, shape) for shape in shapes):
         return None
     if event.op == "*":
         return Rewrite(f"use `@`: the product is {product}", (Change(event.node, "operator", "@"),))
@@ -118,6 +121,9 @@ class ElementwiseNotMatmul(Rule):
         if not isinstance(event, Elementwise) or not event.multiply:
             return
         left, right = event.left, event.right
+        if event.result is None:
+            yield from self._unbroadcastable(event)
+            return
         for x, w in ((left, right), (right, left)):
             if _is_weight_matrix(w) and _matmul_would_fit(x, w):
                 yield self.finding(
@@ -143,3 +149,25 @@ class ElementwiseNotMatmul(Rule):
                 f"{event.result}: a matrix product was probably meant (write `x[:, None]` or "
                 f"`unsqueeze` if the outer product is intended)",
             )
+
+    def _unbroadcastable(self, event: Elementwise) -> Iterator[Finding]:
+        """Matrices that cannot broadcast (the call raises) but whose matrix product is
+        proven to fit: ``@`` was meant. Vectors are left to SHP001 alone (``a @ b`` of two
+        vectors is a scalar, rarely what a failed ``*`` meant)."""
+        left, right = event.left, event.right
+        if left.shape.min_rank < 2 or right.shape.min_rank < 2:
+            return
+        product = fixing.product(left.shape, right.shape)
+        if product is None or not _inner_proven(left.shape, right.shape):
+            return
+        yield self.finding(
+            event.node,
+            f"`{event.op}` of {left.shape} and {right.shape} cannot broadcast, but their "
+            f"matrix product fits, giving {product}: `@`/`matmul` was probably meant",
+            _matmul_fix(event),
+        )
+
+
+def _inner_proven(a: Shape, b: Shape) -> bool:
+    """The contracted dims of ``a @ b`` are provably equal (not merely possibly so)."""
+    return a.dims[-1].equals(b.dims[-2]) is True

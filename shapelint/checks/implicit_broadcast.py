@@ -100,7 +100,7 @@ class ImplicitBroadcast(Rule):
     )
 
     def check(self, event: object) -> Iterator[Finding]:
-        if not isinstance(event, Elementwise) or event.multiply:
+        if not isinstance(event, Elementwise) or event.multiply or event.result is None:
             return
         left, right = event.left, event.right
         meant = left.intends(right.shape) or right.intends(left.shape)
