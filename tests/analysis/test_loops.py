@@ -209,6 +209,20 @@ FIRST_ITERATIONS = [
         "rows([np.ones((2, 3)), np.ones((2, 3))])\n",
         id="an-inner-loop-over-a-tensor-with-rows-asserts-on-its-first-row",
     ),
+    pytest.param(
+        "import torch\n"
+        "features = {'layer1': torch.ones(2, 16, 8, 8), 'layer2': torch.ones(2, 8)}\n"
+        "for name in features:\n"
+        "    assert features[name].dim() == 4  # SHP005: 5\n",
+        id="a-dict-iterates-over-its-keys",
+    ),
+    pytest.param(
+        "import torch\n"
+        "features = {'layer1': torch.ones(2, 16, 8, 8), 'layer2': torch.ones(2, 8, 4, 4)}\n"
+        "for name in features:\n"
+        "    assert features[name].dim() == 4\n",
+        id="a-dict-iterates-over-its-keys-fixed",
+    ),
 ]
 
 
