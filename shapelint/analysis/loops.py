@@ -40,6 +40,8 @@ class Loops(Machine):
 
     def exec_loop(self, node: cst.For | cst.While) -> None:
         iterable = self.eval(node.iter) if isinstance(node, cst.For) else None
+        if isinstance(node, cst.For) and iterable is not None:
+            self.run_iterator(iterable, node.iter)
         element = iteration_value(iterable) if iterable is not None else UNKNOWN
         if self.muted:
             # inside an outer loop's fixed point nothing is reported: one pass, then widen,
