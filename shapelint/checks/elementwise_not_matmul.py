@@ -4,8 +4,8 @@
 Finds `*` (or `multiply`) where a matrix product was meant: activations multiplied
 elementwise by a weight matrix that a matrix product would fit, a column times a row
 that broadcasting silently turns into an outer product, or two matrices that cannot
-broadcast but that a matrix product takes (`q * k.T` with (5, 4) and (4, 5): SHP001 says
-it raises, this rule what was meant).
+broadcast but that a matrix product takes (`q * k.T` with (5, 4) and (4, 5) of data, not
+learned: SHP001 says it raises, this rule what was meant).
 
 It decides by where the values come from, not by their shapes alone. Activations are what
 a function or a module's `forward`/`call` is given and what is computed from it; a
@@ -151,11 +151,15 @@ class ElementwiseNotMatmul(Rule):
             )
 
     def _unbroadcastable(self, event: Elementwise) -> Iterator[Finding]:
-        """Matrices that cannot broadcast (the call raises) but whose matrix product is
-        proven to fit: ``@`` was meant. Vectors are left to SHP001 alone (``a @ b`` of two
-        vectors is a scalar, rarely what a failed ``*`` meant)."""
+        """Two matrices of data that cannot broadcast (the call raises) but whose matrix
+        product is proven to fit (``q * k.T``): ``@`` was meant. Vectors and stacks of
+        matrices are left to SHP001 alone (what a failed ``*`` of them meant is not clear),
+        and so is a learned matrix: activations times a weight that fails may be a gate or
+        a multiplication unit whose fix is another broadcast, not a product."""
         left, right = event.left, event.right
-        if left.shape.min_rank < 2 or right.shape.min_rank < 2:
+        if left.shape.rank != 2 or right.shape.rank != 2:
+            return
+        if any(t.weight or t.origin == LEARNED for t in (left, right)):
             return
         product = fixing.product(left.shape, right.shape)
         if product is None or not _inner_proven(left.shape, right.shape):
