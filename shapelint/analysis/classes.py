@@ -280,6 +280,15 @@ class Classes(Machine):
         if isinstance(post_init, FunctionRef):
             self.call_function(FunctionRef(post_init.key, instance), [], {}, node)
 
+    def run_iterator(self, iterable: Value, node: cst.CSTNode) -> None:
+        """Iterating an instance of a class defined in the file runs its ``__iter__`` (a
+        generator's body, for what it checks and reports); what it yields stays unknown."""
+        if not isinstance(iterable, Instance):
+            return
+        method = self.class_lookup(iterable.class_key, "__iter__")
+        if isinstance(method, FunctionRef):
+            self.call_function(FunctionRef(method.key, iterable), [], {}, node)
+
     def call_instance(
         self,
         instance: Instance,

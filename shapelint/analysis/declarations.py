@@ -445,7 +445,8 @@ def _rebind(interp: Interpreter, holder: cst.BaseExpression, tensor: Value, shap
 def _shape_expression(
     node: cst.BaseExpression,
 ) -> tuple[cst.BaseExpression | None, str, int | None]:
-    """``x.shape`` / ``x.ndim`` / ``len(x.shape)`` / ``x.dim()`` / ``x.shape[i]``."""
+    """``x.shape`` / ``x.ndim`` / ``len(x.shape)`` / ``x.dim()`` / ``x.shape[i]``, and
+    torch's spellings ``x.size()``, ``len(x.size())``, ``x.size(i)``."""
     if isinstance(node, cst.Attribute) and node.attr.value == "shape":
         return node.value, "shape", None
     if isinstance(node, cst.Attribute) and node.attr.value == "ndim":
@@ -458,13 +459,24 @@ def _shape_expression(
             return func.value, "shape", None
     if (
         isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value == "size"
+        and len(node.args) == 1
+        and node.args[0].keyword is None
+        and not node.args[0].star
+    ):
+        index = _literal_int(node.args[0].value)
+        if index is not None:
+            return node.func.value, "dim", index
+    if (
+        isinstance(node, cst.Call)
         and isinstance(node.func, cst.Name)
         and node.func.value == "len"
         and len(node.args) == 1
     ):
-        inner = node.args[0].value
-        if isinstance(inner, cst.Attribute) and inner.attr.value == "shape":
-            return inner.value, "rank", None
+        holder, kind, _ = _shape_expression(node.args[0].value)
+        if kind == "shape":
+            return holder, "rank", None
     if (
         isinstance(node, cst.Subscript)
         and len(node.slice) == 1

@@ -27,14 +27,21 @@ class OpFailed:
 
 @dataclass(frozen=True, slots=True)
 class Elementwise:
-    """A broadcasting binary op: ``*``, ``+``, ``multiply``, ``add`` ..."""
+    """A broadcasting binary op: ``*``, ``+``, ``multiply``, ``add`` ...
+
+    ``result`` is None when the operands cannot broadcast (an ``OpFailed`` is reported too):
+    a rule can still ask what was meant. ``paired`` says the operands are a prediction and
+    its target, compared element by element (torch's ``mse_loss``): the two are meant to
+    have one shape, so a broadcast of both is never meant, whatever the ops that made their
+    axes showed."""
 
     node: Any
     op: str  # "*", "+", "-", "/", "**", "<", ... or the function name ("multiply")
     left: Tensor
     right: Tensor
-    result: Shape
+    result: Shape | None
     multiply: bool
+    paired: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -486,6 +486,7 @@ class Expressions(Machine):
 
     def comprehension(self, for_in: cst.CompFor, element: cst.BaseExpression) -> Value:
         iterable = self.eval(for_in.iter)
+        self.run_iterator(iterable, for_in.iter)
         comprehension_scope: dict[str, Value] = dict(self.scope) if len(self.scopes) > 1 else {}
         self.store.adopt(comprehension_scope)
         self.scopes.append(comprehension_scope)

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import libcst as cst
 
-from shapelint.analysis import layers
+from shapelint.analysis import layers, scalars
 from shapelint.analysis.machine import LOOP_ITERATIONS, Machine
 from shapelint.analysis.primitives import iteration_value
 from shapelint.analysis.store import Snapshot
 from shapelint.analysis.values import (
     UNKNOWN,
+    DictValue,
     IntValue,
     Layer,
     ModuleRef,
@@ -39,6 +40,8 @@ class Loops(Machine):
 
     def exec_loop(self, node: cst.For | cst.While) -> None:
         iterable = self.eval(node.iter) if isinstance(node, cst.For) else None
+        if isinstance(node, cst.For) and iterable is not None:
+            self.run_iterator(iterable, node.iter)
         element = iteration_value(iterable) if iterable is not None else UNKNOWN
         if self.muted:
             # inside an outer loop's fixed point nothing is reported: one pass, then widen,
@@ -168,6 +171,8 @@ def first_of(value: Value) -> Value | None:
     if isinstance(value, Layer) and value.kind in ("module_list", "sequential"):
         found = layers.sequence_layers(value) or layers.module_items(value)
         return found[0] if found else None
+    if isinstance(value, DictValue):
+        return scalars.key_value(value.items[0][0]) if value.items else None
     return None
 
 
@@ -185,6 +190,8 @@ def exact_items(value: Value) -> list[Value] | None:
     elif isinstance(value, Layer) and value.kind in ("module_list", "sequential"):
         found = layers.sequence_layers(value) or layers.module_items(value)
         items = list(found) if found else None
+    elif isinstance(value, DictValue):  # a dict iterates over its keys, in order
+        items = [scalars.key_value(key) for key, _ in value.items]
     if items is None or len(items) > UNROLL_LIMIT:
         return None
     return items

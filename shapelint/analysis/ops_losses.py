@@ -49,8 +49,11 @@ def pointwise_loss(
 ) -> Value:
     """``mse_loss``/``l1_loss``: torch broadcasts input against target (with only a warning),
     so (N, 1) against (N,) silently gives N*N differences: one loss per element of the
-    broadcast."""
-    result = elementwise(emitter, node, display, prediction, target, framework, multiply=False)
+    broadcast. The pair is meant to have one shape (torch warns when it has not), so the
+    ``Elementwise`` event says it is ``paired``."""
+    result = elementwise(
+        emitter, node, display, prediction, target, framework, multiply=False, paired=True
+    )
     if isinstance(result, Tensor):
         return Tensor(result.shape, framework)
     return Tensor(UNKNOWN_SHAPE, framework)

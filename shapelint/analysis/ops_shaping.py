@@ -48,11 +48,13 @@ def elementwise(
     framework: str,
     *,
     multiply: bool | None = None,
+    paired: bool = False,
 ) -> Value:
     """A broadcasting binary op on two operands, shared by operators and functions.
 
     ``symbol`` names the op in messages (``*``, ``tf.multiply``); ``multiply`` says whether it
-    is a product (defaults to ``symbol == "*"``).
+    is a product (defaults to ``symbol == "*"``); ``paired``, whether it compares a
+    prediction with its target (``Elementwise.paired``).
     """
     lt = convert.literal_tensor(left, framework)
     rt = convert.literal_tensor(right, framework)
@@ -71,11 +73,20 @@ def elementwise(
                 ("broadcast", (lt.shape, rt.shape)),
             )
         )
+        if isinstance(left, Tensor) and isinstance(right, Tensor):
+            multiplies = symbol == "*" if multiply is None else multiply
+            emitter.emit(Elementwise(node, symbol, left, right, None, multiplies, paired))
         return Tensor(UNKNOWN_SHAPE, lt.framework if isinstance(left, Tensor) else rt.framework)
     if isinstance(left, Tensor) and isinstance(right, Tensor):
         emitter.emit(
             Elementwise(
-                node, symbol, left, right, result, symbol == "*" if multiply is None else multiply
+                node,
+                symbol,
+                left,
+                right,
+                result,
+                symbol == "*" if multiply is None else multiply,
+                paired,
             )
         )
     base = left if isinstance(left, Tensor) else right if isinstance(right, Tensor) else lt
@@ -252,7 +263,10 @@ def _reduce(call: Call) -> Value:
     own = family_rules.reduction(call.family, call.qualname.rsplit(".", 1)[-1])
     rule, judge = (own, None) if own is not None else (algebra.reduce, "reduce")
     result = run_rule(call, rule, x.shape, axes, keepdims, judge=judge)
-    return call.tensor(result if result is not None else UNKNOWN_SHAPE, intent=keepdims)
+    if result is None:
+        return call.tensor(UNKNOWN_SHAPE, intent=keepdims)
+    kept = x.shape if keepdims and result.rank is not None and result.rank == x.shape.rank else None
+    return call.tensor(result, intent=keepdims, kept=kept)
 
 
 def _reduce_or_elementwise(call: Call) -> Value:

@@ -64,7 +64,9 @@ class Tensor(Value):
     ``DRAWN``, ``LEARNED``, ``CONSTANT``, or None when unknown), so a rule can tell
     activations from a mask built out of parameters. ``dtype`` is the kind of its elements
     (``dtypes``: int, bool, float, or None when unknown); a change of shape forgets it
-    unless ``keep_dtype`` says the elements are only rearranged.
+    unless ``keep_dtype`` says the elements are only rearranged. ``kept`` is the shape a
+    ``keepdims=True`` reduction reduced from: its intent covers only meeting those sizes
+    (``intends``); None leaves the intent whole.
     """
 
     shape: Shape
@@ -77,6 +79,27 @@ class Tensor(Value):
     drawn: Draw | None = None
     origin: str | None = None
     dtype: str | None = None
+    kept: Shape | None = None
+
+    def intends(self, other: Shape) -> bool:
+        """Whether the ops that made this tensor showed that its broadcast against a tensor
+        of shape ``other`` is meant. ``None`` indexing, ``unsqueeze`` or ``reshape`` say so
+        whatever it meets; ``keepdims=True`` only that its kept singleton axes meet the sizes
+        they were reduced from (``x - x.max(-1, keepdim=True)``): a kept axis stretched to a
+        size provably other than its own, such as the batch of a (batch,) vector meeting the
+        (batch, 1) max over actions, was not what the reduction kept it for."""
+        if not self.intent:
+            return False
+        kept = self.kept
+        if kept is None or self.shape.variadic or kept.rank != self.shape.rank:
+            return True
+        for own, source, met in zip(
+            reversed(self.shape.dims), reversed(kept.dims), reversed(other.dims), strict=False
+        ):
+            if own.is_one() is True and source.is_one() is False and met.is_one() is False:
+                if met.equals(source) is False:
+                    return False
+        return True
 
     def with_shape(
         self,
@@ -96,6 +119,7 @@ class Tensor(Value):
             like=self.like if keep_lineage else None,
             drawn=self.drawn if keep_lineage else None,
             weight=self.weight if keep_lineage else False,
+            kept=None,
         )
 
 
@@ -358,6 +382,7 @@ def join_values(a: Value, b: Value) -> Value:
             drawn=a.drawn if a.drawn == b.drawn else None,
             origin=a.origin if a.origin == b.origin else None,
             dtype=a.dtype if a.dtype == b.dtype else None,
+            kept=a.kept if a.kept == b.kept else None,
         )
     if isinstance(a, IntValue) and isinstance(b, IntValue):
         return IntValue(join_dims(a.dim, b.dim))
@@ -425,6 +450,7 @@ def signature_of(value: Value) -> Any:
             value.like is not None,
             value.origin,
             value.dtype,
+            value.kept,
         )
     if isinstance(value, TupleValue):
         return ("tuple", tuple(signature_of(v) for v in value.items))

@@ -2,8 +2,10 @@
 
 ## What it does
 Finds `*` (or `multiply`) where a matrix product was meant: activations multiplied
-elementwise by a weight matrix that a matrix product would fit, or a column times a row
-that broadcasting silently turns into an outer product.
+elementwise by a weight matrix that a matrix product would fit, a column times a row
+that broadcasting silently turns into an outer product, or two matrices that cannot
+broadcast but that a matrix product takes (`q * k.T` with (5, 4) and (4, 5) of data, not
+learned: SHP001 says it raises, this rule what was meant).
 
 It decides by where the values come from, not by their shapes alone. Activations are what
 a function or a module's `forward`/`call` is given and what is computed from it; a
@@ -33,7 +35,8 @@ output = features @ weights.t()
 
 ## Known problems
 An outer product written on purpose with `*` should show its intent with `x[:, None]`,
-`unsqueeze`, or `reshape`, which keeps this rule silent.
+`unsqueeze`, or `reshape`, which keeps this rule silent; `keepdims=True` keeps it silent only
+where the kept axis meets the size it was reduced from.
 """
 
 from __future__ import annotations
@@ -82,7 +85,8 @@ def _matmul_fix(event: Elementwise) -> Rewrite | None:
     op keeps its operand's shape), or the broadcast result."""
     x, w = event.left, event.right
     product = fixing.product(x.shape, w.shape)
-    if not any(fixing.proven_equal(product, shape) for shape in (x.shape, event.result)):
+    shapes = (x.shape,) if event.result is None else (x.shape, event.result)
+    if not any(fixing.proven_equal(product, shape) for shape in shapes):
         return None
     if event.op == "*":
         return Rewrite(f"use `@`: the product is {product}", (Change(event.node, "operator", "@"),))
@@ -117,6 +121,9 @@ class ElementwiseNotMatmul(Rule):
         if not isinstance(event, Elementwise) or not event.multiply:
             return
         left, right = event.left, event.right
+        if event.result is None:
+            yield from self._unbroadcastable(event)
+            return
         for x, w in ((left, right), (right, left)):
             if _is_weight_matrix(w) and _matmul_would_fit(x, w):
                 yield self.finding(
@@ -126,7 +133,7 @@ class ElementwiseNotMatmul(Rule):
                     _matmul_fix(event) if x is left else None,
                 )
                 return
-        if left.intent or right.intent:
+        if left.intends(right.shape) or right.intends(left.shape):
             return
         if left.origin in FIXED and right.origin in FIXED:
             return  # nothing learned, no data: a table or test matrix written out on purpose
@@ -142,3 +149,29 @@ class ElementwiseNotMatmul(Rule):
                 f"{event.result}: a matrix product was probably meant (write `x[:, None]` or "
                 f"`unsqueeze` if the outer product is intended)",
             )
+
+    def _unbroadcastable(self, event: Elementwise) -> Iterator[Finding]:
+        """Two matrices of data that cannot broadcast (the call raises) but whose matrix
+        product is proven to fit (``q * k.T``): ``@`` was meant. Vectors and stacks of
+        matrices are left to SHP001 alone (what a failed ``*`` of them meant is not clear),
+        and so is a learned matrix: activations times a weight that fails may be a gate or
+        a multiplication unit whose fix is another broadcast, not a product."""
+        left, right = event.left, event.right
+        if left.shape.rank != 2 or right.shape.rank != 2:
+            return
+        if any(t.weight or t.origin == LEARNED for t in (left, right)):
+            return
+        product = fixing.product(left.shape, right.shape)
+        if product is None or not _inner_proven(left.shape, right.shape):
+            return
+        yield self.finding(
+            event.node,
+            f"`{event.op}` of {left.shape} and {right.shape} cannot broadcast, but their "
+            f"matrix product fits, giving {product}: `@`/`matmul` was probably meant",
+            _matmul_fix(event),
+        )
+
+
+def _inner_proven(a: Shape, b: Shape) -> bool:
+    """The contracted dims of ``a @ b`` are provably equal (not merely possibly so)."""
+    return a.dims[-1].equals(b.dims[-2]) is True

@@ -3,7 +3,12 @@
 ## What it does
 Finds an elementwise op (`+ - / ** < ==` ...) that expands *both* operands, such as `pred -
 target` with (32,) and (32, 1), which broadcasts into (32, 32), when nothing (`None`,
-`unsqueeze`, `reshape`, `keepdims=True`) shows that the expansion is meant.
+`unsqueeze`, `reshape`, `keepdims=True`) shows that the expansion is meant; `keepdims=True`
+shows it only for a kept axis meeting the size it was reduced from, so the (32, 1) max of a
+(32, 4) tensor stretched to a (32,) vector is reported. A loss that
+compares a prediction with its target element by element (`F.mse_loss`, `nn.L1Loss`) is
+reported whatever made their axes: the two are meant to have one shape, and torch itself
+only warns.
 
 ## Why is this bad?
 Nothing raises. A loss computed from (32, 32) differences averages 1,024 pairs instead of
@@ -95,15 +100,24 @@ class ImplicitBroadcast(Rule):
     )
 
     def check(self, event: object) -> Iterator[Finding]:
-        if not isinstance(event, Elementwise) or event.multiply:
+        if not isinstance(event, Elementwise) or event.multiply or event.result is None:
             return
         left, right = event.left, event.right
-        if left.intent or right.intent:
+        meant = left.intends(right.shape) or right.intends(left.shape)
+        if meant and not event.paired:
             return
         if left.shape.min_rank == 0 or right.shape.min_rank == 0:
             return
         expands_left, expands_right = broadcast_expansion(left.shape, right.shape)
-        if expands_left and expands_right:
+        if expands_left and expands_right and event.paired:
+            yield self.finding(
+                event.node,
+                f"`{event.op}` compares {left.shape} with a target {right.shape}: they "
+                f"broadcast into {event.result}, each prediction meeting targets it is not "
+                f"paired with; give both one shape",
+                _squeeze_fix(event),
+            )
+        elif expands_left and expands_right:
             yield self.finding(
                 event.node,
                 f"`{event.op}` broadcasts {left.shape} and {right.shape} into {event.result}: "

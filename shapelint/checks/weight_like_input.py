@@ -85,7 +85,7 @@ class WeightLikeInput(Rule):
         if isinstance(event, MatrixProduct):
             pairs = ((event.left, event.right), (event.right, event.left))
             elementwise = False
-        elif isinstance(event, Elementwise) and event.multiply:
+        elif isinstance(event, Elementwise) and event.multiply and event.result is not None:
             pairs = ((event.left, event.right), (event.right, event.left))
             elementwise = True
         else:

@@ -209,6 +209,43 @@ FIRST_ITERATIONS = [
         "rows([np.ones((2, 3)), np.ones((2, 3))])\n",
         id="an-inner-loop-over-a-tensor-with-rows-asserts-on-its-first-row",
     ),
+    pytest.param(
+        "import torch\n"
+        "features = {'layer1': torch.ones(2, 16, 8, 8), 'layer2': torch.ones(2, 8)}\n"
+        "for name in features:\n"
+        "    assert features[name].dim() == 4  # SHP005: 5\n",
+        id="a-dict-iterates-over-its-keys",
+    ),
+    pytest.param(
+        "import torch\n"
+        "features = {'layer1': torch.ones(2, 16, 8, 8), 'layer2': torch.ones(2, 8, 4, 4)}\n"
+        "for name in features:\n"
+        "    assert features[name].dim() == 4\n",
+        id="a-dict-iterates-over-its-keys-fixed",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "class Windows:\n"
+        "    def __init__(self, data, size):\n"
+        "        self.data, self.size = data, size\n"
+        "    def __iter__(self):\n"
+        "        assert self.size < self.data.shape[0]  # SHP005: 9\n"
+        "        yield self.data[: self.size]\n"
+        "batches = [b for b in Windows(np.ones((10, 3)), 10)]\n",
+        id="iterating-an-instance-runs-its-iter",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "class Windows:\n"
+        "    def __init__(self, data, size):\n"
+        "        self.data, self.size = data, size\n"
+        "    def __iter__(self):\n"
+        "        assert self.size <= self.data.shape[0]\n"
+        "        yield self.data[: self.size]\n"
+        "for b in Windows(np.ones((10, 3)), 10):\n"
+        "    pass\n",
+        id="iterating-an-instance-runs-its-iter-fixed",
+    ),
 ]
 
 

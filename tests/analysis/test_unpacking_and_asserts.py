@@ -132,6 +132,19 @@ CASES = [
         "import numpy as np\nx = np.ones((2, 4))\nassert all([d % 2 == 0 for d in x.shape])\n",
         id="assert-all-over-the-dims-fixed",
     ),
+    pytest.param(
+        "import torch\nx = torch.ones(2, 16, 8, 8)\nassert len(x.size()) == 3  # SHP005: 1\n",
+        id="torch-rank-by-len-of-size",
+    ),
+    pytest.param(
+        "import torch\nx = torch.ones(2, 16, 8)\nassert len(x.size()) == 3\n",
+        id="torch-rank-by-len-of-size-fixed",
+    ),
+    pytest.param(
+        "import torch\nx = torch.ones(2, 16)\nassert x.size(0) == 3  # SHP005: 1\n"
+        "y = torch.ones(2, 16)\nassert y.size(-1) == 16\n",
+        id="torch-dim-by-size-of-an-axis",
+    ),
 ]
 
 
