@@ -6,7 +6,7 @@ from __future__ import annotations
 import tracemalloc
 from typing import Any
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from shapelint.shapes import algebra
@@ -163,7 +163,9 @@ def test_judge_agrees_on_einsum(case: tuple[str, list[tuple[int, ...]]]) -> None
         raised = False
     except ShapeError:
         raised = True
-    assert confirms_failure("einsum", (text, *operands)) is raised
+    verdict = confirms_failure("einsum", (text, *operands))
+    assume(verdict is not None)  # over the judge's work cap: no verdict, not a disagreement
+    assert verdict is raised
 
 
 @given(tensordot_case())
