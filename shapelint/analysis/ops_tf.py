@@ -1,5 +1,5 @@
 """TensorFlow op kinds of ``tf.nn`` beyond convolution: the pooling functions (the rule is
-``shapes.tf_pooling``)."""
+``shapes.tf_pooling``); and ``Tensor.set_shape``, which states a shape and cannot change it."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 from shapelint.analysis import convert
 from shapelint.analysis.opcall import Call, input_tensor, run_keywords
-from shapelint.analysis.values import IntValue, TupleValue, Value
+from shapelint.analysis.values import UNKNOWN, IntValue, TupleValue, Value
 from shapelint.shapes import tf_pooling
-from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim
+from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, ShapeError
 
 
 def _sizes(value: Value) -> Dim | tuple[Dim, ...]:
@@ -47,6 +47,24 @@ def _tf_pool(call: Call) -> Value:
     return x.with_shape(result if result is not None else UNKNOWN_SHAPE)
 
 
+def _tf_set_shape(call: Call) -> Value:
+    """``x.set_shape(shape)`` only asserts a shape the tensor has: a rank or a known size
+    that differs from it raises (an unknown or ``None`` size matches any). It returns None
+    and leaves the receiver as it was known (narrowing it is not modelled)."""
+    x = input_tensor(call)
+    stated = convert.as_shape(call.get("shape"))
+    if x is None or stated is None or x.shape.variadic or stated.variadic:
+        return UNKNOWN
+    mismatch = len(x.shape.dims) != len(stated.dims) or any(
+        a.equals(b) is False for a, b in zip(x.shape.dims, stated.dims, strict=True)
+    )
+    if mismatch:
+        reason = f"Tensor's shape {x.shape} is not compatible with supplied shape {stated}"
+        call.fail(ShapeError(reason), (x.shape, stated))
+    return UNKNOWN
+
+
 KINDS: dict[str, Callable[[Call], Value]] = {
     "tf_pool": _tf_pool,
+    "tf_set_shape": _tf_set_shape,
 }

@@ -83,6 +83,16 @@ FUNCTIONS: dict[str, Op] = {
     "argmax": op("reduce", "x", "axis"),
     "argmin": op("reduce", "x", "axis"),
     "shape": op("shape_of"),
+    # the labels first, the logits second, as TensorFlow names them
+    "nn.softmax_cross_entropy_with_logits": op(
+        "loss", "y", "x", aliases={"labels": "y", "logits": "x"}, loss="tf_softmax"
+    ),
+    "nn.sparse_softmax_cross_entropy_with_logits": op(
+        "loss", "y", "x", aliases={"labels": "y", "logits": "x"}, loss="tf_sparse_softmax"
+    ),
+    "nn.sigmoid_cross_entropy_with_logits": op(
+        "loss", "y", "x", aliases={"labels": "y", "logits": "x"}, loss="tf_same_shape"
+    ),
     **{
         f"nn.conv{n}d": op(
             "tf_conv",
@@ -123,6 +133,7 @@ FUNCTIONS.update({f"linalg.{n}": op("identity") for n in ("inv", "l2_normalize")
 
 METHODS: dict[str, Op] = {
     "numpy": op("identity", framework="numpy"),
+    "set_shape": op("tf_set_shape", "x", "shape"),
     "assign": op("identity"),
 }
 

@@ -40,6 +40,7 @@ FUNCTIONS: dict[str, tuple[str, str]] = {
     "nn.leaky_relu": ("alpha", ""),
     "nn.log_softmax": ("axis", ""),
     "nn.silu": ("beta", ""),
+    "nn.softmax_cross_entropy_with_logits": ("", "axis"),
     "nn.softmax": ("axis", ""),
     "random.normal": ("mean stddev", ""),
     "random.truncated_normal": ("mean stddev", ""),
