@@ -94,6 +94,30 @@ def _keras_global_pool(call: LayerCall) -> Value:
     return call.tensor(Shape((x.shape.dims[0], x.shape.dims[-1])))
 
 
+def _keras_upsampling(call: LayerCall) -> Value:
+    """``UpSampling{1,2,3}D(size)``: each spatial axis repeated ``size`` times (2 unless
+    given), the batch and channel axes kept; another rank or an unread size or layout is
+    unknown."""
+    x = call.input()
+    ndim = call.int_param("ndim") or 2
+    if x is None:
+        return UNKNOWN
+    size = call.kernel("size", ndim, 2)
+    data_format = call.str_param("data_format", "channels_last")
+    if size is UNREADABLE or isinstance(size, str) or data_format is None:
+        return call.tensor(None)
+    if x.shape.variadic or len(x.shape.dims) != ndim + 2:
+        return call.tensor(None)
+    if ndim == 1:
+        data_format = "channels_last"  # UpSampling1D takes no layout: (batch, steps, features)
+    sizes = size if isinstance(size, tuple) else (size,) * ndim
+    first = 1 if data_format == "channels_last" else 2
+    dims = list(x.shape.dims)
+    for axis, factor in enumerate(sizes):
+        dims[first + axis] = dims[first + axis] * factor
+    return call.tensor(Shape(tuple(dims)))
+
+
 def _keras_flatten(call: LayerCall) -> Value:
     x = call.input()
     return call.tensor(call.run(fw.keras_flatten, x.shape)) if x is not None else UNKNOWN
@@ -188,6 +212,7 @@ KINDS: dict[str, Callable[[LayerCall], Value]] = {
     "keras_pool": _keras_pool,
     "keras_global_pool": _keras_global_pool,
     "keras_flatten": _keras_flatten,
+    "keras_upsampling": _keras_upsampling,
     "keras_reshape": _keras_reshape,
     "keras_permute": _keras_permute,
     "keras_embedding": _keras_embedding,
