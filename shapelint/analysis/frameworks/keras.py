@@ -166,7 +166,11 @@ LAYERS: dict[str, LayerSpec] = {
 LAYERS.update({name: layer("identity") for name in _IDENTITY_LAYERS})
 
 # keras.Sequential and keras.models.Sequential (not under keras.layers)
-MODELS: dict[str, LayerSpec] = {"Sequential": layer("sequential", "layers")}
+MODELS: dict[str, LayerSpec] = {
+    "Sequential": layer("sequential", "layers"),
+    # keras.Model(inputs, outputs): the functional API (a subclass is a class, not this)
+    "Model": layer("keras_functional", "inputs", "outputs"),
+}
 
 # keras.layers.dot(inputs, axes) and friends: functional forms of the merge layers.
 FUNCTIONAL_LAYERS: dict[str, Op] = {
