@@ -385,6 +385,14 @@ class Calls(Transforms):
             if target is not None and not method.name.startswith("predict"):
                 layers.check_compiled_loss(self, node, receiver, outputs, target)
             return outputs if method.name.startswith("predict") else UNKNOWN
+        if (
+            isinstance(receiver, Layer)
+            and method.name in layers.METRIC_UPDATES
+            and receiver.kind in layers.METRIC_KINDS
+        ):
+            # a Keras metric's update_state(y_true, y_pred) judges them as calling it does
+            layers.apply_layer(self, node, receiver, positional[:2], {})
+            return Constant(None)
         if isinstance(receiver, Layer):
             if isinstance(node.func, cst.Attribute):
                 if method.name == "compile" and receiver.kind == "sequential":

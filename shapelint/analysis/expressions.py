@@ -365,6 +365,8 @@ class Expressions(Machine):
                 name in ("add", "append", "extend", "insert", "pop")
                 or name in (*MODEL_RUNS, "compile")
                 and owner.kind == "sequential"
+                or name in layers.METRIC_UPDATES
+                and owner.kind in layers.METRIC_KINDS
             ):
                 return BoundMethod(owner, name)
             return layers.layer_attribute(owner, name)

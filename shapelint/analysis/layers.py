@@ -221,6 +221,10 @@ def _einops_layer(call: LayerCall) -> Value:
     return call.tensor(call.run(einops_pattern.apply, mode, x.shape, pattern, lengths))
 
 
+# the method of a Keras metric object that takes (y_true, y_pred) like calling it
+METRIC_UPDATES = frozenset({"update_state"})
+METRIC_KINDS = frozenset({"keras_accuracy"})
+
 LAYER_KINDS: dict[str, Callable[[LayerCall], Value]] = {
     **layers_torch.KINDS,
     **layers_keras.KINDS,

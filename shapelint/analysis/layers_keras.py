@@ -183,6 +183,24 @@ def _keras_dot_layer(call: LayerCall) -> Value:
     return call.tensor(call.run(fw.keras_dot_layer, pair[0].shape, pair[1].shape, axes, normalize))
 
 
+def _keras_accuracy(call: LayerCall) -> Value:
+    """``metrics.Accuracy()`` on (y_true, y_pred), called or through ``update_state``: both
+    Kerases compare them elementwise, Keras 3 broadcasting and tf.keras wanting compatible
+    shapes, each after squeezing (or expanding) a trailing axis of 1 first. When neither
+    last axis can be 1 nothing is squeezed, and labels that do not broadcast against the
+    predictions (class indices (N,) against (N, C)) fail in both."""
+    if len(call.inputs) != 2:
+        return UNKNOWN
+    y_true = convert.literal_tensor(call.inputs[0], call.layer.framework)
+    y_pred = convert.literal_tensor(call.inputs[1], call.layer.framework)
+    if y_true is None or y_pred is None:
+        return UNKNOWN
+    shapes = (y_true.shape, y_pred.shape)
+    if all(s.dims and not s.variadic and s.dims[-1].is_one() is False for s in shapes):
+        call.run(algebra.broadcast, *shapes)
+    return call.tensor(None)
+
+
 def _sequence_inputs(call: LayerCall) -> list[Tensor] | None:
     inputs = call.inputs
     if len(inputs) == 1 and isinstance(inputs[0], TupleValue):
@@ -220,4 +238,5 @@ KINDS: dict[str, Callable[[LayerCall], Value]] = {
     "keras_dot_layer": _keras_dot_layer,
     "keras_concatenate": _keras_concatenate,
     "keras_merge": _keras_merge,
+    "keras_accuracy": _keras_accuracy,
 }

@@ -36,6 +36,7 @@ _LAYER_TABLES: tuple[tuple[str, dict[str, LayerSpec], str], ...] = (
     ("keras.layers.", keras.LAYERS, "keras"),
     ("keras.models.", keras.MODELS, "keras"),
     ("keras.", keras.MODELS, "keras"),
+    ("keras.metrics.", keras.METRICS, "keras"),
     ("einops.layers.", einops.LAYERS, ""),
     ("flax.linen.", jax_libraries.FLAX_LINEN, "jax"),
     ("equinox.nn.", jax_libraries.EQUINOX_NN, "jax"),

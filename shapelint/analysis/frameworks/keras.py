@@ -172,6 +172,9 @@ MODELS: dict[str, LayerSpec] = {
     "Model": layer("keras_functional", "inputs", "outputs"),
 }
 
+# keras.metrics objects: called, or updated with update_state(y_true, y_pred)
+METRICS: dict[str, LayerSpec] = {"Accuracy": layer("keras_accuracy")}
+
 # keras.layers.dot(inputs, axes) and friends: functional forms of the merge layers.
 FUNCTIONAL_LAYERS: dict[str, Op] = {
     "layers.dot": op("keras_dot_fn", "seq", "axis", "normalize"),
@@ -197,5 +200,6 @@ BACKEND = declare(BACKEND, keras_params.BACKEND)
 OPS = declare(OPS, keras_params.OPS)
 LAYERS = declare(LAYERS, keras_params.LAYERS)
 MODELS = declare(MODELS, keras_params.MODELS)
+METRICS = declare(METRICS, keras_params.METRICS)
 FUNCTIONAL_LAYERS = declare(FUNCTIONAL_LAYERS, keras_params.FUNCTIONAL_LAYERS)
 LOSSES = declare(LOSSES, keras_params.LOSSES)

@@ -334,6 +334,11 @@ MODELS: dict[str, tuple[str, str]] = {
 }
 
 
+METRICS: dict[str, tuple[str, str]] = {
+    "Accuracy": ("", ""),
+}
+
+
 FUNCTIONAL_LAYERS: dict[str, tuple[str, str]] = {
     "Input": ("optional ragged sparse type_spec", "batch_shape tensor"),
     "layers.Input": ("optional ragged sparse type_spec", "batch_shape tensor"),

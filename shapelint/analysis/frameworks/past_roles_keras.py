@@ -319,6 +319,7 @@ PAST_ROLES: dict[str, tuple[str, ...]] = {
     "keras.layers.multiply": (),
     "keras.layers.subtract": (),
     "keras.losses.categorical_crossentropy": ("from_logits", "label_smoothing", "axis"),
+    "keras.metrics.Accuracy": ("name", "dtype"),
     "keras.ops.abs": (),
     "keras.ops.absolute": (),
     "keras.ops.add": (),
