@@ -395,7 +395,7 @@ class Calls(Transforms):
             return Constant(None)
         if isinstance(receiver, Layer):
             if isinstance(node.func, cst.Attribute):
-                if method.name == "compile" and receiver.kind == "sequential":
+                if method.name == "compile" and receiver.kind in layers.KERAS_MODELS:
                     # the architecture is unchanged; the loss is kept for fit/evaluate
                     loss = keywords.get("loss", positional[1] if len(positional) > 1 else None)
                     self.assign_target(node.func.value, layers.with_loss(receiver, loss))

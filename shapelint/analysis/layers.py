@@ -221,6 +221,9 @@ def _einops_layer(call: LayerCall) -> Value:
     return call.tensor(call.run(einops_pattern.apply, mode, x.shape, pattern, lengths))
 
 
+# the models whose compile/fit/predict are followed (a torch Sequential has none of them)
+KERAS_MODELS = frozenset({"sequential", "keras_functional"})
+
 # the method of a Keras metric object that takes (y_true, y_pred) like calling it
 METRIC_UPDATES = frozenset({"update_state"})
 METRIC_KINDS = frozenset({"keras_accuracy"})

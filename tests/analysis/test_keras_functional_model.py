@@ -65,3 +65,12 @@ def test_several_inputs_are_not_followed() -> None:
         "r = model(np.ones((6, 3)))\n"
     )
     assert infer(source) == "(…)"
+
+
+def test_fit_checks_the_targets_against_the_compiled_loss() -> None:
+    source = MODEL + "model.compile(loss='categorical_crossentropy', optimizer='adam')\n"
+    bad = source + "model.fit(np.ones((6, 12, 12, 1)), np.zeros((6, 1)), verbose=0)\n"
+    assert actual(bad) == {("SHP001", 8, 1)}
+    good = source + "model.fit(np.ones((6, 12, 12, 1)), np.zeros((6, 2)), verbose=0)\n"
+    assert actual(good) == set()
+    assert infer(source + "r = model.predict(np.ones((6, 12, 12, 1)))\n") == "(?, 2)"
