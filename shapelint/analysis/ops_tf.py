@@ -1,5 +1,6 @@
 """TensorFlow op kinds of ``tf.nn`` beyond convolution: the pooling functions (the rule is
-``shapes.tf_pooling``); and ``Tensor.set_shape``, which states a shape and cannot change it."""
+``shapes.tf_pooling``), ``one_hot`` and ``embedding_lookup``; and ``Tensor.set_shape``,
+which states a shape and cannot change it."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ from collections.abc import Callable
 
 from shapelint.analysis import convert
 from shapelint.analysis.opcall import Call, input_tensor, run_keywords
-from shapelint.analysis.values import UNKNOWN, IntValue, TupleValue, Value
+from shapelint.analysis.values import UNKNOWN, IntValue, Tensor, TupleValue, Value
 from shapelint.shapes import tf_pooling
-from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, ShapeError
+from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, ShapeError
 
 
 def _sizes(value: Value) -> Dim | tuple[Dim, ...]:
@@ -64,7 +65,34 @@ def _tf_set_shape(call: Call) -> Value:
     return UNKNOWN
 
 
+def _tf_one_hot(call: Call) -> Value:
+    """``tf.one_hot(indices, depth)``: a new last axis of ``depth``; another ``axis`` is not
+    modelled (unknown)."""
+    indices = input_tensor(call, "indices")
+    depth = call.get("depth")
+    axis = call.get("axis")
+    if indices is None or depth is None:
+        return call.unknown()
+    if axis is not None and not convert.is_none(axis) and convert.as_int(axis) != -1:
+        return call.tensor(UNKNOWN_SHAPE)
+    return call.tensor(Shape((*indices.shape.dims, convert.as_dim(depth)), indices.shape.variadic))
+
+
+def _tf_embedding_lookup(call: Call) -> Value:
+    """``tf.nn.embedding_lookup(params, ids)``: one row of ``params`` per id, so the ids'
+    shape then the rows'; a list of sharded ``params`` is not followed."""
+    params = call.get("params")
+    ids = input_tensor(call, "ids")
+    if not isinstance(params, Tensor) or ids is None:
+        return call.unknown()
+    if params.shape.variadic or not params.shape.dims:
+        return call.tensor(UNKNOWN_SHAPE)
+    return call.tensor(Shape((*ids.shape.dims, *params.shape.dims[1:]), ids.shape.variadic))
+
+
 KINDS: dict[str, Callable[[Call], Value]] = {
+    "tf_one_hot": _tf_one_hot,
+    "tf_embedding_lookup": _tf_embedding_lookup,
     "tf_pool": _tf_pool,
     "tf_set_shape": _tf_set_shape,
 }

@@ -90,3 +90,31 @@ def test_tf_math_names_are_modelled() -> None:
     source = TF + "labels = tf.zeros([6])\nr = labels * tf.math.log(tf.ones([6, 10]))\n"
     assert actual(source) == {("SHP001", 4, 5)}
     assert infer(TF + "r = tf.math.log(tf.ones([6, 10]))\n") == "(6, 10)"
+
+
+@pytest.mark.parametrize(
+    ("call", "shape"),
+    [
+        ("tf.one_hot(np.zeros(6, 'int32'), 10)", "(6, 10)"),
+        ("tf.one_hot(np.zeros((2, 3), 'int32'), 4, axis=-1)", "(2, 3, 4)"),
+        ("tf.one_hot([1, 2], 3, 1.0, 0.0)", "(2, 3)"),
+        ("tf.one_hot(np.zeros(6, 'int32'), 10, axis=0)", "(…)"),  # another axis: not modelled
+        ("tf.nn.embedding_lookup(tf.zeros([50, 8]), np.zeros((4, 7), 'int32'))", "(4, 7, 8)"),
+        ("tf.nn.embedding_lookup(tf.zeros([50, 8, 3]), [1, 2])", "(2, 8, 3)"),
+        ("tf.nn.embedding_lookup([tf.zeros([50, 8])], [1, 2])", "(…)"),  # sharded params
+    ],
+)
+def test_one_hot_and_embedding_lookup_shapes(call: str, shape: str) -> None:
+    assert infer(TF + f"r = {call}\n") == shape
+
+
+def test_one_hot_labels_fit_the_logits_and_indices_do_not() -> None:
+    logits = "logits = tf.zeros([6, 10])\n"
+    good = TF + logits + "r = tf.reduce_sum(tf.one_hot(np.zeros(6, 'int32'), 10) * logits)\n"
+    assert actual(good) == set()
+    bad = (
+        TF
+        + logits
+        + "r = tf.nn.embedding_lookup(tf.zeros([50, 8]), np.zeros(6, 'int32')) @ logits\n"
+    )
+    assert actual(bad) == {("SHP001", 4, 5)}

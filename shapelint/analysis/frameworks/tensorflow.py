@@ -83,6 +83,8 @@ FUNCTIONS: dict[str, Op] = {
     "argmax": op("reduce", "x", "axis"),
     "argmin": op("reduce", "x", "axis"),
     "shape": op("shape_of"),
+    "one_hot": op("tf_one_hot", "indices", "depth", "on_value", "off_value", "axis"),
+    "nn.embedding_lookup": op("tf_embedding_lookup", "params", "ids"),
     # the labels first, the logits second, as TensorFlow names them
     "nn.softmax_cross_entropy_with_logits": op(
         "loss", "y", "x", aliases={"labels": "y", "logits": "x"}, loss="tf_softmax"

@@ -35,6 +35,7 @@ FUNCTIONS: dict[str, tuple[str, str]] = {
     "nn.conv2d": ("", "dilations"),
     "nn.conv3d": ("", "dilations"),
     "nn.dropout": ("noise_shape rate", ""),
+    "nn.embedding_lookup": ("max_norm", ""),
     "nn.gelu": ("approximate", ""),
     "nn.l2_normalize": ("axis dim epsilon", ""),
     "nn.leaky_relu": ("alpha", ""),
