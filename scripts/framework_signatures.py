@@ -79,6 +79,7 @@ def modelled_names(framework: str) -> Iterator[tuple[str, str]]:
         yield from ((f"keras.{n}", f"{module}.{n}") for n in keras.FUNCTIONAL_LAYERS)
         yield from ((f"keras.{n}", f"{module}.{n}") for n in keras.LOSSES)
         yield from ((f"keras.{n}", f"{module}.{n}") for n in keras.MODELS)
+        yield from ((f"keras.metrics.{n}", f"{module}.metrics.{n}") for n in keras.METRICS)
     elif framework == "einops":
         yield from ((f"einops.{n}", f"einops.{n}") for n in einops.FUNCTIONS)
         for n in einops.LAYERS:

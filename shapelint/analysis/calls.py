@@ -387,9 +387,17 @@ class Calls(Transforms):
             if target is not None and not method.name.startswith("predict"):
                 layers.check_compiled_loss(self, node, receiver, outputs, target)
             return outputs if method.name.startswith("predict") else UNKNOWN
+        if (
+            isinstance(receiver, Layer)
+            and method.name in layers.METRIC_UPDATES
+            and receiver.kind in layers.METRIC_KINDS
+        ):
+            # a Keras metric's update_state(y_true, y_pred) judges them as calling it does
+            layers.apply_layer(self, node, receiver, positional[:2], {})
+            return Constant(None)
         if isinstance(receiver, Layer):
             if isinstance(node.func, cst.Attribute):
-                if method.name == "compile" and receiver.kind == "sequential":
+                if method.name == "compile" and receiver.kind in layers.KERAS_MODELS:
                     # the architecture is unchanged; the loss is kept for fit/evaluate
                     loss = keywords.get("loss", positional[1] if len(positional) > 1 else None)
                     self.assign_target(node.func.value, layers.with_loss(receiver, loss))

@@ -364,7 +364,9 @@ class Expressions(Machine):
             if (
                 name in ("add", "append", "extend", "insert", "pop")
                 or name in (*MODEL_RUNS, "compile")
-                and owner.kind == "sequential"
+                and owner.kind in layers.KERAS_MODELS
+                or name in layers.METRIC_UPDATES
+                and owner.kind in layers.METRIC_KINDS
             ):
                 return BoundMethod(owner, name)
             return layers.layer_attribute(owner, name)

@@ -53,6 +53,33 @@ def _sequential(call: LayerCall) -> Value:
     return value
 
 
+def _single_tensor(value: Value | None) -> Tensor | None:
+    """A functional model's one ``Input`` or output: a tensor, or a list holding one."""
+    if isinstance(value, TupleValue) and len(value.items) == 1:
+        value = value.items[0]
+    return value if isinstance(value, Tensor) and not value.shape.variadic else None
+
+
+def _keras_functional(call: LayerCall) -> Value:
+    """``keras.Model(inputs, outputs)`` called on data: the graph was traced on its
+    ``Input``, whose unknown sizes (the batch) stood for any size, so every size the
+    outputs know holds for any data that matches the ``Input`` where it is known; the
+    others stay unknown. Data of another rank or size, several inputs or outputs, or a
+    list of arrays are not followed."""
+    declared, outputs = _single_tensor(call.param("inputs")), _single_tensor(call.param("outputs"))
+    data = call.inputs[0] if len(call.inputs) == 1 else None
+    if not isinstance(data, Tensor):
+        return UNKNOWN if data is None else call.tensor(None)
+    if declared is None or outputs is None or data.shape.variadic:
+        return call.tensor(None)
+    if len(declared.shape.dims) != len(data.shape.dims):
+        return call.tensor(None)
+    for wanted, given in zip(declared.shape.dims, data.shape.dims, strict=True):
+        if not wanted.is_unknown and wanted.equals(given) is not True:
+            return call.tensor(None)
+    return call.tensor(outputs.shape)
+
+
 def _feeds_as_is(declared: Tensor, data: Value) -> bool:
     """Whether data given to a model reaches its first layer as it is: a tensor of the
     ``Input``'s rank, or of one more axis that is not a trailing 1 (which both Kerases
@@ -194,6 +221,13 @@ def _einops_layer(call: LayerCall) -> Value:
     return call.tensor(call.run(einops_pattern.apply, mode, x.shape, pattern, lengths))
 
 
+# the models whose compile/fit/predict are followed (a torch Sequential has none of them)
+KERAS_MODELS = frozenset({"sequential", "keras_functional"})
+
+# the method of a Keras metric object that takes (y_true, y_pred) like calling it
+METRIC_UPDATES = frozenset({"update_state"})
+METRIC_KINDS = frozenset({"keras_accuracy"})
+
 LAYER_KINDS: dict[str, Callable[[LayerCall], Value]] = {
     **layers_torch.KINDS,
     **layers_keras.KINDS,
@@ -201,6 +235,7 @@ LAYER_KINDS: dict[str, Callable[[LayerCall], Value]] = {
     "loss": _loss,
     "identity": _identity,
     "sequential": _sequential,
+    "keras_functional": _keras_functional,
     "transformer_encoder": _transformer_encoder,
 }
 

@@ -94,6 +94,30 @@ def _keras_global_pool(call: LayerCall) -> Value:
     return call.tensor(Shape((x.shape.dims[0], x.shape.dims[-1])))
 
 
+def _keras_upsampling(call: LayerCall) -> Value:
+    """``UpSampling{1,2,3}D(size)``: each spatial axis repeated ``size`` times (2 unless
+    given), the batch and channel axes kept; another rank or an unread size or layout is
+    unknown."""
+    x = call.input()
+    ndim = call.int_param("ndim") or 2
+    if x is None:
+        return UNKNOWN
+    size = call.kernel("size", ndim, 2)
+    data_format = call.str_param("data_format", "channels_last")
+    if size is UNREADABLE or isinstance(size, str) or data_format is None:
+        return call.tensor(None)
+    if x.shape.variadic or len(x.shape.dims) != ndim + 2:
+        return call.tensor(None)
+    if ndim == 1:
+        data_format = "channels_last"  # UpSampling1D takes no layout: (batch, steps, features)
+    sizes = size if isinstance(size, tuple) else (size,) * ndim
+    first = 1 if data_format == "channels_last" else 2
+    dims = list(x.shape.dims)
+    for axis, factor in enumerate(sizes):
+        dims[first + axis] = dims[first + axis] * factor
+    return call.tensor(Shape(tuple(dims)))
+
+
 def _keras_flatten(call: LayerCall) -> Value:
     x = call.input()
     return call.tensor(call.run(fw.keras_flatten, x.shape)) if x is not None else UNKNOWN
@@ -159,6 +183,24 @@ def _keras_dot_layer(call: LayerCall) -> Value:
     return call.tensor(call.run(fw.keras_dot_layer, pair[0].shape, pair[1].shape, axes, normalize))
 
 
+def _keras_accuracy(call: LayerCall) -> Value:
+    """``metrics.Accuracy()`` on (y_true, y_pred), called or through ``update_state``: both
+    Kerases compare them elementwise, Keras 3 broadcasting and tf.keras wanting compatible
+    shapes, each after squeezing (or expanding) a trailing axis of 1 first. When neither
+    last axis can be 1 nothing is squeezed, and labels that do not broadcast against the
+    predictions (class indices (N,) against (N, C)) fail in both."""
+    if len(call.inputs) != 2:
+        return UNKNOWN
+    y_true = convert.literal_tensor(call.inputs[0], call.layer.framework)
+    y_pred = convert.literal_tensor(call.inputs[1], call.layer.framework)
+    if y_true is None or y_pred is None:
+        return UNKNOWN
+    shapes = (y_true.shape, y_pred.shape)
+    if all(s.dims and not s.variadic and s.dims[-1].is_one() is False for s in shapes):
+        call.run(algebra.broadcast, *shapes)
+    return call.tensor(None)
+
+
 def _sequence_inputs(call: LayerCall) -> list[Tensor] | None:
     inputs = call.inputs
     if len(inputs) == 1 and isinstance(inputs[0], TupleValue):
@@ -188,6 +230,7 @@ KINDS: dict[str, Callable[[LayerCall], Value]] = {
     "keras_pool": _keras_pool,
     "keras_global_pool": _keras_global_pool,
     "keras_flatten": _keras_flatten,
+    "keras_upsampling": _keras_upsampling,
     "keras_reshape": _keras_reshape,
     "keras_permute": _keras_permute,
     "keras_embedding": _keras_embedding,
@@ -195,4 +238,5 @@ KINDS: dict[str, Callable[[LayerCall], Value]] = {
     "keras_dot_layer": _keras_dot_layer,
     "keras_concatenate": _keras_concatenate,
     "keras_merge": _keras_merge,
+    "keras_accuracy": _keras_accuracy,
 }

@@ -19,7 +19,7 @@ from shapelint.analysis.values import (
     Value,
 )
 from shapelint.shapes import torch_losses
-from shapelint.shapes.shape import UNKNOWN_SHAPE, Shape, ShapeError
+from shapelint.shapes.shape import UNKNOWN_SHAPE, Dim, Shape, ShapeError
 
 
 def _judged(
@@ -101,12 +101,72 @@ def keras_categorical_loss(
     return Tensor(Shape(x.shape.dims[:-1]), framework)
 
 
+def _rows_and_classes(shape: Shape) -> tuple[Dim, Dim]:
+    """How TensorFlow's softmax cross entropy kernel sees an operand: every axis but the
+    last flattened into rows, the last the classes (a 1-D operand is one row)."""
+    return Shape(shape.dims[:-1]).numel(), shape.dims[-1]
+
+
+def _disagree(a: Dim, b: Dim) -> bool:
+    """Two sizes that provably neither match nor broadcast (neither is 1)."""
+    return a.equals(b) is False and a.is_one() is False and b.is_one() is False
+
+
+def tf_softmax_loss(
+    emitter: Emitter, node: Any, display: str, prediction: Value, target: Value, framework: str
+) -> Value:
+    """``tf.nn.softmax_cross_entropy_with_logits``: labels and logits are each flattened to
+    (rows, classes) and must broadcast there, so class indices (N,) against logits (N, C)
+    fail as labels (1, N); one loss per row of the logits. Only a pair of sizes that
+    provably differ, neither 1, is reported (a broadcast row of labels is accepted)."""
+    x = convert.literal_tensor(prediction, framework)
+    y = convert.literal_tensor(target, framework)
+    if x is None or y is None or x.shape.variadic or y.shape.variadic:
+        return Tensor(UNKNOWN_SHAPE, framework)
+    if not x.shape.dims or not y.shape.dims:
+        return Tensor(UNKNOWN_SHAPE, framework)
+    x_rows, x_classes = _rows_and_classes(x.shape)
+    y_rows, y_classes = _rows_and_classes(y.shape)
+    if _disagree(x_rows, y_rows) or _disagree(x_classes, y_classes):
+        reason = (
+            f"logits and labels must be broadcastable: logits {x.shape} and labels {y.shape} "
+            f"are ({x_rows}, {x_classes}) and ({y_rows}, {y_classes}) as (rows, classes)"
+        )
+        emitter.emit(OpFailed(node, display, reason, (y.shape, x.shape)))
+        return Tensor(UNKNOWN_SHAPE, framework)
+    if x.shape.equals(y.shape) is True:
+        return Tensor(Shape(x.shape.dims[:-1]), framework)
+    return Tensor(UNKNOWN_SHAPE, framework)
+
+
+def tf_sparse_softmax_loss(
+    emitter: Emitter, node: Any, display: str, prediction: Value, target: Value, framework: str
+) -> Value:
+    """``tf.nn.sparse_softmax_cross_entropy_with_logits``: class indices shaped like the
+    logits without their class axis (TensorFlow checks it statically, no broadcasting);
+    one loss per index."""
+    x = convert.literal_tensor(prediction, framework)
+    y = convert.literal_tensor(target, framework)
+    if x is None or y is None or x.shape.variadic or y.shape.variadic or not x.shape.dims:
+        return Tensor(UNKNOWN_SHAPE, framework)
+    expected = Shape(x.shape.dims[:-1])
+    if expected.equals(y.shape) is False:
+        reason = f"labels {y.shape} must have the shape of logits {x.shape} but its last axis"
+        emitter.emit(OpFailed(node, display, reason, (y.shape, x.shape)))
+        return Tensor(UNKNOWN_SHAPE, framework)
+    return Tensor(expected, framework)
+
+
 LOSSES: dict[str, Callable[[Emitter, Any, str, Value, Value, str], Value]] = {
     "pointwise": pointwise_loss,
     "class": class_loss,
     "class_index": class_index_loss,
     "same_shape": same_shape_loss,
     "keras_categorical": keras_categorical_loss,
+    "tf_softmax": tf_softmax_loss,
+    "tf_sparse_softmax": tf_sparse_softmax_loss,
+    # tf.nn.sigmoid_cross_entropy_with_logits: one loss per element, no reduction option
+    "tf_same_shape": same_shape_loss,
 }
 
 

@@ -1,6 +1,7 @@
 """TensorFlow op kinds of ``tf.nn`` beyond convolution: the pooling functions (the rule is
-``shapes.tf_pooling``), and the lookups that put a row per index (``tf.nn.embedding_lookup``,
-``tf.gather`` along axis 0, ``tf.one_hot``)."""
+``shapes.tf_pooling``); the lookups that put a row per index (``tf.nn.embedding_lookup``,
+``tf.gather`` along axis 0, ``tf.one_hot``); and ``Tensor.set_shape``, which states a shape
+and cannot change it."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from collections.abc import Callable
 
 from shapelint.analysis import convert
 from shapelint.analysis.opcall import Call, input_tensor, run_keywords
-from shapelint.analysis.values import IntValue, TupleValue, Value
+from shapelint.analysis.values import UNKNOWN, IntValue, Tensor, TupleValue, Value
 from shapelint.shapes import tf_pooling
-from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape
+from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, ShapeError
 
 
 def _sizes(value: Value) -> Dim | tuple[Dim, ...]:
@@ -52,23 +53,48 @@ def _rows(call: Call) -> Value:
     """``tf.nn.embedding_lookup(params, ids)`` / ``tf.gather(params, indices)``: one row of
     ``params`` per index, so ``ids.shape + params.shape[1:]``. Sharded params (a list) and an
     index of unknown rank stay unknown."""
-    params, ids = input_tensor(call), input_tensor(call, "index")
-    if params is None or ids is None or params.shape.rank in (None, 0) or ids.shape.rank is None:
+    params, ids = call.get("x"), input_tensor(call, "index")
+    if (
+        not isinstance(params, Tensor)  # a list of params is sharded: rows of every shard
+        or ids is None
+        or params.shape.rank in (None, 0)
+        or ids.shape.rank is None
+    ):
         return call.unknown()
     return call.tensor(Shape((*ids.shape.dims, *params.shape.dims[1:])))
 
 
 def _one_hot(call: Call) -> Value:
-    """``tf.one_hot(indices, depth)``: a new last axis of ``depth`` (another ``axis`` is
-    unmodelled)."""
-    indices, depth = input_tensor(call), call.get("depth")
+    """``tf.one_hot(indices, depth)``: a new last axis of ``depth`` (``axis=-1`` or None);
+    another ``axis`` is not modelled (unknown)."""
+    indices, depth, axis = input_tensor(call), call.get("depth"), call.get("axis")
     if indices is None or indices.shape.rank is None or not isinstance(depth, IntValue):
         return call.unknown()
+    if axis is not None and not convert.is_none(axis) and convert.as_int(axis) != -1:
+        return call.unknown()
     return call.tensor(Shape((*indices.shape.dims, depth.dim)))
+
+
+def _tf_set_shape(call: Call) -> Value:
+    """``x.set_shape(shape)`` only asserts a shape the tensor has: a rank or a known size
+    that differs from it raises (an unknown or ``None`` size matches any). It returns None
+    and leaves the receiver as it was known (narrowing it is not modelled)."""
+    x = input_tensor(call)
+    stated = convert.as_shape(call.get("shape"))
+    if x is None or stated is None or x.shape.variadic or stated.variadic:
+        return UNKNOWN
+    mismatch = len(x.shape.dims) != len(stated.dims) or any(
+        a.equals(b) is False for a, b in zip(x.shape.dims, stated.dims, strict=True)
+    )
+    if mismatch:
+        reason = f"Tensor's shape {x.shape} is not compatible with supplied shape {stated}"
+        call.fail(ShapeError(reason), (x.shape, stated))
+    return UNKNOWN
 
 
 KINDS: dict[str, Callable[[Call], Value]] = {
     "tf_pool": _tf_pool,
     "rows": _rows,
     "one_hot": _one_hot,
+    "tf_set_shape": _tf_set_shape,
 }

@@ -15,7 +15,7 @@ from tests.expectations import actual, expected
 CASES = [
     pytest.param(
         NP + "X = np.column_stack([np.ones(97), np.linspace(0.0, 1.0, 97)])\n"
-        "e = X * np.zeros((2, 1))  # SHP001: 5\n",
+        "e = X * np.zeros((2, 1))  # SHP001: 5, SHP002: 5\n",
         id="column-stack-then-elementwise",
     ),
     pytest.param(

@@ -38,6 +38,7 @@ _LAYER_TABLES: tuple[tuple[str, dict[str, LayerSpec], str], ...] = (
     ("keras.layers.", keras.LAYERS, "keras"),
     ("keras.models.", keras.MODELS, "keras"),
     ("keras.", keras.MODELS, "keras"),
+    ("keras.metrics.", keras.METRICS, "keras"),
     ("einops.layers.", einops.LAYERS, ""),
     ("flax.linen.", jax_libraries.FLAX_LINEN, "jax"),
     ("equinox.nn.", jax_libraries.EQUINOX_NN, "jax"),
@@ -52,11 +53,19 @@ _METHOD_TABLES: dict[str, dict[str, Op]] = {
 }
 
 
+# ``imports.canonical`` folds ``tf.math.log`` into ``tensorflow.log``, while the table keys
+# the functions that live only in ``tf.math`` by their real ``math.`` name
+_SUBMODULES = {"tensorflow.": "math."}
+
+
 def function_spec(qualname: str) -> tuple[Op, str] | None:
     """The model of a module-level function, and the framework of what it returns."""
     for prefix, table, framework in _FUNCTION_TABLES:
         if qualname.startswith(prefix):
-            spec = table.get(qualname[len(prefix) :])
+            name = qualname[len(prefix) :]
+            spec = table.get(name)
+            if spec is None and prefix in _SUBMODULES:
+                spec = table.get(_SUBMODULES[prefix] + name)
             if spec is not None:
                 return spec, framework
     return None

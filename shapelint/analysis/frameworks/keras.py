@@ -148,6 +148,9 @@ LAYERS: dict[str, LayerSpec] = {
     "GlobalMaxPooling1D": layer("keras_global_pool", ndim=1),
     "GlobalMaxPooling2D": layer("keras_global_pool", ndim=2),
     "Flatten": layer("keras_flatten"),
+    "UpSampling1D": layer("keras_upsampling", "size", ndim=1),
+    "UpSampling2D": layer("keras_upsampling", "size", "data_format", ndim=2),
+    "UpSampling3D": layer("keras_upsampling", "size", "data_format", ndim=3),
     "Reshape": layer("keras_reshape", "target_shape"),
     "Permute": layer("keras_permute", "dims"),
     "Embedding": layer("keras_embedding", "input_dim", "output_dim"),
@@ -167,7 +170,14 @@ LAYERS: dict[str, LayerSpec] = {
 LAYERS.update({name: layer("identity") for name in _IDENTITY_LAYERS})
 
 # keras.Sequential and keras.models.Sequential (not under keras.layers)
-MODELS: dict[str, LayerSpec] = {"Sequential": layer("sequential", "layers")}
+MODELS: dict[str, LayerSpec] = {
+    "Sequential": layer("sequential", "layers"),
+    # keras.Model(inputs, outputs): the functional API (a subclass is a class, not this)
+    "Model": layer("keras_functional", "inputs", "outputs"),
+}
+
+# keras.metrics objects: called, or updated with update_state(y_true, y_pred)
+METRICS: dict[str, LayerSpec] = {"Accuracy": layer("keras_accuracy")}
 
 # keras.layers.dot(inputs, axes) and friends: functional forms of the merge layers.
 FUNCTIONAL_LAYERS: dict[str, Op] = {
@@ -194,5 +204,6 @@ BACKEND = declare(BACKEND, keras_params.BACKEND)
 OPS = declare(OPS, keras_params.OPS)
 LAYERS = declare(LAYERS, keras_params.LAYERS)
 MODELS = declare(MODELS, keras_params.MODELS)
+METRICS = declare(METRICS, keras_params.METRICS)
 FUNCTIONAL_LAYERS = declare(FUNCTIONAL_LAYERS, keras_params.FUNCTIONAL_LAYERS)
 LOSSES = declare(LOSSES, keras_params.LOSSES)

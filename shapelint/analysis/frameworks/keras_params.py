@@ -305,6 +305,9 @@ LAYERS: dict[str, tuple[str, str]] = {
     "Normalization": ("axis invert mean variance", ""),
     "PReLU": ("alpha_constraint alpha_initializer alpha_regularizer shared_axes", ""),
     "Permute": ("", ""),
+    "UpSampling1D": ("", ""),
+    "UpSampling2D": ("interpolation", ""),
+    "UpSampling3D": ("", ""),
     "ReLU": ("max_value negative_slope threshold", ""),
     "Rescaling": ("", "offset scale"),
     "Reshape": ("", ""),
@@ -326,6 +329,11 @@ LAYERS: dict[str, tuple[str, str]] = {
 
 MODELS: dict[str, tuple[str, str]] = {
     "Sequential": ("trainable", ""),
+}
+
+
+METRICS: dict[str, tuple[str, str]] = {
+    "Accuracy": ("", ""),
 }
 
 

@@ -2,6 +2,7 @@
 ``positions`` (the tensorflow APIs). Do not edit."""
 
 PAST_ROLES: dict[str, tuple[str, ...]] = {
+    "tensorflow.Tensor.set_shape": (),
     "tensorflow.Variable": (
         "trainable",
         "validate_shape",
@@ -101,9 +102,12 @@ PAST_ROLES: dict[str, tuple[str, ...]] = {
     "tensorflow.nn.relu6": ("name",),
     "tensorflow.nn.selu": ("name",),
     "tensorflow.nn.sigmoid": ("name",),
+    "tensorflow.nn.sigmoid_cross_entropy_with_logits": ("name",),
     "tensorflow.nn.silu": ("beta",),
     "tensorflow.nn.softmax": ("axis", "name"),
+    "tensorflow.nn.softmax_cross_entropy_with_logits": ("axis", "name"),
     "tensorflow.nn.softplus": ("name",),
+    "tensorflow.nn.sparse_softmax_cross_entropy_with_logits": ("name",),
     "tensorflow.nn.tanh": ("name",),
     "tensorflow.not_equal": ("name",),
     "tensorflow.one_hot": ("on_value", "off_value", "axis", "dtype", "name"),

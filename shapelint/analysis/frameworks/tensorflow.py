@@ -85,7 +85,19 @@ FUNCTIONS: dict[str, Op] = {
     "shape": op("shape_of"),
     "nn.embedding_lookup": op("rows", "x", "index", aliases={"params": "x", "ids": "index"}),
     "gather": op("rows", "x", "index", aliases={"params": "x", "indices": "index"}),
-    "one_hot": op("one_hot", "x", "depth", aliases={"indices": "x"}),
+    "one_hot": op(
+        "one_hot", "x", "depth", "on_value", "off_value", "axis", aliases={"indices": "x"}
+    ),
+    # the labels first, the logits second, as TensorFlow names them
+    "nn.softmax_cross_entropy_with_logits": op(
+        "loss", "y", "x", aliases={"labels": "y", "logits": "x"}, loss="tf_softmax"
+    ),
+    "nn.sparse_softmax_cross_entropy_with_logits": op(
+        "loss", "y", "x", aliases={"labels": "y", "logits": "x"}, loss="tf_sparse_softmax"
+    ),
+    "nn.sigmoid_cross_entropy_with_logits": op(
+        "loss", "y", "x", aliases={"labels": "y", "logits": "x"}, loss="tf_same_shape"
+    ),
     **{
         f"nn.conv{n}d": op(
             "tf_conv",
@@ -126,6 +138,7 @@ FUNCTIONS.update({f"linalg.{n}": op("identity") for n in ("inv", "l2_normalize")
 
 METHODS: dict[str, Op] = {
     "numpy": op("identity", framework="numpy"),
+    "set_shape": op("tf_set_shape", "x", "shape"),
     "assign": op("identity"),
 }
 
