@@ -110,7 +110,7 @@ PAST_ROLES: dict[str, tuple[str, ...]] = {
     "tensorflow.nn.sparse_softmax_cross_entropy_with_logits": ("name",),
     "tensorflow.nn.tanh": ("name",),
     "tensorflow.not_equal": ("name",),
-    "tensorflow.one_hot": ("on_value", "off_value", "axis", "dtype", "name"),
+    "tensorflow.one_hot": ("dtype", "name"),
     "tensorflow.ones": ("dtype", "name", "layout"),
     "tensorflow.ones_like": ("dtype", "name", "layout"),
     "tensorflow.pow": ("name",),
