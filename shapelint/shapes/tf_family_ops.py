@@ -357,16 +357,37 @@ def keras3_max(a: Shape, axis: Axes, keepdims: bool) -> Shape:
 def jax_einsum(subscripts: str, *operands: Shape) -> Shape:
     """``jnp.einsum``: ellipsis dims left out of the output are summed (as torch does), and
     a size-1 dim may stand in for a label's size where NumPy rejects it; so a failure is
-    proved only when it holds with every size-1 dim unknown."""
+    proved only when it holds with every size-1 dim unknown. Any character is a label
+    (``opt_einsum`` parses them; ``'kh1d'`` names a dim ``1``), so others are renamed to
+    unused letters first."""
+    renamed = _letters_only(subscripts)
+    if renamed is None:
+        return UNKNOWN_SHAPE
     try:
-        return framework_ops.torch_einsum(subscripts, *operands)
+        return framework_ops.torch_einsum(renamed, *operands)
     except ShapeError:
         loose = [
             Shape(tuple(Dim.unknown() if d.value == 1 else d for d in s.dims), s.variadic)
             for s in operands
         ]
-        framework_ops.torch_einsum(subscripts, *loose)
+        try:
+            framework_ops.torch_einsum(renamed, *loose)
+        except ShapeError as error:
+            if renamed == subscripts:
+                raise
+            raise ShapeError(f"{error.reason} (in {subscripts!r} read as {renamed!r})") from None
         return UNKNOWN_SHAPE
+
+
+def _letters_only(subscripts: str) -> str | None:
+    """``subscripts`` with every label that is not an ASCII letter renamed to a letter it does
+    not use, or None when too few letters are free."""
+    syntax = set(",->. ")
+    others = sorted({c for c in subscripts if c not in syntax and c not in string.ascii_letters})
+    free = [c for c in string.ascii_letters if c not in subscripts]
+    if len(others) > len(free):
+        return None
+    return subscripts.translate(str.maketrans(dict(zip(others, free, strict=False))))
 
 
 def jax_split(a: Shape, sections: int | Sequence[int], axis: int = 0) -> list[Shape] | None:
