@@ -387,7 +387,7 @@ def _letters_only(subscripts: str) -> str | None:
     free = [c for c in string.ascii_letters if c not in subscripts]
     if len(others) > len(free):
         return None
-    return subscripts.translate(str.maketrans(dict(zip(others, free, strict=False))))
+    return subscripts.translate(str.maketrans("".join(others), "".join(free[: len(others)])))
 
 
 def jax_split(a: Shape, sections: int | Sequence[int], axis: int = 0) -> list[Shape] | None:
