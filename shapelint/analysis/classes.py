@@ -192,13 +192,6 @@ class Classes(Machine):
             self.instances[instance.ident] = self.new_attributes({})
         return self.instances[instance.ident]
 
-    def module_text(self) -> str:
-        """The module's source, made once (for the name counts of ``init_helpers``)."""
-        text = self.__dict__.get("_module_text")
-        if text is None:
-            text = self.__dict__["_module_text"] = self.module.code
-        return text
-
     def new_attributes(self, attrs: dict[str, Value]) -> dict[str, Value]:
         """An instance's attribute dict, made now (open branches need not undo it)."""
         self.store.adopt(attrs)

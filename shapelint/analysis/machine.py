@@ -127,6 +127,7 @@ BUILTINS = frozenset(
 class Machine:
     def __init__(self, module: cst.Module, *, record: bool = False) -> None:
         self.module = module
+        self._module_text: str | None = None  # made on first use (``module_text``)
         self.events: list[Event] = []
         # the user-function calls being analysed, outermost first, and each event's copy of
         # them (parallel to ``events``): where the shapes a finding names came from
@@ -200,6 +201,12 @@ class Machine:
     @property
     def scope(self) -> dict[str, Value]:
         return self.scopes[-1]
+
+    def module_text(self) -> str:
+        """The module's source, made once, for what reads names in the text."""
+        if self._module_text is None:
+            self._module_text = self.module.code
+        return self._module_text
 
     def lookup(self, name: str) -> Value:
         for scope in reversed(self.scopes):
