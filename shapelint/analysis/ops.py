@@ -18,6 +18,7 @@ from shapelint.analysis import (
     ops_losses,
     ops_products,
     ops_random,
+    ops_repeat,
     ops_shaping,
     ops_tf,
     ops_torch,
@@ -38,6 +39,7 @@ KINDS: dict[str, Callable[[Call], Value]] = {
     **ops_einops.KINDS,
     **ops_jax.KINDS,
     **ops_random.KINDS,
+    **ops_repeat.KINDS,
     **ops_tf.KINDS,
     **ops_torch.KINDS,
 }
