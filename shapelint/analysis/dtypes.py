@@ -146,9 +146,8 @@ def result_kind(
     if receiver is not None:
         if name in _CASTS and not positional:
             return _CASTS[name]
-        if name in _CAST_TO:
-            given = [*positional[:1], *([keywords["dtype"]] if "dtype" in keywords else [])]
-            return kind_of_dtype(given[0]) if given else None
+        if name in _CAST_TO:  # ``dtype=`` was read above
+            return kind_of_dtype(positional[0]) if positional else None
     if name in _INTEGRAL_RESULTS:
         return INT
     if op_kind == "permutation" and positional and isinstance(positional[0], IntValue):
