@@ -363,10 +363,8 @@ class Expressions(Machine):
         if isinstance(owner, Layer):
             if (
                 name in ("add", "append", "extend", "insert", "pop")
-                or name in (*MODEL_RUNS, "compile")
-                and owner.kind in layers.KERAS_MODELS
-                or name in layers.METRIC_UPDATES
-                and owner.kind in layers.METRIC_KINDS
+                or (name in (*MODEL_RUNS, "compile") and owner.kind in layers.KERAS_MODELS)
+                or (name in layers.METRIC_UPDATES and owner.kind in layers.METRIC_KINDS)
             ):
                 return BoundMethod(owner, name)
             return layers.layer_attribute(owner, name)
