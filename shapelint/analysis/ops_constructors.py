@@ -19,6 +19,7 @@ from shapelint.analysis.values import (
     DRAWN,
     LEARNED,
     WRITTEN,
+    Constant,
     Draw,
     IntValue,
     ShapeValue,
@@ -174,12 +175,35 @@ def _arange(call: Call) -> Value:
     return call.tensor(Shape((span if stride == 1 else UNKNOWN_DIM,)))
 
 
+def _endpoint_shape(value: Value | None) -> Shape | None:
+    """The shape of a linspace endpoint: () for a number, a tensor's shape when its rank is
+    known, None when it cannot be told (an unknown value may be an array)."""
+    if isinstance(value, IntValue):
+        return Shape(())
+    if isinstance(value, Constant) and isinstance(value.value, (int, float)):
+        return Shape(())
+    if isinstance(value, Tensor) and value.shape.rank is not None:
+        return value.shape
+    return None
+
+
 def _linspace(call: Call) -> Value:
+    """``(num,)`` followed by the broadcast shape of the endpoints: NumPy, JAX and
+    TensorFlow space array endpoints elementwise along a new first axis; torch takes only
+    0-dimensional ones."""
+    ends = [_endpoint_shape(call.get(role)) for role in ("start", "stop")]
+    if ends[0] is None or ends[1] is None:
+        return call.unknown()
+    spread = run_rule(call, algebra.broadcast, ends[0], ends[1], judge="broadcast")
+    if spread is None or (spread.rank != 0 and call.result_framework() == "torch"):
+        return call.unknown()
     num = call.get("num")
     if num is None:
         default = call.opt("default_num")
-        return call.tensor(Shape.of(default) if default is not None else Shape((UNKNOWN_DIM,)))
-    return call.tensor(Shape((convert.as_dim(num),)))
+        length = Dim.of(default) if default is not None else UNKNOWN_DIM
+    else:
+        length = convert.as_dim(num)
+    return call.tensor(Shape((length, *spread.dims)))
 
 
 def _eye(call: Call) -> Value:

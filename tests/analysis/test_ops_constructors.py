@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.analysis.inference import JNP, NP, TF, TORCH, K, infer
+from tests.analysis.inference import JNP, NP, TF, TORCH, K, codes, infer
 
 CASES = [
     (NP + "r = np.zeros((2, 3))", "(2, 3)"),
@@ -16,6 +16,11 @@ CASES = [
     (NP + "r = np.arange(2, 11, 3)", "(3,)"),
     (NP + "r = np.eye(4)", "(4, 4)"),
     (NP + "r = np.linspace(0, 1)", "(50,)"),
+    (NP + "r = np.linspace(np.zeros(3), np.ones((2, 3)), 4)", "(4, 2, 3)"),
+    (NP + "r = np.logspace(np.zeros(2), 1, 4)", "(4, 2)"),
+    (JNP + "r = jnp.linspace(jnp.zeros(3), 1.0, 5)", "(5, 3)"),
+    (TF + "r = tf.linspace(tf.zeros(3), tf.ones((2, 3)), 5)", "(5, 2, 3)"),
+    (TORCH + "r = torch.linspace(0, 1, 7)", "(7,)"),
     (NP + "r = np.random.normal(0, 1, size=(3, 2))", "(3, 2)"),
     (TORCH + "r = torch.zeros(2, 3)", "(2, 3)"),
     (TORCH + "r = torch.randn((2, 3))", "(2, 3)"),
@@ -35,3 +40,22 @@ CASES = [
 )
 def test_inferred_shape(source: str, shape: str | None) -> None:
     assert infer(source) == shape
+
+
+def test_linspace_of_endpoints_of_unknown_shape_is_unknown() -> None:
+    """An endpoint the analysis cannot see may be an array, which adds its axes after
+    ``num``: indexing the result by two axes stays silent (skimage's ``line_nd``)."""
+    source = (
+        NP + "def line(start, stop, n):\n"
+        "    start = np.asarray(start)\n"
+        "    coords = np.linspace(start, stop, num=n).T\n"
+        "    return coords[0, :]\n"
+        "r = np.linspace(np.asarray(unknown_start), 1.0, 3)\n"
+    )
+    assert infer(source) in (None, "(…)")
+    assert codes(source) == []
+
+
+def test_linspace_of_endpoints_that_cannot_broadcast_raises() -> None:
+    source = NP + "r = np.linspace(np.zeros(3), np.ones(4), 5)\n"
+    assert codes(source) == [("SHP001", 2)]
