@@ -22,6 +22,7 @@ from shapelint.analysis import (
     narrowing,
     ops,
     scalars,
+    shape_reads,
 )
 from shapelint.analysis.display import layer_display, one_line
 from shapelint.analysis.frameworks.jax_libraries import MODULE_RUNS
@@ -505,7 +506,7 @@ class Calls(Transforms):
     ) -> Value:
         first = positional[0] if positional else UNKNOWN
         if name == "len":
-            return declarations.length_of(self, node, first)
+            return shape_reads.length_of(self, node, first)
         if name == "range":
             return range_value(positional)
         if name in ("int", "float", "round", "abs") and len(positional) == 1:

@@ -10,7 +10,15 @@ from dataclasses import replace
 
 import libcst as cst
 
-from shapelint.analysis import containers, convert, declarations, narrowing, ops, scalars
+from shapelint.analysis import (
+    containers,
+    convert,
+    declarations,
+    narrowing,
+    ops,
+    scalars,
+    shape_reads,
+)
 from shapelint.analysis.events import OpFailed
 from shapelint.analysis.imports import canonical, is_tracked
 from shapelint.analysis.machine import Machine
@@ -105,7 +113,7 @@ class Statements(Machine):
     def exec_small(self, node: cst.BaseSmallStatement, line: cst.SimpleStatementLine) -> bool:
         if isinstance(node, cst.Assign):
             value = self.eval(node.value)
-            value = declarations.check_shape_read(self, node, value)
+            value = shape_reads.check_shape_read(self, node, value)
             value = declarations.check_comment(self, line, node, value)
             for target in node.targets:
                 self.assign_target(target.target, value, node.value)
@@ -144,7 +152,7 @@ class Statements(Machine):
                 exits[-1].append(self.store.snapshot(passes))
             return True
         elif isinstance(node, cst.Assert):
-            if declarations.check_assert(self, node):
+            if shape_reads.check_assert(self, node):
                 return True  # it raises: what follows does not run
         elif isinstance(node, (cst.Import, cst.ImportFrom)):
             self.exec_import(node)
