@@ -24,7 +24,9 @@ def _dense(call: LayerCall) -> Value:
     x = call.input()
     if x is None:
         return UNKNOWN
-    return call.tensor(call.run(fw.dense, x.shape, call.dim_param("units")))
+    min_rank = call.int_param("min_rank", 2)  # Flax's Dense takes one example, Keras' a batch
+    units = call.dim_param("units")
+    return call.tensor(call.run(fw.dense, x.shape, units, min_rank=min_rank or 2))
 
 
 def _keras_conv(call: LayerCall) -> Value:

@@ -231,6 +231,18 @@ LAYER_LIBRARIES = [
     pytest.param(
         "import jax\n"
         "import jax.numpy as jnp\n"
+        "import flax.linen as nn\n"
+        "class Foo(nn.Module):\n"
+        "    @nn.compact\n"
+        "    def __call__(self, x):\n"
+        "        h = nn.Dense(3)(x)\n"
+        "        return h @ jnp.ones((4, 2))  # SHP001: 16\n"
+        "variables = Foo().init(jax.random.PRNGKey(0), jnp.zeros(5))\n",
+        id="flax-dense-on-one-example",
+    ),
+    pytest.param(
+        "import jax\n"
+        "import jax.numpy as jnp\n"
         "import equinox as eqx\n"
         "lin = eqx.nn.Linear(3, 4, key=jax.random.PRNGKey(0))\n"
         "y = lin(jnp.ones(5))  # SHP001: 5\n",

@@ -1,7 +1,7 @@
 """JAX's layer libraries: Flax linen and Equinox.
 
 ``flax.linen.Dense(features)`` maps the last dim like Keras' ``Dense(units)`` and infers its
-input width on the first call; ``flax.linen.Embed(num_embeddings, features)`` appends a dim
+input width on the first call, but takes a single example (rank 1) where Keras wants a batch; ``flax.linen.Embed(num_embeddings, features)`` appends a dim
 like Keras' ``Embedding``. ``equinox.nn.Linear(in_features, out_features, key=...)`` works
 on one example: its input is the vector ``(in_features,)`` (batches go through
 ``jax.vmap``), so it is the torch ``Linear`` rule restricted to rank 1.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from shapelint.analysis.frameworks.spec import LayerSpec, layer
 
 FLAX_LINEN: dict[str, LayerSpec] = {
-    "Dense": layer("dense", "units", aliases={"features": "units"}),
+    "Dense": layer("dense", "units", aliases={"features": "units"}, min_rank=1),
     "Embed": layer(
         "keras_embedding",
         "input_dim",
