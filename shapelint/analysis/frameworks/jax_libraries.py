@@ -1,10 +1,11 @@
 """JAX's layer libraries: Flax linen and Equinox.
 
 ``flax.linen.Dense(features)`` maps the last dim like Keras' ``Dense(units)`` and infers its
-input width on the first call, but takes a single example (rank 1) where Keras wants a batch; ``flax.linen.Embed(num_embeddings, features)`` appends a dim
-like Keras' ``Embedding``. ``equinox.nn.Linear(in_features, out_features, key=...)`` works
-on one example: its input is the vector ``(in_features,)`` (batches go through
-``jax.vmap``), so it is the torch ``Linear`` rule restricted to rank 1.
+input width on the first call, but also takes a single example (rank 1), where Keras wants a
+batch; ``flax.linen.Embed(num_embeddings, features)`` appends a dim like Keras' ``Embedding``.
+``equinox.nn.Linear(in_features, out_features, key=...)`` works on one example: its input is
+the vector ``(in_features,)`` (batches go through ``jax.vmap``), so it is the torch
+``Linear`` rule restricted to rank 1.
 """
 
 from __future__ import annotations
