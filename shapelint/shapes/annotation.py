@@ -337,6 +337,8 @@ def parse_dims(text: str) -> DimPattern:
 
 _MARKER = re.compile(r"#\s*shape\s*:", re.IGNORECASE)
 _QUESTION = re.compile(r"(?<![\w?])\?(?![\w?])")
+# ``name=X`` documents ``X``, as in a jaxtyping string: ``(batch_size=2, features=3)``
+_DOCUMENTED = re.compile(r"(^|[(\[,])(\s*)[A-Za-z_]\w*\s*=(?!=)")
 _CLOSING = {"(": ")", "[": "]", "{": "}"}
 
 
@@ -418,7 +420,8 @@ def parse_shape_comment(comment: str) -> DimPattern | None:
 
     Brackets may be ``()``, ``[]`` or absent; a further ``# ...`` comment ends the shape.
     Besides dims and expressions, ``...`` / ``*name`` are variadic and ``None``, ``?``,
-    ``-1`` and ``_name`` are sizes left unchecked.
+    ``-1`` and ``_name`` are sizes left unchecked; ``name=X`` is ``X`` with its meaning
+    written beside it.
     """
     comment = comment.lstrip()
     found = _MARKER.match(comment)
@@ -430,7 +433,7 @@ def parse_shape_comment(comment: str) -> DimPattern | None:
     _check_brackets(body)
     if _is_prose(body):
         return None  # documentation around a shape, not a declaration: nothing to check
-    wrapped = "(" + _QUESTION.sub("_", body) + ")"
+    wrapped = "(" + _QUESTION.sub("_", _DOCUMENTED.sub(r"\1\2", body)) + ")"
     tree = _parse(wrapped, body)
     if isinstance(tree, ast.Tuple | ast.List):
         nodes = tree.elts

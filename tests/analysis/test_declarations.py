@@ -1,18 +1,19 @@
 """What the interpreter infers, snippet by snippet.
 
-Declarations and shape reads refine what is inferred (analysis/declarations)."""
+Declarations and shape reads refine what is inferred (analysis/declarations, shape_reads)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.analysis.inference import TORCH, infer
+from tests.analysis.inference import NP, TORCH, codes, infer
 
 CASES = [
     (TORCH + "x = torch.load('x.pt')\nB, T, F = x.shape\nr = x", "(B, T, F)"),
     (TORCH + "x = torch.load('x.pt')\nassert x.shape == (4, 5)\nr = x", "(4, 5)"),
     (TORCH + "x = torch.load('x.pt')  # shape: (B, 16)\nr = x.view(-1, 4)", "(4*B, 4)"),
     (TORCH + "x = torch.load('x.pt')\nassert x.ndim == 3\nr = x", "(?, ?, ?)"),
+    (TORCH + "r = torch.load('x.pt')  # Shape: (batch_size=2, seq=3)", "(2, 3)"),
 ]
 
 
@@ -21,3 +22,11 @@ CASES = [
 )
 def test_inferred_shape(source: str, shape: str | None) -> None:
     assert infer(source) == shape
+
+
+def test_a_comment_that_names_its_sizes_is_checked_by_the_sizes() -> None:
+    """``name=X`` documents ``X`` (flax's tests write ``# Shape: (batch_size=2, ...)``)."""
+    agrees = NP + "x = np.zeros((2, 3))  # Shape: (batch_size=2, features=3)\n"
+    differs = NP + "x = np.zeros((2, 3))  # shape: (batch=2, features=4)\n"
+    assert codes(agrees) == []
+    assert codes(differs) == [("SHP005", 2)]

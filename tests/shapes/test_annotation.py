@@ -180,6 +180,9 @@ def test_parse_dims_rejects(text: str, reason: str) -> None:
         ("# shape: (B, x.size(1))", (NamedDim("B"), expr("x.size(1)", Dim.unknown()))),
         ("# shape: (h // 2, 2*w)", (expr("h // 2", Dim.unknown()), expr("2*w", 2 * Dim.sym("w")))),
         ("# shape: (1_000,)", (FixedDim(1000),)),
+        ("# Shape: (batch_size=2, seq=3, f=3)", (FixedDim(2), FixedDim(3), FixedDim(3))),
+        ("# shape: [batch=B, 4]", (NamedDim("B"), FixedDim(4))),
+        ("# shape: (n == 2, 3)", (expr("n == 2", Dim.unknown()), FixedDim(3))),
     ],
 )
 def test_parse_shape_comment(comment: str, expected: DimPattern) -> None:
