@@ -151,6 +151,9 @@ class Machine:
         ] = {}
         self.recorders: list[tuple[int, list[RecordedEvent]]] = []
         self.failures = 0  # ops proven to fail so far, muted or not (see ``after_failure``)
+        # for each ``try`` body being run whose handler catches what a failed op raises, how
+        # many calls were being recorded when it began (see ``catching_failures``)
+        self.catching: list[int] = []
         self.analysed: set[int] = set()
         self.unstable_globals: set[str] = set()
         self.nonlocal_names: set[str] = set()
@@ -159,14 +162,28 @@ class Machine:
         self._ident = itertools.count(1)
 
     def emit(self, event: Event, sites: tuple[CallSite, ...] | None = None) -> None:
+        caught = isinstance(event, OpFailed) and bool(self.catching)
         if isinstance(event, OpFailed):
             self.failures += 1
+        # the calls begun before the ``try`` contain it: their memo leaves the failure out
+        kept = max(self.catching) if caught else 0
         sites = tuple(self.call_sites) if sites is None else sites
-        for base, recorder in self.recorders:
+        for base, recorder in self.recorders[kept:]:
             recorder.append((event, sites[base:]))
-        if not self.muted:
+        if not self.muted and not caught:
             self.events.append(event)
             self.event_sites.append(sites)
+
+    @contextmanager
+    def catching_failures(self) -> Iterator[None]:
+        """Run a ``try`` body whose handler catches a failed op's error and goes on: a failure
+        there is handled, not reported. A call made in the body keeps its failures in its
+        memo (another caller may not catch them); the calls around the ``try`` do not."""
+        self.catching.append(len(self.recorders))
+        try:
+            yield
+        finally:
+            self.catching.pop()
 
     @contextmanager
     def recording(self, site: CallSite | None) -> Iterator[list[RecordedEvent]]:

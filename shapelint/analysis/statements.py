@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import libcst as cst
+import libcst.matchers as m
 
 from shapelint.analysis import (
     containers,
@@ -58,6 +59,31 @@ def expects_raise(item: cst.BaseExpression) -> bool:
     func = item.func
     name = func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", None)
     return name in _EXPECTS_RAISE
+
+
+# what the frameworks raise when shapes do not fit (ValueError, RuntimeError, TypeError,
+# IndexError, tf.errors.InvalidArgumentError, JAX's runtime errors) and their bases
+_CATCH_FAILURES = frozenset(
+    {"BaseException", "Exception", "ValueError", "RuntimeError", "TypeError", "IndexError",
+     "InvalidArgumentError", "OpError", "XlaRuntimeError", "JaxRuntimeError"}
+)  # fmt: skip
+
+
+def _handles_failures(handler: cst.ExceptHandler) -> bool:
+    """An ``except`` that catches what a failed op raises and does not raise again: the
+    author expects the body may fail (a demonstration, a fallback), so a failure there is
+    handled. ``except KeyError`` or a handler that re-raises lets it through."""
+    if m.findall(handler.body, m.Raise()):
+        return False
+    if handler.type is None:
+        return True
+    kinds = handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type]
+    for kind in kinds:
+        expr = kind.value if isinstance(kind, cst.Element) else kind
+        name = expr.attr.value if isinstance(expr, cst.Attribute) else getattr(expr, "value", None)
+        if name in _CATCH_FAILURES:
+            return True
+    return False
 
 
 class Statements(Machine):
@@ -281,7 +307,11 @@ class Statements(Machine):
 
     def exec_try(self, node: cst.Try) -> bool:
         journal = self.store.begin()
-        body_terminated = self.exec_block(node.body.body)
+        if any(_handles_failures(handler) for handler in node.handlers):
+            with self.catching_failures():
+                body_terminated = self.exec_block(node.body.body)
+        else:
+            body_terminated = self.exec_block(node.body.body)
         if not body_terminated and node.orelse is not None:
             body_terminated = self.exec_block(node.orelse.body.body)
         after_body = self.store.end(journal)
