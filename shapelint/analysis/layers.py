@@ -42,7 +42,7 @@ def _sequential(call: LayerCall) -> Value:
         return call.tensor(None) if call.input() is not None else UNKNOWN
     value: Value = call.inputs[0] if call.inputs else UNKNOWN
     if layers.items and isinstance(layers.items[0], Layer) and isinstance(value, Tensor):
-        _check_declared_input(call, layers.items[0], value)
+        value = _check_declared_input(call, layers.items[0], value)
     for item in layers.items:
         if isinstance(item, Tensor):  # keras.Input(...) as the first entry
             value = value if _feeds_as_is(item, value) else item
@@ -150,8 +150,12 @@ def built_sequential(emitter: Emitter, node: Any, model: Layer, loud_from: int) 
     )
 
 
-def _check_declared_input(call: LayerCall, first: Layer, x: Tensor) -> None:
-    """Keras' ``input_shape=``/``input_dim=`` on the first layer: the data must fit it."""
+def _check_declared_input(call: LayerCall, first: Layer, x: Tensor) -> Tensor:
+    """Keras' ``input_shape=``/``input_dim=`` on the first layer: the data must fit it.
+    Returns the data as the first layer gets it: both Kerases give a vector of samples for a
+    declared ``(1,)`` its feature axis (``(251,)`` -> ``(251, 1)``). Data of another rank
+    than a declared shape with unknown sizes (``input_shape=(None, 5)``) is not checked:
+    Keras 2 then calls the layers on it one by one, Keras 3 raises."""
     declared = convert.as_shape(first.param("input_shape", UNKNOWN))
     # ``input_dim`` is Dense's feature width (Keras 2); on Embedding it is the vocabulary size
     if (
@@ -162,15 +166,20 @@ def _check_declared_input(call: LayerCall, first: Layer, x: Tensor) -> None:
         declared = Shape((convert.as_dim(first.param("input_dim")),))
         if x.shape.dims and x.shape.dims[-1].equals(declared.dims[0]) is False:
             call.run(refuse, f"the first layer expects input_dim {declared.dims[0]}, got {x.shape}")
-        return
+        return x
     if declared is None or declared.variadic or x.shape.variadic:
-        return
+        return x
+    if len(x.shape.dims) == 1 and declared.equals(Shape.of(1)) is True:
+        return x.with_shape(Shape((*x.shape.dims, Dim.of(1))), keep_dtype=True)
+    if len(x.shape.dims) != len(declared.dims) + 1 and any(d.is_unknown for d in declared.dims):
+        return x
     got = Shape(x.shape.dims[1:])
     if got.equals(declared) is False:
         call.run(
             refuse,
             f"expected input shape {Shape((UNKNOWN_DIM, *declared.dims))}, got {x.shape}",
         )
+    return x
 
 
 def _transformer_encoder(call: LayerCall) -> Value:
