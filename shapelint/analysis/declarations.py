@@ -34,6 +34,7 @@ class Interpreter(Protocol):
     """What the declaration checks need from the interpreter (passed in, never imported)."""
 
     frame: Frame
+    scopes: list[dict[str, Value]]
 
     def eval(self, node: cst.BaseExpression) -> Value: ...
 
@@ -278,7 +279,11 @@ def _target_label(node: cst.CSTNode) -> str:
 
 
 def _bind_scope_names(interp: Interpreter, pattern: ann.DimPattern) -> None:
-    """Names in a declaration that are ints in scope stand for those ints."""
+    """Names in a declaration that are ints in scope stand for those ints. Inside a function
+    only its own names count: a comment's ``head_dim`` there means the function's (often
+    ``self.head_dim``), not a module global that happens to share the name (a notebook's
+    other cells define many)."""
+    own = interp.scopes[-1] if len(interp.scopes) > 1 else None
     for item in pattern:
         names: set[str] = set()
         if isinstance(item, ann.NamedDim):
@@ -286,7 +291,7 @@ def _bind_scope_names(interp: Interpreter, pattern: ann.DimPattern) -> None:
         elif isinstance(item, ann.ExprDim):
             names = item.dim.names()
         for name in names:
-            if name in interp.frame.bindings:
+            if name in interp.frame.bindings or own is not None and name not in own:
                 continue
             bound = interp.lookup(name)
             if isinstance(bound, IntValue) and not bound.dim.is_unknown:

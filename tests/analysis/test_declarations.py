@@ -30,3 +30,21 @@ def test_a_comment_that_names_its_sizes_is_checked_by_the_sizes() -> None:
     differs = NP + "x = np.zeros((2, 3))  # shape: (batch=2, features=4)\n"
     assert codes(agrees) == []
     assert codes(differs) == [("SHP005", 2)]
+
+
+def test_a_comment_in_a_function_reads_the_function_names_only() -> None:
+    """A module global that shares a name with a comment's dim (a notebook's ``head_dim =
+    64`` from another cell) does not bind it inside a function: there the comment means the
+    function's own value (``self.head_dim``)."""
+    source = (
+        TORCH + "head_dim = 64\n"
+        "def split(x, heads):\n"
+        "    b, t, d = x.shape\n"
+        "    q = x.view(b, t, heads, d // heads)  # shape: (b, t, heads, head_dim)\n"
+        "    n = 5\n"
+        "    z = x.reshape(-1, 4)  # shape: (n, 4)\n"
+        "    return q\n"
+        "split(torch.randn(1, 30, 128), 8)\n"
+        "g = torch.randn(3, 32)  # shape: (3, head_dim)\n"
+    )
+    assert codes(source) == [("SHP005", 9), ("SHP005", 12)]
