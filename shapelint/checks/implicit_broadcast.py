@@ -28,6 +28,12 @@ loss = ((pred - target) ** 2).mean()
 loss = ((pred - target.squeeze(1)) ** 2).mean()
 ```
 
+A grid that a constructor lays out (`linspace`, `arange`, `eye`) broadcast against a column
+of another length builds a table on purpose (`jnp.sin(t + offset)` with `t` of (16,) and
+`offset` of (n, 1)): not reported. Against a column of its own length (targets computed from
+a `linspace` met by a (100, 1) prediction) it is. Values written out
+(`torch.tensor([2.0, 3.0])`) are data like any other.
+
 ## Known problems
 Pairwise computations written without explicit `None` indexing are reported; add the
 `None` to say the expansion is intended.
@@ -38,11 +44,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from shapelint.analysis.events import Elementwise
+from shapelint.analysis.values import CONSTANT
 from shapelint.checks import fixing
 from shapelint.checks.base import Finding, Rule
 from shapelint.diagnostics import Severity
 from shapelint.fixes import Change, Rewrite
 from shapelint.shapes.algebra import broadcast_expansion
+from shapelint.shapes.shape import Dim, Shape
 
 
 def _squeeze_fix(event: Elementwise) -> Rewrite | None:
@@ -82,6 +90,19 @@ def _squeeze_fix(event: Elementwise) -> Rewrite | None:
     return None
 
 
+def _meets_itself(a: Shape, b: Shape) -> bool:
+    """Whether a size each operand is stretched along is provably the size the other one
+    is stretched along: ``(n,)`` against ``(n, 1)``, an ``(n, n)`` of pairs, the mark of a
+    prediction met with its own targets rather than of a table laid out on purpose."""
+    rank = max(len(a.dims), len(b.dims))
+    ones = (Dim.of(1),)
+    a_dims = ones * (rank - len(a.dims)) + a.dims
+    b_dims = ones * (rank - len(b.dims)) + b.dims
+    stretched_a = [y for x, y in zip(a_dims, b_dims, strict=True) if x.is_one() is True]
+    stretched_b = [x for x, y in zip(a_dims, b_dims, strict=True) if y.is_one() is True]
+    return any(p.equals(q) is True for p in stretched_a for q in stretched_b)
+
+
 class ImplicitBroadcast(Rule):
     code = "SHP006"
     name = "implicit-broadcast"
@@ -92,11 +113,15 @@ class ImplicitBroadcast(Rule):
     VALID = (
         "import torch\npred = torch.randn(32)\ntarget = torch.randn(32, 1)\n"
         "loss = pred - target.squeeze(1)\n",
+        "import numpy as np\nt = np.linspace(0, 6.3, 16)\noffset = np.random.rand(100, 1)\n"
+        "x = np.sin(t + offset)\n",
         "import numpy as np\na = np.ones(5)\nb = np.ones(7)\nd = a[:, None] - b[None, :]\n",
     )
     INVALID = (
         "import torch\npred = torch.randn(32)\ntarget = torch.randn(32, 1)\n"
         "loss = pred - target  # SHP006: 8\n",
+        "import numpy as np\nx = np.linspace(-1, 1, 100)\npred = np.random.rand(100, 1)\n"
+        "loss = ((pred - np.sin(x)) ** 2).mean()  # SHP006: 10\n",
     )
 
     def check(self, event: object) -> Iterator[Finding]:
@@ -108,6 +133,12 @@ class ImplicitBroadcast(Rule):
             return
         if left.shape.min_rank == 0 or right.shape.min_rank == 0:
             return
+        if (
+            not event.paired
+            and CONSTANT in (left.origin, right.origin)
+            and not _meets_itself(left.shape, right.shape)
+        ):
+            return  # a grid (``linspace``, ``arange``) against a column builds a table
         expands_left, expands_right = broadcast_expansion(left.shape, right.shape)
         if expands_left and expands_right and event.paired:
             yield self.finding(
