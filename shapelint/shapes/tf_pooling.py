@@ -1,9 +1,10 @@
 """TensorFlow's ``tf.nn`` pooling functions: ``max_pool1d/2d/3d``, ``avg_pool1d/2d/3d`` and
 the rank-generic ``max_pool``/``avg_pool``.
 
-As recorded from TensorFlow (``tests/data/tensorflow.json``): the input has exactly
+As TensorFlow 2.21 does (each case run on the CPU): the input has exactly
 ``ndim + 2`` dims; ``ksize`` and ``strides`` take 1, ``ndim`` or ``ndim + 2`` values (the
-last form may not pool over the batch or channel dim); ``padding`` is "VALID" or "SAME" in
+last form may not pool over the batch, nor over the channels except alone: depthwise max
+pooling of a 3-D or 4-D input, run on the CPU); ``padding`` is "VALID" or "SAME" in
 capitals. "SAME" gives ``ceil(n / s)``, "VALID" ``ceil((n - k + 1) / s)``. A window larger
 than the input fails for max pooling (eagerly or in a graph); average pooling returns an
 empty axis eagerly when the window is one larger than the input (a graph rejects it), and
@@ -29,11 +30,41 @@ def _sizes(value: SizeArg, ndim: int, channels_last: bool, name: str) -> tuple[D
     if len(items) == ndim + 2:
         outer = (items[0], items[-1]) if channels_last else (items[0], items[1])
         if any(d.is_one() is False for d in outer):
-            raise ShapeError(f"{name} {list(value)} pools over the batch or channel dim")
+            shown = ", ".join(str(d) for d in items)
+            raise ShapeError(f"{name} ({shown}) pools over the batch or channel dim")
         return items[1:-1] if channels_last else items[2:]
     if len(items) != ndim:
         raise ShapeError(f"{name} needs 1, {ndim} or {ndim + 2} values, got {len(items)}")
     return items
+
+
+def _depthwise(
+    x: Shape, ndim: int, ksize: SizeArg, strides: SizeArg, channels_last: bool, kind: str
+) -> Shape | None:
+    """Depthwise max pooling (TensorFlow on the CPU, channels last, 3-D or 4-D input): a
+    window over the channels only, ``ksize=(1, 1, 1, k)``, whose depth stride must equal
+    it and divide the channels; the spatial strides are then not used. None when the
+    window is not of that form."""
+    if kind != "max" or not channels_last or ndim > 2 or isinstance(ksize, int | Dim):
+        return None
+    window = tuple(Dim.coerce(v) for v in ksize)
+    if len(window) != ndim + 2 or window[-1].is_one() is not False:
+        return None
+    if any(d.is_one() is not True for d in window[:-1]):
+        return None  # pooling over the batch, or over depth and space at once: it raises
+    if isinstance(strides, int | Dim) or len(strides) != ndim + 2:
+        raise ShapeError(f"depthwise max pooling needs strides of {ndim + 2} values")
+    depth, stride = window[-1], Dim.coerce(strides[-1])
+    if depth.equals(stride) is False:
+        raise ShapeError(f"depthwise max pooling needs the depth stride {stride} to be {depth}")
+    if x.variadic:
+        return UNKNOWN_SHAPE
+    channels = x.dims[-1]
+    if channels.value is not None and depth.value is not None:
+        if channels.value % depth.value:
+            raise ShapeError(f"the depth window {depth} does not divide the {channels} channels")
+        return Shape((*x.dims[:-1], Dim.of(channels.value // depth.value)))
+    return Shape((*x.dims[:-1], UNKNOWN_DIM))
 
 
 def tf_pool(
@@ -62,6 +93,9 @@ def tf_pool(
     if padding not in ("VALID", "SAME"):
         raise ShapeError(f"{what} padding must be 'VALID' or 'SAME', got {padding!r}")
     channels_last = data_format is None or data_format.endswith("C")
+    depthwise = _depthwise(x, ndim, ksize, strides, channels_last, kind)
+    if depthwise is not None:
+        return depthwise
     kernel = _sizes(ksize, ndim, channels_last, "ksize")
     stride = _sizes(strides, ndim, channels_last, "strides")
     if x.variadic:  # the rank can only be ndim + 2
