@@ -18,18 +18,33 @@ from shapelint.analysis.values import (
 )
 from shapelint.shapes import algebra, torch_rules
 from shapelint.shapes import frameworks as fw
-from shapelint.shapes.shape import UNKNOWN_DIM, Shape, ShapeError
+from shapelint.shapes.shape import UNKNOWN_DIM, Dim, Shape, ShapeError
 
 
 def _linear(call: LayerCall) -> Value:
     x = call.input()
     if x is None:
         return UNKNOWN
-    if call.param("unbatched") is not None and x.shape.rank != 1:
-        return call.tensor(None)  # Equinox: one example, a vector; a batch goes through vmap
+    if call.param("unbatched") is not None:
+        return _one_example_linear(call, x)
     return call.tensor(
         call.run(fw.linear, x.shape, call.dim_param("in_features"), call.dim_param("out_features"))
     )
+
+
+def _one_example_linear(call: LayerCall, x: Tensor) -> Value:
+    """Equinox's ``Linear``: one example, a vector (a batch goes through ``vmap``); either
+    size may be ``"scalar"``, for an input or output of shape ``()``."""
+    scalar_in, scalar_out = (
+        convert.as_str(call.param(name)) == "scalar" for name in ("in_features", "out_features")
+    )
+    out = () if scalar_out else (call.dim_param("out_features"),)
+    if scalar_in:
+        return call.tensor(Shape(out) if x.shape.rank == 0 else None)
+    if x.shape.rank != 1:
+        return call.tensor(None)
+    result = call.run(fw.linear, x.shape, call.dim_param("in_features"), Dim.of(1))
+    return call.tensor(Shape(out) if result is not None else None)
 
 
 def _bilinear(call: LayerCall) -> Value:

@@ -257,6 +257,18 @@ LAYER_LIBRARIES = [
         "z = y @ jnp.ones((4, 1))\n",
         id="equinox-linear-fixed",
     ),
+    pytest.param(
+        "import jax\n"
+        "import jax.numpy as jnp\n"
+        "import equinox as eqx\n"
+        "key = jax.random.PRNGKey(0)\n"
+        "y = eqx.nn.Linear(2, 'scalar', key=key)(jnp.ones(2))\n"
+        "assert y.shape == ()\n"
+        "z = y + eqx.nn.Linear('scalar', 3, key=key)(jnp.ones(()))\n"
+        "w = z @ jnp.ones((4, 1))  # SHP001: 5\n"
+        "v = eqx.nn.Linear(2, 'scalar', key=key)(jnp.ones(5))  # SHP001: 5\n",
+        id="equinox-linear-scalar-sizes",
+    ),
 ]
 
 
