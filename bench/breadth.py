@@ -33,7 +33,7 @@ from run import CORPUS, corpus_files  # noqa: E402
 
 from shapelint.analysis.interpreter import Interpreter  # noqa: E402
 from shapelint.analysis.values import Tensor  # noqa: E402
-from shapelint.engine import run_deep  # noqa: E402
+from shapelint.deep_run import run_deep  # noqa: E402
 from shapelint.prefilter import may_hold_shapes  # noqa: E402
 
 RECORD = HERE / "breadth.json"

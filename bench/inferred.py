@@ -38,7 +38,8 @@ def corpus_files(sample: int, package: str | None) -> list[Path]:
 
 def measure(path: Path) -> dict[str, Any]:
     """One file: its findings (as the CLI gives them) and its inferred bindings."""
-    from shapelint.engine import lint_source, run_deep
+    from shapelint.deep_run import run_deep
+    from shapelint.engine import lint_source
 
     text = path.read_text(encoding="utf-8", errors="replace")
     findings = [f"{d.code}:{d.start.line}:{d.message}" for d in lint_source(text, str(path))]

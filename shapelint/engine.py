@@ -21,20 +21,18 @@ the caller waits only ``Config.time_budget`` seconds for it.
 from __future__ import annotations
 
 import ast
-import ctypes
 import math
 import re
-import sys
-import threading
 import time
 import tokenize
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from io import BytesIO
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from shapelint.config import Config
+from shapelint.deep_run import run_deep
 from shapelint.diagnostics import Diagnostic, Position, Related, Severity
 from shapelint.fixes import Fix
 from shapelint.prefilter import may_hold_shapes
@@ -54,15 +52,7 @@ MAX_NESTING = 500  # syntax-tree depth; libcst needs 0.6 s for 500 nested subscr
 # libcst's peak memory per CPython syntax node: 388 MiB for the 111,107 nodes of keras'
 # ops/numpy_test.py (437 KiB), measured as peak RSS on libcst 1.9
 LIBCST_BYTES_PER_NODE = 3_600
-WALL_FACTOR = 10  # the wall-clock backstop of a CPU-time budget
 LIBCST_COST = 8  # libcst's parse time over CPython's, rounded down from the measured 10x
-STACK_BYTES = 256 * 2**20  # the analysis thread's stack: address space, touched only if used
-RECURSION_LIMIT = 25_000  # enough to traverse MAX_NESTING levels and 3,000 joined strings
-# A stopped analysis ends at its next Python instruction, but native code (libcst's parser
-# holds the GIL) finishes its stretch first; waiting for that keeps an abandoned thread from
-# starving the next file. Only a native stretch longer than this is left running.
-UNWIND_WAIT = 120.0
-INTERRUPT_WAIT = 5.0  # how long Ctrl-C waits for the analysis thread to unwind
 
 # What an SHP900 tells the user to do, after what happened
 READ_REMEDY = "; check the path and its permissions"
@@ -74,7 +64,6 @@ BUG_REMEDY = "; this is a bug in shapelint: please report it with the file"
 # off only to compare both modes finding by finding (tests/test_selective.py, bench/).
 SELECTIVE = True
 
-T = TypeVar("T")
 _EMPTY = ast.Module(body=[], type_ignores=[])
 
 
@@ -390,135 +379,6 @@ def _where(text: str, node: ast.AST) -> tuple[int, int]:
     return line, column + 1
 
 
-class _Stopped(BaseException):
-    """Raised inside an analysis thread that ran past its budget; a BaseException so the
-    analysis's own ``except Exception`` handlers cannot swallow it."""
-
-
-_deep_lock = threading.Lock()
-_deep_runs = 0
-_saved_limit = 0
-
-
-def run_deep(work: Callable[[], T], budget: float) -> T | None:
-    """``work()`` on a thread with a large stack and a raised recursion limit, waiting at most
-    ``budget`` seconds; None when it ran past the budget (it is then stopped at its next
-    Python instruction: native code such as libcst's parser cannot be interrupted)."""
-    box: list[T | BaseException] = []
-    clocks: list[int | None] = []
-
-    def target() -> None:
-        try:
-            try:
-                clocks.extend(_own_cpu_clock())
-                box.append(work())
-            except BaseException as exc:  # handed to the caller, re-raised there
-                box.append(exc)
-        except _Stopped:  # the stop arrived while the result was being stored
-            return
-
-    thread = _start_deep(target)
-    if thread is None:  # no threads here: run inline with the caller's stack
-        return work()
-    try:
-        try:
-            _wait(thread, budget, clocks)
-        except BaseException:  # Ctrl-C: stop the analysis before the interpreter shuts down
-            _stop(thread)
-            thread.join(INTERRUPT_WAIT)
-            raise
-        if thread.is_alive():
-            _stop(thread)
-            thread.join(UNWIND_WAIT)
-            return None
-    finally:
-        _leave_deep()
-    if not box or isinstance(box[0], _Stopped):
-        return None
-    if isinstance(box[0], BaseException):
-        raise box[0]
-    return box[0]
-
-
-def _own_cpu_clock() -> list[int | None]:
-    """The calling thread's CPU clock, read by the thread itself while it is surely alive
-    (asking for another thread's clock after it ended reads freed memory); None where
-    there is none. (Linux clock ids of threads are negative.)"""
-    try:
-        return [time.pthread_getcpuclockid(threading.get_ident())]
-    except (AttributeError, OSError):
-        return [None]
-
-
-def _wait(thread: threading.Thread, budget: float, clocks: list[int | None]) -> None:
-    """Wait until the thread ends or has used ``budget`` seconds of CPU. CPU time, not wall
-    time, so a busy machine (a pool, a parallel test run) cannot stop a file that fits; wall
-    time bounds the wait only where the thread's CPU clock cannot be read, or at ten times
-    the budget. ``clocks`` receives the thread's clock id from the thread itself."""
-    if not 0 < budget < threading.TIMEOUT_MAX:  # inf, NaN: no limit
-        thread.join()
-        return
-    give_up = time.monotonic() + budget * WALL_FACTOR
-    while thread.is_alive() and not clocks:  # the thread reads its clock first thing
-        thread.join(0.001)
-    clock = clocks[0] if clocks else None
-    if clock is None:
-        thread.join(budget)  # no CPU clock here: wall time
-        return
-    while thread.is_alive():
-        try:
-            remaining = budget - time.clock_gettime(clock)
-        except OSError:  # the thread ended between the check and the read
-            break
-        if remaining <= 0 or time.monotonic() >= give_up:
-            return
-        thread.join(max(remaining, 0.01))  # CPU time cannot outrun wall time
-
-
-def _start_deep(target: Callable[[], None]) -> threading.Thread | None:
-    """Start ``target`` on a large-stack thread with the raised recursion limit; None when
-    this platform refuses the stack size or the thread (the caller then runs inline, with
-    its own limits: a raised limit on a small stack could overflow it)."""
-    global _deep_runs, _saved_limit
-    with _deep_lock:
-        try:
-            previous = threading.stack_size(STACK_BYTES)
-        except (ValueError, RuntimeError):
-            return None
-        try:
-            thread = threading.Thread(target=target, name="shapelint-analysis", daemon=True)
-            if _deep_runs == 0:
-                _saved_limit = sys.getrecursionlimit()
-                sys.setrecursionlimit(max(_saved_limit, RECURSION_LIMIT))
-            _deep_runs += 1
-            try:
-                thread.start()
-            except RuntimeError:
-                _deep_runs -= 1
-                if _deep_runs == 0:
-                    sys.setrecursionlimit(_saved_limit)
-                return None
-        finally:
-            threading.stack_size(previous)
-    return thread
-
-
-def _leave_deep() -> None:
-    global _deep_runs
-    with _deep_lock:
-        _deep_runs -= 1
-        if _deep_runs == 0:
-            sys.setrecursionlimit(_saved_limit)
-
-
-def _stop(thread: threading.Thread) -> None:
-    """Raise ``_Stopped`` in ``thread`` at its next Python instruction (CPython only)."""
-    ident = thread.ident
-    set_async_exc = getattr(getattr(ctypes, "pythonapi", None), "PyThreadState_SetAsyncExc", None)
-    if ident is not None and set_async_exc is not None:
-        set_async_exc(ctypes.c_ulong(ident), ctypes.py_object(_Stopped))
-
-
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
     """One finding per node, code and call chain; a later one that ``completes`` it may add
     its fix, and one naming other related places adds them (a weight combined in two
@@ -654,75 +514,3 @@ def depends_on_time(diagnostic: Diagnostic) -> bool:
 def _failure(path: str, line: int, column: int, message: str) -> Diagnostic:
     start, end = Position(line, column), Position(line, column + 1)
     return Diagnostic(path, start, end, ANALYSIS_FAILED, message, Severity.ERROR)
-
-
-def annotate_source(text: str, path: str = "<stdin>") -> str:
-    """The source with the inferred shape of every assignment, parameter and return beside
-    it: what ``shapelint shapes FILE`` prints, so users can see what the analysis sees."""
-    budget = Config().time_budget
-    annotated = run_deep(lambda: _annotate(text, path, budget), budget)
-    return annotated or f"{path}:1:1: analysis stopped after {budget:g} s (the time budget)\n"
-
-
-def annotate_notebook(text: str, path: str) -> str:
-    """``annotate_source`` for a notebook: each code cell under a ``# cell N`` header, with
-    IPython lines shown as written."""
-    from shapelint.notebook import NotebookError, parse
-
-    try:
-        book = parse(text)
-    except NotebookError as exc:
-        return f"{path}:{exc.line}:{exc.column}: notebook could not be read: {exc}\n"
-    if book is None or not book.cells:
-        return f"{path}: no Python code cells\n"
-    annotated = annotate_source(book.source, path).splitlines()
-    masked = book.source.splitlines()
-    if len(annotated) != len(masked):  # a failure line, placed in its cell
-        where, _, message = annotated[0].removeprefix(f"{path}:").partition(": ")
-        line, _, column = where.partition(":")
-        cell = book.cell_at(int(line)) if line.isdigit() else book.cells[0]
-        shown_line = int(line) - cell.first_line + 1 if line.isdigit() else 1
-        return f"{path}:cell {cell.number}:{shown_line}:{column or 1}: {message}\n"
-    blocks = []
-    for cell in book.cells:
-        rows = []
-        for offset, original in enumerate(cell.rows()):
-            index = cell.first_line - 1 + offset
-            note = annotated[index][len(masked[index]) :] if index < len(annotated) else ""
-            rows.append(original + note if note.strip() else original)
-        blocks.append(f"# cell {cell.number}\n" + "".join(row + "\n" for row in rows))
-    return "\n".join(blocks)
-
-
-def _annotate(text: str, path: str, budget: float) -> str:
-    failure = parse_failure(text, path, budget)
-    if failure is not None:
-        return f"{path}:{failure.start.line}:{failure.start.column}: {failure.message}\n"
-    import libcst
-    from libcst.metadata import MetadataWrapper, PositionProvider
-
-    from shapelint.analysis.interpreter import Interpreter
-    from shapelint.analysis.values import Tensor
-
-    module = libcst.parse_module(text)
-    interpreter = Interpreter(module, record=True)
-    interpreter.run()
-    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-    notes: dict[int, list[str]] = {}
-    for node, names in interpreter.recorded.items():
-        where = positions.get(node)
-        if where is None:
-            continue
-        described = [f"{name}: {value.shape}" for name, value in names if isinstance(value, Tensor)]
-        if described:
-            notes.setdefault(where.start.line, []).extend(described)
-
-    lines = text.splitlines()
-    width = min(max((len(line) for line in lines), default=0), 88)
-    out = []
-    for number, line in enumerate(lines, start=1):
-        if number in notes:
-            out.append(f"{line.ljust(width)}  # {'; '.join(notes[number])}")
-        else:
-            out.append(line)
-    return "\n".join(out) + "\n"

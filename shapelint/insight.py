@@ -137,7 +137,7 @@ def _width(result: Result) -> int:
 def insight(text: str, budget: float | None = None) -> Insight | None:
     """The shapes known in ``text``; None when it cannot be analysed (a syntax error, or
     past the time budget)."""
-    from shapelint.engine import run_deep
+    from shapelint.deep_run import run_deep
 
     seconds = budget if budget is not None else Config().time_budget
     return run_deep(lambda: _insight(text, seconds), seconds)

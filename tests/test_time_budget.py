@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 import time
 
-from shapelint.engine import _own_cpu_clock, _wait
+from shapelint.deep_run import _own_cpu_clock, _wait
 
 
 def test_a_thread_that_waits_is_not_stopped_by_wall_time() -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from shapelint.config import Config
-from shapelint.engine import run_deep
+from shapelint.deep_run import run_deep
 from shapelint.shapes.shape import Shape
 
 RuntimeShape = list[int | None]

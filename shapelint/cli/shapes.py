@@ -18,7 +18,8 @@ LEGEND = "# legend: ? a dimension whose size is unknown; … dimensions whose nu
 
 
 def shapes(args: argparse.Namespace) -> int:
-    from shapelint import engine
+    from shapelint import annotate, engine
+    from shapelint.deep_run import run_deep
 
     name = args.stdin_filename or "<stdin>" if args.file == "-" else args.file
     try:
@@ -32,7 +33,7 @@ def shapes(args: argparse.Namespace) -> int:
     if name.lower().endswith(".ipynb"):
         if args.output_format == "json":
             raise UsageError(f"{name}: --output-format json takes Python files, not notebooks")
-        sys.stdout.write(LEGEND + engine.annotate_notebook(text, name))
+        sys.stdout.write(LEGEND + annotate.annotate_notebook(text, name))
         return EXIT_CLEAN
     budget = engine.Config().time_budget
     failure = engine.parse_failure(text, name, budget)
@@ -40,12 +41,12 @@ def shapes(args: argparse.Namespace) -> int:
         where = f"{name}:{failure.start.line}:{failure.start.column}"
         raise UsageError(f"{where}: {failure.message}")
     if args.output_format == "json":
-        records = engine.run_deep(lambda: records_of(text), budget)
+        records = run_deep(lambda: records_of(text), budget)
         if records is None:
             raise UsageError(f"{name}: analysis stopped after {budget:g} s (the time budget)")
         sys.stdout.write(json.dumps({"file": name, "shapes": records}, indent=2) + "\n")
     else:
-        sys.stdout.write(LEGEND + engine.annotate_source(text, name))
+        sys.stdout.write(LEGEND + annotate.annotate_source(text, name))
     return EXIT_CLEAN
 
 
