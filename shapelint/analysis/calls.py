@@ -17,6 +17,7 @@ from shapelint.analysis import (
     declarations,
     dtypes,
     frameworks,
+    keras_callables,
     layers,
     model_steps,
     narrowing,
@@ -284,6 +285,8 @@ class Calls(Transforms):
             return self.call_method(node, callee, positional, keywords, opaque)
         if opaque:
             return UNKNOWN
+        if callee.kind in keras_callables.INTERPRETED:
+            return keras_callables.run_layer(self, node, callee, positional, keywords)
         result = layers.apply_layer(self, node, callee, positional, keywords)
         built = layers.built_by_call(callee, positional)
         if built is not None and isinstance(node.func, (cst.Name, cst.Attribute)):

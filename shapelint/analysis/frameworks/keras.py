@@ -166,6 +166,9 @@ LAYERS: dict[str, LayerSpec] = {
     "Maximum": layer("keras_merge", op_symbol="maximum"),
     "Minimum": layer("keras_merge", op_symbol="minimum"),
     "InputLayer": layer("unknown"),
+    # layers that call what they wrap: a function (run by the interpreter) or a layer
+    "Lambda": layer("keras_lambda", "function", "output_shape"),
+    "TimeDistributed": layer("keras_time_distributed", "layer"),
 }
 LAYERS.update({name: layer("identity") for name in _IDENTITY_LAYERS})
 

@@ -279,6 +279,7 @@ LAYERS: dict[str, tuple[str, str]] = {
         "",
         "batch_shape batch_size input_tensor optional ragged shape sparse type_spec",
     ),
+    "Lambda": ("mask", ""),
     "LSTM": (
         "activation activity_regularizer bias_constraint bias_initializer "
         "bias_regularizer dropout go_backwards kernel_constraint "
@@ -311,6 +312,7 @@ LAYERS: dict[str, tuple[str, str]] = {
     "ReLU": ("max_value negative_slope threshold", ""),
     "Rescaling": ("", "offset scale"),
     "Reshape": ("", ""),
+    "TimeDistributed": ("", ""),
     "SimpleRNN": (
         "activation activity_regularizer bias_constraint bias_initializer "
         "bias_regularizer dropout go_backwards kernel_constraint "

@@ -256,6 +256,7 @@ PAST_ROLES: dict[str, tuple[str, ...]] = {
         "unroll",
         "use_cudnn",
     ),
+    "keras.layers.Lambda": ("mask", "arguments"),
     "keras.layers.LayerNormalization": (
         "axis",
         "epsilon",
@@ -310,6 +311,7 @@ PAST_ROLES: dict[str, tuple[str, ...]] = {
     "keras.layers.Softmax": ("axis", "robust_masking"),
     "keras.layers.SpatialDropout1D": ("rate", "seed", "name", "dtype"),
     "keras.layers.SpatialDropout2D": ("rate", "data_format", "seed", "name", "dtype"),
+    "keras.layers.TimeDistributed": (),
     "keras.layers.UnitNormalization": ("axis",),
     "keras.layers.UpSampling1D": (),
     "keras.layers.UpSampling2D": ("interpolation",),
