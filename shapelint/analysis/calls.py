@@ -389,6 +389,8 @@ class Calls(Transforms):
             target = positional[1] if len(positional) > 1 else keywords.get("y")
             if target is not None and not method.name.startswith("predict"):
                 layers.check_compiled_loss(self, node, receiver, outputs, target)
+                compiled = receiver.param(layers.COMPILED_LOSS)
+                keras_callables.run_compiled_loss(self, node, compiled, outputs, target)
             return outputs if method.name.startswith("predict") else UNKNOWN
         if (
             isinstance(receiver, Layer)

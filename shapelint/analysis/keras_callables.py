@@ -1,5 +1,6 @@
 """Keras objects that run the user's own code: a ``Lambda(fn)`` layer called on its inputs
-runs ``fn`` on them.
+runs ``fn`` on them, and a ``keras.losses.Loss`` subclass a model was compiled with runs its
+``call`` on each batch's targets and outputs.
 
 Both Kerases (tf.keras 2 and Keras 3) call the function when the layer is called on
 symbolic ``Input`` tensors, with the inputs exactly as given (a list of tensors stays a
@@ -11,6 +12,14 @@ What is not followed gives an unknown tensor: ``output_shape=`` (Keras 3 then bu
 symbolic output from it without the function, tf.keras ignores it), ``arguments`` that are
 not a literal dict, keywords at the call (``mask``/``training``), and a function that takes
 ``mask`` or ``training`` (Keras passes them on, with values not modelled here).
+
+A ``Loss`` instance given to ``compile(loss=...)`` is called by ``fit``/``evaluate`` as
+``loss(y_true, y_pred)`` on each batch of the targets and of the model's outputs, both traced
+with the batch axis ``None``. Keras 3 passes the targets as given; tf.keras first gives 1-d
+targets of a 2-d output a trailing axis (``compile_utils.match_dtype_and_rank``), so that
+pair, where the two differ, is not followed. ``Loss.__call__`` runs ``call``
+and then applies the loss's ``reduction``, which this does not follow: calling a ``Loss``
+subclass gives a tensor of unknown shape.
 """
 
 from __future__ import annotations
@@ -19,10 +28,12 @@ import libcst as cst
 
 from shapelint.analysis import binder, convert
 from shapelint.analysis.machine import Machine
+from shapelint.analysis.model_steps import batch_of
 from shapelint.analysis.values import (
     UNKNOWN,
     DictValue,
     FunctionRef,
+    Instance,
     Layer,
     ModuleRef,
     Tensor,
@@ -34,6 +45,9 @@ from shapelint.shapes.shape import UNKNOWN_SHAPE
 
 # the layer kinds whose call the interpreter runs (``run_layer``) instead of a shape rule
 INTERPRETED = frozenset({"keras_lambda"})
+
+# the Keras base classes of a user's loss (``keras.Loss`` is Keras 3's name for it)
+LOSS_BASES = frozenset({"keras.losses.Loss", "keras.Loss"})
 
 # the parameters of its function that a Lambda layer fills itself
 _PASSED_BY_KERAS = frozenset({"mask", "training"})
@@ -93,3 +107,26 @@ def _followed(machine: Machine, function: Value | None) -> bool:
     params = machine.functions[function.key].node.params
     names = {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}
     return not names & _PASSED_BY_KERAS
+
+
+def is_keras_loss(machine: Machine, value: Value) -> bool:
+    """Whether ``value`` is an instance of a class of the file derived from Keras' ``Loss``."""
+    return isinstance(value, Instance) and bool(machine.class_bases(value.class_key) & LOSS_BASES)
+
+
+def run_compiled_loss(
+    machine: Machine, node: cst.Call, loss: Value | None, outputs: Value, target: Value
+) -> None:
+    """``fit``/``evaluate`` of a model compiled with an instance of a user's ``Loss``: its
+    ``call`` on one batch of the targets and of the model's outputs."""
+    if loss is None or not is_keras_loss(machine, loss):
+        return
+    assert isinstance(loss, Instance)
+    y_true, y_pred = batch_of(target), batch_of(outputs)
+    if y_true is None or y_pred is None or y_true.shape.variadic or y_pred.shape.variadic:
+        return
+    if (len(y_true.shape.dims), len(y_pred.shape.dims)) == (1, 2):
+        return  # tf.keras expands the targets, Keras 3 does not
+    if not isinstance(machine.class_lookup(loss.class_key, "call"), FunctionRef):
+        return
+    machine.call_instance(loss, [y_true, y_pred], {}, node, [])
