@@ -42,3 +42,30 @@ def test_calling_the_loss_reduces_its_result() -> None:
     source = LOSS + "r = Wrapped()(np.zeros((5, 3)), np.ones((5, 3)))\n"
     assert infer(source) == "(…)"
     assert actual(source) == set()
+
+
+WRAPPER = (
+    "import numpy as np\nimport keras\n"
+    "class Wrapper(keras.losses.Loss):\n"
+    "    def __init__(self, loss):\n"
+    "        super().__init__()\n"
+    "        self.loss = loss\n"
+    "    def call(self, y_true, y_pred):\n"
+    "        return self.loss(y_true, y_pred)\n"
+    "model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(3, activation='sigmoid')])\n"
+)
+
+
+@pytest.mark.parametrize("name", ["categorical_crossentropy", "binary_crossentropy"])
+def test_a_loss_function_got_by_name_runs_in_the_wrapper(name: str) -> None:
+    source = WRAPPER + f"model.compile(loss=Wrapper(keras.losses.get({name!r})))\n"
+    bad = source + "model.fit(np.ones((32, 4)), np.zeros((32, 2)))\n"
+    assert actual(bad) == {("SHP001", 8, 16)}
+    good = source + "model.fit(np.ones((32, 4)), np.zeros((32, 3)))\n"
+    assert actual(good) == set()
+
+
+def test_a_loss_name_not_modelled_is_unknown() -> None:
+    source = WRAPPER + "model.compile(loss=Wrapper(keras.losses.get('mse')))\n"
+    assert actual(source + "model.fit(np.ones((32, 4)), np.zeros((32, 2)))\n") == set()
+    assert infer("import keras\nr = keras.losses.get('mse')\n") is None

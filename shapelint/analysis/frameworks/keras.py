@@ -200,6 +200,11 @@ LOSSES: dict[str, Op] = {
     "losses.categorical_crossentropy": op(
         "loss", "y", "x", aliases={"y_true": "y", "y_pred": "x"}, loss="keras_categorical"
     ),
+    "losses.binary_crossentropy": op(
+        "loss", "y", "x", aliases={"y_true": "y", "y_pred": "x"}, loss="keras_binary"
+    ),
+    # keras.losses.get("name"): the loss function of that name (one of the above)
+    "losses.get": op("keras_loss_get", "identifier"),
 }
 
 # every real parameter classified: see spec.py and tests/shapes/test_signatures.py

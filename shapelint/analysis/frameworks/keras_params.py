@@ -352,4 +352,6 @@ FUNCTIONAL_LAYERS: dict[str, tuple[str, str]] = {
 # the class axis (``axis``) is not modelled: another one makes the result unknown
 LOSSES: dict[str, tuple[str, str]] = {
     "losses.categorical_crossentropy": ("from_logits label_smoothing", "axis"),
+    "losses.binary_crossentropy": ("from_logits label_smoothing", "axis"),
+    "losses.get": ("", ""),
 }
