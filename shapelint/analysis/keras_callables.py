@@ -78,7 +78,7 @@ def run_layer(
         return unknown
     assert function is not None
     result = machine.call(node, function, [positional[0]], keywords_of_fn, [], False)
-    if isinstance(result, Tensor) or result is UNKNOWN:
+    if isinstance(result, Tensor):
         return result
     if isinstance(result, TupleValue) and all(isinstance(i, Tensor) for i in result.items):
         return result
