@@ -1,8 +1,9 @@
 """Record what Keras' functional losses do on pairs of small shapes, with the real libraries.
 
-Why: shapelint's model of ``keras.losses.categorical_crossentropy`` must be Keras' own
-rule, in Keras 3 and in tf.keras alike (they share a spelling). Each pair is run once in
-each library; the answer (the per-sample loss shape, or "error") goes to
+Why: shapelint's model of Keras' loss functions must be Keras' own rule, in Keras 3 and in
+tf.keras alike (they share a spelling; where the two differ, as ``binary_crossentropy`` does
+on targets that broadcast, only what both refuse is reported). Each pair is run once in each
+library; the answer (the per-sample loss shape, or "error") goes to
 ``tests/data/keras_losses.json``, which ``tests/analysis/test_keras_losses.py`` replays
 without any framework.
 
@@ -25,7 +26,7 @@ SHAPES = [
     (6,), (6, 1), (6, 2), (6, 3), (1,), (1, 2), (6, 4), (6, 4, 1), (6, 4, 3), (6, 1, 3),
     (1, 4, 3), (6, 3, 1), (4,), (6, 4, 2), (2, 6),
 ]  # fmt: skip
-LOSSES = ("categorical_crossentropy",)
+LOSSES = ("categorical_crossentropy", "binary_crossentropy")
 LIBRARIES = {"keras3": "keras", "tf_keras": "tf_keras"}
 
 

@@ -17,6 +17,7 @@ from shapelint.analysis import (
     declarations,
     dtypes,
     frameworks,
+    keras_callables,
     layers,
     model_steps,
     narrowing,
@@ -285,6 +286,8 @@ class Calls(Transforms):
             return self.call_method(node, callee, positional, keywords, opaque)
         if opaque:
             return UNKNOWN
+        if callee.kind in keras_callables.INTERPRETED:
+            return keras_callables.run_layer(self, node, callee, positional, keywords)
         result = layers.apply_layer(self, node, callee, positional, keywords)
         built = layers.built_by_call(callee, positional)
         if built is not None and isinstance(node.func, (cst.Name, cst.Attribute)):
@@ -387,6 +390,8 @@ class Calls(Transforms):
             target = positional[1] if len(positional) > 1 else keywords.get("y")
             if target is not None and not method.name.startswith("predict"):
                 layers.check_compiled_loss(self, node, receiver, outputs, target)
+                compiled = receiver.param(layers.COMPILED_LOSS)
+                keras_callables.run_compiled_loss(self, node, compiled, outputs, target)
             return outputs if method.name.startswith("predict") else UNKNOWN
         if (
             isinstance(receiver, Layer)

@@ -13,6 +13,7 @@ import libcst as cst
 
 from shapelint.analysis import declarations
 from shapelint.analysis.frameworks.jax_libraries import MODULE_BASES
+from shapelint.analysis.keras_callables import LOSS_BASES
 from shapelint.analysis.machine import (
     MAX_CALL_DEPTH,
     SAFE_DECORATORS,
@@ -40,6 +41,7 @@ from shapelint.analysis.values import (
     Value,
     with_origin,
 )
+from shapelint.shapes.shape import UNKNOWN_SHAPE
 
 
 class Classes(Machine):
@@ -316,9 +318,13 @@ class Classes(Machine):
         for name in (("call",) if keras else ("forward",)) + ("__call__",):
             method = self.class_lookup(instance.class_key, name)
             if isinstance(method, FunctionRef):
-                return self.call_function(
+                result = self.call_function(
                     FunctionRef(method.key, instance), inputs, keywords, node, arg_nodes
                 )
+                if name == "call" and bases & LOSS_BASES and result is not UNKNOWN:
+                    # ``Loss.__call__`` reduces what ``call`` returns as its reduction says
+                    return Tensor(UNKNOWN_SHAPE, "keras")
+                return result
         return UNKNOWN
 
 

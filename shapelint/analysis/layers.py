@@ -197,6 +197,26 @@ def _transformer_encoder(call: LayerCall) -> Value:
     return apply_layer(call.emitter, call.node, norm, [value], {})
 
 
+def _time_distributed(call: LayerCall) -> Value:
+    """Keras' ``TimeDistributed(layer)``: the layer applied to each step ``x[:, t]``, so the
+    output is ``(batch, time)`` followed by what the layer makes of ``(batch, *x[2:])``.
+    Both Kerases refuse an input of fewer than 3 axes."""
+    x, inner = call.input(), call.param("layer")
+    if x is None or x.shape.variadic:
+        return UNKNOWN if x is None else call.tensor(None)
+    if len(x.shape.dims) < 3:
+        return call.tensor(
+            call.run(refuse, f"TimeDistributed needs an input of at least 3 axes, got {x.shape}")
+        )
+    if not isinstance(inner, Layer) or inner.framework != "keras":
+        return call.tensor(None)
+    step = Tensor(Shape((x.shape.dims[0], *x.shape.dims[2:])), x.framework, origin=x.origin)
+    out = apply_layer(call.emitter, call.node, inner, [step], {})
+    if not isinstance(out, Tensor) or out.shape.variadic or not out.shape.dims:
+        return call.tensor(None)
+    return call.tensor(Shape((*x.shape.dims[:2], *out.shape.dims[1:])))
+
+
 def _loss(call: LayerCall) -> Value:
     """A loss module called on (input, target): its per-element losses, reduced as its
     ``reduction`` says (``ops_losses.reduce_loss``)."""
@@ -246,6 +266,7 @@ LAYER_KINDS: dict[str, Callable[[LayerCall], Value]] = {
     "sequential": _sequential,
     "keras_functional": _keras_functional,
     "transformer_encoder": _transformer_encoder,
+    "keras_time_distributed": _time_distributed,
 }
 
 

@@ -46,7 +46,7 @@ BATCH_NEUTRAL = frozenset(
 ARRAY_ROLES = ("x", "y", "sample_weight")
 
 
-def _batch_of(value: Value) -> Tensor | None:
+def batch_of(value: Value) -> Tensor | None:
     """One batch of an array given to ``fit``: its first axis becomes unknown."""
     if not isinstance(value, Tensor) or value.shape.rank in (None, 0):
         return None
@@ -65,7 +65,7 @@ def _step_data(positional: list[Value], keywords: dict[str, Value]) -> TupleValu
             arrays[role] = keywords[role]
     if "x" not in arrays or "y" not in arrays:
         return None
-    batches = [_batch_of(arrays[role]) for role in ARRAY_ROLES if role in arrays]
+    batches = [batch_of(arrays[role]) for role in ARRAY_ROLES if role in arrays]
     if any(batch is None for batch in batches):
         return None
     return TupleValue(tuple(batch for batch in batches if batch is not None))

@@ -9,12 +9,15 @@ from typing import Any
 
 from shapelint.analysis import convert
 from shapelint.analysis.events import OpFailed
+from shapelint.analysis.frameworks import keras as keras_table
 from shapelint.analysis.opcall import (
     Call,
     Emitter,
 )
 from shapelint.analysis.ops_shaping import elementwise
 from shapelint.analysis.values import (
+    UNKNOWN,
+    ModuleRef,
     Tensor,
     Value,
 )
@@ -101,6 +104,26 @@ def keras_categorical_loss(
     return Tensor(Shape(x.shape.dims[:-1]), framework)
 
 
+def keras_binary_loss(
+    emitter: Emitter, node: Any, display: str, prediction: Value, target: Value, framework: str
+) -> Value:
+    """``keras.losses.binary_crossentropy``: the element losses, averaged over the last axis.
+    Keras 3 refuses targets not of the output's shape; tf.keras broadcasts them against it.
+    Only what both refuse is reported (shapes that cannot broadcast: the spelling is the
+    same), and only the output's own shape gives a known result."""
+    x = convert.literal_tensor(prediction, framework)
+    y = convert.literal_tensor(target, framework)
+    if x is None or y is None or x.shape.variadic or y.shape.variadic:
+        return Tensor(UNKNOWN_SHAPE, framework)
+    if any(_disagree(a, b) for a, b in zip(reversed(x.shape.dims), reversed(y.shape.dims))):
+        reason = f"target {y.shape} and output {x.shape} cannot broadcast"
+        emitter.emit(OpFailed(node, display, reason, (y.shape, x.shape)))
+        return Tensor(UNKNOWN_SHAPE, framework)
+    if not x.shape.dims or x.shape.equals(y.shape) is not True:
+        return Tensor(UNKNOWN_SHAPE, framework)
+    return Tensor(Shape(x.shape.dims[:-1]), framework)
+
+
 def _rows_and_classes(shape: Shape) -> tuple[Dim, Dim]:
     """How TensorFlow's softmax cross entropy kernel sees an operand: every axis but the
     last flattened into rows, the last the classes (a 1-D operand is one row)."""
@@ -163,6 +186,7 @@ LOSSES: dict[str, Callable[[Emitter, Any, str, Value, Value, str], Value]] = {
     "class_index": class_index_loss,
     "same_shape": same_shape_loss,
     "keras_categorical": keras_categorical_loss,
+    "keras_binary": keras_binary_loss,
     "tf_softmax": tf_softmax_loss,
     "tf_sparse_softmax": tf_sparse_softmax_loss,
     # tf.nn.sigmoid_cross_entropy_with_logits: one loss per element, no reduction option
@@ -196,6 +220,16 @@ def _loss(call: Call) -> Value:
     return reduce_loss(elements, call.get("reduction")) if kind in REDUCED else elements
 
 
+def _keras_loss_get(call: Call) -> Value:
+    """``keras.losses.get("binary_crossentropy")``: both Kerases give the loss function of
+    that name; a name (or anything else) not among the modelled functions is unknown."""
+    name = convert.as_str(call.get("identifier") or UNKNOWN)
+    if name is None or f"losses.{name}" not in keras_table.LOSSES:
+        return UNKNOWN
+    return ModuleRef(f"keras.losses.{name}")
+
+
 KINDS: dict[str, Callable[[Call], Value]] = {
     "loss": _loss,
+    "keras_loss_get": _keras_loss_get,
 }

@@ -166,6 +166,9 @@ LAYERS: dict[str, LayerSpec] = {
     "Maximum": layer("keras_merge", op_symbol="maximum"),
     "Minimum": layer("keras_merge", op_symbol="minimum"),
     "InputLayer": layer("unknown"),
+    # layers that call what they wrap: a function (run by the interpreter) or a layer
+    "Lambda": layer("keras_lambda", "function", "output_shape"),
+    "TimeDistributed": layer("keras_time_distributed", "layer"),
 }
 LAYERS.update({name: layer("identity") for name in _IDENTITY_LAYERS})
 
@@ -197,6 +200,11 @@ LOSSES: dict[str, Op] = {
     "losses.categorical_crossentropy": op(
         "loss", "y", "x", aliases={"y_true": "y", "y_pred": "x"}, loss="keras_categorical"
     ),
+    "losses.binary_crossentropy": op(
+        "loss", "y", "x", aliases={"y_true": "y", "y_pred": "x"}, loss="keras_binary"
+    ),
+    # keras.losses.get("name"): the loss function of that name (one of the above)
+    "losses.get": op("keras_loss_get", "identifier"),
 }
 
 # every real parameter classified: see spec.py and tests/shapes/test_signatures.py

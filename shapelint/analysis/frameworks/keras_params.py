@@ -279,6 +279,7 @@ LAYERS: dict[str, tuple[str, str]] = {
         "",
         "batch_shape batch_size input_tensor optional ragged shape sparse type_spec",
     ),
+    "Lambda": ("mask", ""),
     "LSTM": (
         "activation activity_regularizer bias_constraint bias_initializer "
         "bias_regularizer dropout go_backwards kernel_constraint "
@@ -311,6 +312,7 @@ LAYERS: dict[str, tuple[str, str]] = {
     "ReLU": ("max_value negative_slope threshold", ""),
     "Rescaling": ("", "offset scale"),
     "Reshape": ("", ""),
+    "TimeDistributed": ("", ""),
     "SimpleRNN": (
         "activation activity_regularizer bias_constraint bias_initializer "
         "bias_regularizer dropout go_backwards kernel_constraint "
@@ -350,4 +352,6 @@ FUNCTIONAL_LAYERS: dict[str, tuple[str, str]] = {
 # the class axis (``axis``) is not modelled: another one makes the result unknown
 LOSSES: dict[str, tuple[str, str]] = {
     "losses.categorical_crossentropy": ("from_logits label_smoothing", "axis"),
+    "losses.binary_crossentropy": ("from_logits label_smoothing", "axis"),
+    "losses.get": ("", ""),
 }

@@ -114,6 +114,7 @@ KIND_READS: dict[str, frozenset[str]] = {
         "keras_concatenate": "axis",
         "keras_concat_fn": "axis",
         "keras_input": "shape batch_size",
+        "keras_lambda": "arguments",
     }.items()
 }
 
