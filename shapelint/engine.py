@@ -128,8 +128,26 @@ def lint_notebook(
         return _keep(config, path, [failure])
     if book is None:  # a notebook of another language
         return []
-    located = [book.locate(d) for d in lint_source(book.source, path, config, noqa=noqa)]
+    found = lint_source(book.source, path, config, noqa=noqa)
+    broken = book.unparsable() if any(_is_syntax_error(d) for d in found) else []
+    if broken:  # one SHP900 per cell that does not parse; the other cells are still linted
+        errors = [
+            _failure(
+                path,
+                cell.first_line + (exc.lineno or 1) - 1,
+                max(exc.offset or 1, 1),
+                f"syntax error: {exc.msg}",
+            )
+            for cell, exc in broken
+        ]
+        rest = book.without({cell.number for cell, _ in broken})
+        found = _keep(config, path, errors) + lint_source(rest.source, path, config, noqa=noqa)
+    located = [book.locate(d) for d in found]
     return sorted(located, key=Diagnostic.sort_key)
+
+
+def _is_syntax_error(diagnostic: Diagnostic) -> bool:
+    return diagnostic.code == ANALYSIS_FAILED and diagnostic.message.startswith("syntax error")
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:

@@ -15,11 +15,13 @@ decoder here is the standard library's, with a string hook that keeps each strin
 
 from __future__ import annotations
 
+import ast
 import functools
 import json
 import json.decoder
 import json.scanner
 import re
+import warnings
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -182,6 +184,29 @@ class Notebook:
             cursor = after
         out.append(self.raw[cursor:])
         return "".join(out)
+
+    def without(self, numbers: set[int]) -> Notebook:
+        """The notebook with these cells' code left out, each line kept as an empty one, so
+        every other cell keeps its lines (and its findings their places)."""
+        texts = ["\n" * line_count(c.text) if c.number in numbers else c.text for c in self.cells]
+        source, _ = join_cells(texts)
+        return Notebook(self.raw, self.cells, source)
+
+    def unparsable(self) -> list[tuple[Cell, SyntaxError]]:
+        """The code cells CPython cannot parse on their own (a Python 2 ``print``, a pasted
+        shell line), each with its error; a cell is whole statements, so one that parses
+        alone parses joined too."""
+        broken = []
+        for cell in self.cells:
+            try:
+                with warnings.catch_warnings():  # SyntaxWarnings are not ours to print
+                    warnings.simplefilter("ignore")
+                    ast.parse(mask(cell.text))
+            except SyntaxError as exc:
+                broken.append((cell, exc))
+            except (ValueError, RecursionError, MemoryError):
+                continue  # left to the joined source's own diagnostic
+        return broken
 
     def cell_text(self, number: int) -> str | None:
         for cell in self.cells:

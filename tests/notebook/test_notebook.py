@@ -176,6 +176,25 @@ def test_a_syntax_error_is_placed_in_its_cell() -> None:
     assert diag.start == Position(1, 5)
 
 
+def test_the_cells_that_parse_are_linted_beside_one_that_does_not() -> None:
+    """A cell CPython rejects (a Python 2 ``print``, as in old tutorial notebooks) is one
+    SHP900 in that cell; the other cells are analysed with their lines unmoved."""
+    cells = (
+        code("import numpy as np", "a = np.ones((64, 784))"),
+        code("print a.shape"),
+        markdown("text"),
+        code("w = np.ones((100, 10))", "out = a @ w"),
+        code("def f(:", "    pass"),
+    )
+    found = lint_notebook(notebook_text(*cells), "nb.ipynb")
+    assert [(d.code, d.cell.cell if d.cell else None, d.start) for d in found] == [
+        ("SHP900", 2, Position(1, 1)),
+        ("SHP001", 4, Position(2, 7)),
+        ("SHP900", 5, Position(1, 7)),
+    ]
+    assert found[0].message.startswith("syntax error: Missing parentheses in call to 'print'")
+
+
 def test_a_notebook_of_another_language_is_not_linted() -> None:
     cells = (code("x <- c(1, 2)", "y = a @ b ("),)
     assert lint_notebook(notebook_text(*cells, language="R"), "nb.ipynb") == []
