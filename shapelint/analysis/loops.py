@@ -168,10 +168,11 @@ class Loops(Machine):
         iteration that really runs, reported), the rest the fixed point from there."""
         if self.exact_whiles or self.while_passes >= WHILE_BUDGET:
             return False
-        verdict = self.while_test(node, {})
+        verdict, tested = self.while_test(node, {})
         if verdict is None:
             return False
         if verdict is False:
+            self.store.merge([tested])  # what evaluating the test wrote (``:=``)
             return True
         self.exact_whiles += 1
         journal = self.store.begin()
@@ -195,14 +196,14 @@ class Loops(Machine):
                 if undetermined or self.store.same(onward, head):
                     verdict = None
                 else:
-                    verdict = self.while_test(node, onward)
+                    verdict, tested = self.while_test(node, onward)
                 head = onward
                 if verdict is not True:
                     break
             else:
                 verdict = None
             if verdict is False:
-                ends = head
+                ends = tested  # the state after the last pass and the test that ended it
             elif verdict is None:  # the rest is not known: the fixed point from here
                 self.store.merge([head])
                 self.frame.undecided += 1
@@ -218,17 +219,18 @@ class Loops(Machine):
             self.store.merge([self.store.join(outcomes)])
         return True
 
-    def while_test(self, node: cst.While, head: Snapshot) -> bool | None:
+    def while_test(self, node: cst.While, head: Snapshot) -> tuple[bool | None, Snapshot]:
         """The truth of the loop's test in the state ``head`` describes, nothing reported
-        (the pass evaluates it again) and nothing kept."""
+        (the pass evaluates it again), and that state with what the test wrote, undone."""
         journal = self.store.begin()
         try:
             for target, name, value in head.values():
                 self.store.write(target, name, value)
             with self.silenced():
-                return truth(self.eval(node.test))
+                verdict = truth(self.eval(node.test))
         finally:
-            self.store.end(journal)
+            tested = self.store.end(journal)
+        return verdict, tested
 
     def iterate(
         self,

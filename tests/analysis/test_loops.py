@@ -353,6 +353,22 @@ LAST_ITERATIONS = [
         id="the-state-after-an-exact-while-loop-fixed",
     ),
     pytest.param(
+        "import numpy as np\n"
+        "n = 3\n"
+        "while (n := n - 1) > 0:\n"
+        "    pass\n"
+        "r = np.zeros((n + 2, 3)) @ np.ones((2, 1))  # SHP001: 5\n",
+        id="the-test-that-ends-an-exact-while-loop-is-run",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "n = 3\n"
+        "while (n := n - 1) > 0:\n"
+        "    pass\n"
+        "r = np.zeros((n + 2, 3)) @ np.ones((3, 1))\n",
+        id="the-test-that-ends-an-exact-while-loop-is-run-fixed",
+    ),
+    pytest.param(
         "import sys\n"
         "import numpy as np\n"
         "def run(data, steps):\n"
