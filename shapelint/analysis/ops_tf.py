@@ -1,7 +1,8 @@
 """TensorFlow op kinds of ``tf.nn`` beyond convolution: the pooling functions (the rule is
 ``shapes.tf_pooling``); the lookups that put a row per index (``tf.nn.embedding_lookup``,
-``tf.gather`` along axis 0, ``tf.one_hot``); and ``Tensor.set_shape``, which states a shape
-and cannot change it."""
+``tf.gather`` along axis 0, ``tf.one_hot``); ``Tensor.set_shape``, which states a shape
+and cannot change it; and the graph-mode ``tf.compat.v1.placeholder``, whose shape is the one
+it is declared with (a ``None`` size, or ``shape=None``, unknown until a value is fed)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Callable
 
 from shapelint.analysis import convert
 from shapelint.analysis.opcall import Call, input_tensor, run_keywords
-from shapelint.analysis.values import UNKNOWN, IntValue, Tensor, TupleValue, Value
+from shapelint.analysis.values import INPUT, UNKNOWN, IntValue, Tensor, TupleValue, Value
 from shapelint.shapes import tf_pooling
 from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, ShapeError
 
@@ -92,9 +93,21 @@ def _tf_set_shape(call: Call) -> Value:
     return UNKNOWN
 
 
+def _tf_placeholder(call: Call) -> Value:
+    """``placeholder(dtype, shape)``: a tensor of the declared shape, each ``None`` size
+    unknown; no shape (or ``None``) leaves even the rank unknown. Its values are the input
+    fed to it."""
+    given = call.get("shape")
+    shape = None if given is None or convert.is_none(given) else convert.as_shape(given)
+    if shape is None or any(d.value is not None and d.value < 0 for d in shape.dims):
+        return call.tensor(UNKNOWN_SHAPE, origin=INPUT)
+    return call.tensor(shape, origin=INPUT)
+
+
 KINDS: dict[str, Callable[[Call], Value]] = {
     "tf_pool": _tf_pool,
     "rows": _rows,
     "one_hot": _one_hot,
     "tf_set_shape": _tf_set_shape,
+    "tf_placeholder": _tf_placeholder,
 }

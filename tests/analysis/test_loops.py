@@ -257,3 +257,175 @@ def test_events_do_not_depend_on_the_pass_that_met_a_call_first(source: str) -> 
 @pytest.mark.parametrize("source", FIRST_ITERATIONS)
 def test_first_iterations_are_checked_exactly(source: str) -> None:
     assert actual(source) == expected(source)
+
+
+LAST_ITERATIONS = [
+    pytest.param(
+        "import numpy as np\n"
+        "data = np.ones((45, 4, 4))\n"
+        "def batches(size):\n"
+        "    i = 0\n"
+        "    while i < len(data):\n"
+        "        x = data[i : i + size].reshape(size, 16)  # SHP001: 13\n"
+        "        i += size\n"
+        "batches(10)\n",
+        id="a-while-loop-over-batches-fails-on-its-short-last-batch",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "data = np.ones((40, 4, 4))\n"
+        "def batches(size):\n"
+        "    i = 0\n"
+        "    while i < len(data):\n"
+        "        x = data[i : i + size].reshape(size, 16)\n"
+        "        i += size\n"
+        "batches(10)\n",
+        id="a-while-loop-over-batches-fails-on-its-short-last-batch-fixed",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "data = np.ones((1328, 3))\n"
+        "def batches(size):\n"
+        "    i = 0\n"
+        "    while i < data.shape[0]:\n"
+        "        j = min(i + size, data.shape[0])\n"
+        "        x = data[i:j].reshape(size, 3)  # SHP001: 13\n"
+        "        i = j\n"
+        "batches(32)\n",
+        id="a-while-loop-of-42-passes-runs-each-exactly",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "data = np.ones((1328, 3))\n"
+        "def batches(size):\n"
+        "    i = 0\n"
+        "    while i < data.shape[0]:\n"
+        "        j = min(i + size, data.shape[0])\n"
+        "        x = data[i:j].reshape(j - i, 3)\n"
+        "        i = j\n"
+        "batches(32)\n",
+        id="a-while-loop-of-42-passes-runs-each-exactly-fixed",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "data = np.ones((45, 2))\n"
+        "i = 0\n"
+        "while True:\n"
+        "    x = data[i : i + 10].reshape(10, 2)  # SHP001: 9\n"
+        "    i += 10\n"
+        "    if i >= 45:\n"
+        "        break\n",
+        id="a-while-true-loop-with-a-known-break",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "data = np.ones((45, 2))\n"
+        "i = 0\n"
+        "while True:\n"
+        "    x = data[i : i + 10].reshape(10, 2)\n"
+        "    i += 10\n"
+        "    if i >= 40:\n"
+        "        break\n",
+        id="a-while-true-loop-with-a-known-break-fixed",
+    ),
+    pytest.param(
+        "import numpy as np\ni = 10\nwhile i < 5:\n    y = np.ones(3) @ np.ones(4)\n    i += 1\n",
+        id="a-while-loop-whose-test-is-false-does-not-run-fixed",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "h = np.zeros((2, 1))\n"
+        "i = 0\n"
+        "while i < 3:\n"
+        "    h = np.concatenate([h, h], axis=1)\n"
+        "    i += 1\n"
+        "r = h @ np.ones((4, 1))  # SHP001: 5\n",
+        id="the-state-after-an-exact-while-loop",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "h = np.zeros((2, 1))\n"
+        "i = 0\n"
+        "while i < 3:\n"
+        "    h = np.concatenate([h, h], axis=1)\n"
+        "    i += 1\n"
+        "r = h @ np.ones((8, 1))\n",
+        id="the-state-after-an-exact-while-loop-fixed",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "n = 3\n"
+        "while (n := n - 1) > 0:\n"
+        "    pass\n"
+        "r = np.zeros((n + 2, 3)) @ np.ones((2, 1))  # SHP001: 5\n",
+        id="the-test-that-ends-an-exact-while-loop-is-run",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "n = 3\n"
+        "while (n := n - 1) > 0:\n"
+        "    pass\n"
+        "r = np.zeros((n + 2, 3)) @ np.ones((3, 1))\n",
+        id="the-test-that-ends-an-exact-while-loop-is-run-fixed",
+    ),
+    pytest.param(
+        "import sys\n"
+        "import numpy as np\n"
+        "def run(data, steps):\n"
+        "    i = 0\n"
+        "    while i < steps:\n"
+        "        y = np.ones((3, 3)) @ data  # SHP001: 13\n"
+        "        i += 1\n"
+        "run(np.ones((4, 2)), int(sys.argv[1]))\n",
+        id="a-while-loop-whose-test-is-unknown-reports-its-first-pass",
+    ),
+    pytest.param(
+        "import sys\n"
+        "import numpy as np\n"
+        "step = int(sys.argv[1])\n"
+        "h = np.zeros((2, 1))\n"
+        "i = 0\n"
+        "while i < 10:\n"
+        "    h = np.concatenate([h, h], axis=1)\n"
+        "    i += step\n"
+        "r = h @ np.ones((4, 1))\n",
+        id="a-while-loop-whose-test-becomes-unknown-widens-from-there-fixed",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "data = np.ones((95, 2))\n"
+        "for i in range(0, 95, 10):\n"
+        "    x = data[i : i + 10].reshape(10, 2)  # SHP001: 9\n",
+        id="a-range-of-ten-batches-fails-on-its-short-last-batch",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "data = np.ones((95, 2))\n"
+        "for i in range(0, 95, 10):\n"
+        "    x = data[i : i + 10].reshape(-1, 2)\n",
+        id="a-range-of-ten-batches-fails-on-its-short-last-batch-fixed",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "data = np.ones((9995, 2))\n"
+        "for i in range(0, 9995, 10):\n"
+        "    x = data[i : i + 10].reshape(10, 2)  # SHP001: 9\n",
+        id="a-long-range-binds-its-last-item",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "data = np.ones((95, 2))\n"
+        "k = 0\n"
+        "for i in range(0, 95, 10):\n"
+        "    if k > 3:\n"
+        "        break\n"
+        "    k += 1\n"
+        "    x = data[i : i + 10].reshape(10, 2)\n",
+        id="a-loop-that-may-break-early-does-not-check-its-last-item-fixed",
+    ),
+]
+
+
+@pytest.mark.parametrize("source", LAST_ITERATIONS)
+def test_last_iterations_are_checked_exactly(source: str) -> None:
+    assert actual(source) == expected(source)

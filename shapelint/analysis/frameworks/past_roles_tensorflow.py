@@ -24,6 +24,7 @@ PAST_ROLES: dict[str, tuple[str, ...]] = {
     "tensorflow.broadcast_to": ("name",),
     "tensorflow.cast": ("dtype", "name"),
     "tensorflow.clip_by_value": ("clip_value_min", "clip_value_max", "name"),
+    "tensorflow.compat.v1.placeholder": ("name",),
     "tensorflow.concat": ("name",),
     "tensorflow.constant": ("name",),
     "tensorflow.convert_to_tensor": ("dtype", "dtype_hint", "name"),

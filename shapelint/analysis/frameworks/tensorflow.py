@@ -83,6 +83,7 @@ FUNCTIONS: dict[str, Op] = {
     "argmax": op("reduce", "x", "axis"),
     "argmin": op("reduce", "x", "axis"),
     "shape": op("shape_of"),
+    "compat.v1.placeholder": op("tf_placeholder", "dtype", "shape"),
     "nn.embedding_lookup": op("rows", "x", "index", aliases={"params": "x", "ids": "index"}),
     "gather": op("rows", "x", "index", aliases={"params": "x", "indices": "index"}),
     "one_hot": op(
