@@ -47,6 +47,7 @@ class Config:
     prefilter: bool = True
     time_budget: float = 20.0
     memory_budget: float = 2048.0  # MiB libcst may use for one file
+    keras_version: int | None = None  # 2 or 3; None: what the file's imports tell, if anything
 
     def with_overrides(
         self,
@@ -82,6 +83,7 @@ class Config:
             prefilter=self.prefilter,
             time_budget=self.time_budget,
             memory_budget=self.memory_budget,
+            keras_version=self.keras_version,
         )
 
     def ignored_in_file(
@@ -237,6 +239,12 @@ def _mebibytes(value: Any) -> float:
     return float(value)
 
 
+def _keras_version(value: Any) -> int:
+    if isinstance(value, bool) or value not in (2, 3):
+        raise ValueError("expected 2 (tf-keras, Keras 2) or 3 (Keras 3)")
+    return int(value)
+
+
 def _flag(value: Any) -> bool:
     if not isinstance(value, bool):
         raise ValueError("expected true or false")
@@ -253,4 +261,5 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
     "prefilter": _flag,
     "time-budget": _budget,
     "memory-budget": _mebibytes,
+    "keras-version": _keras_version,
 }

@@ -31,6 +31,7 @@ from dataclasses import replace
 from io import BytesIO
 from typing import TYPE_CHECKING, Any
 
+from shapelint.analysis.imports import imported_names, keras_generation
 from shapelint.config import Config
 from shapelint.deep_run import run_deep
 from shapelint.diagnostics import Diagnostic, Position, Related, Severity
@@ -184,12 +185,13 @@ def lint_source(
             return _keep(config, path, [_failure(path, 1, 1, stopped)])
         if isinstance(front, list):
             return front
-        source, spent = front
+        source, keras, spent = front
         remaining = budget - spent if math.isfinite(budget) else budget
         if remaining <= 0:
             return _keep(config, path, [_failure(path, 1, 1, stopped)])
         _load_analysis()  # imports are not the file's time
-        diagnostics = run_deep(lambda: _analyse(text, source, path, config, noqa), remaining)
+        analysed = replace(config, keras_version=keras)
+        diagnostics = run_deep(lambda: _analyse(text, source, path, analysed, noqa), remaining)
         if diagnostics is None:
             return _keep(config, path, [_failure(path, 1, 1, stopped)])
         return diagnostics
@@ -214,10 +216,11 @@ def _load_analysis() -> None:
 
 def _front(
     text: str, path: str, config: Config, syntax_errors: bool
-) -> list[Diagnostic] | tuple[str, float]:
+) -> list[Diagnostic] | tuple[str, int | None, float]:
     """CPython's parse, the guards and the selection, before libcst is even imported: the
     findings when they are already known (a failure, or nothing libcst needs to see), else
-    the source for libcst and the CPU seconds spent so far."""
+    the source for libcst, which Keras the file runs under (the setting, else its imports)
+    and the CPU seconds spent so far."""
     started = time.thread_time()
     tree, failure, spent = _cpython_parse(text, path)
     if failure is not None:
@@ -229,7 +232,8 @@ def _front(
     source = select_source(text, tree) if selective and isinstance(tree, ast.Module) else text
     if source is None:
         return []  # no statement can yield a finding: nothing for libcst to do
-    return source, time.thread_time() - started
+    keras = config.keras_version or keras_generation(imported_names(tree))
+    return source, keras, time.thread_time() - started
 
 
 def _analyse(text: str, source: str, path: str, config: Config, noqa: bool) -> list[Diagnostic]:
@@ -242,7 +246,7 @@ def _analyse(text: str, source: str, path: str, config: Config, noqa: bool) -> l
     except Exception:
         unparsed = f"not analysed: libcst cannot parse this file although Python can{BUG_REMEDY}"
         return _keep(config, path, [_failure(path, 1, 1, unparsed)])
-    events = analyse_with_sites(module)
+    events = analyse_with_sites(module, keras_version=config.keras_version)
     rules = enabled_rules(config, path)
     findings = _dedupe(
         replace(f, sites=sites) if sites else f

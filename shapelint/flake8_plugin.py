@@ -5,8 +5,8 @@ findings there. The source comes from flake8's ``lines`` (so ``flake8 -`` on std
 columns become 0-based, and flake8 keeps control of ``noqa`` and code selection (``--select``,
 ``--extend-ignore``, its own ``per-file-ignores``). What the plugin takes from
 ``[tool.shapelint]`` (the nearest one to each file, as the CLI finds it) is how the analysis
-runs: ``time-budget``, ``memory-budget`` and ``prefilter``. It reads and writes the same
-content cache as ``shapelint check``.
+runs: ``time-budget``, ``memory-budget``, ``prefilter`` and ``keras-version``. It reads and
+writes the same content cache as ``shapelint check``.
 
 When flake8's selection leaves no SHP code (``--extend-ignore SHP``), the plugin does no work
 at all. A plugin that raises would abort flake8's whole run, so every failure becomes one

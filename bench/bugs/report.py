@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import oracle  # noqa: E402
 import suite  # noqa: E402
 
-from shapelint.config import Config  # noqa: E402
+from shapelint.config import Config, config_in, load_config  # noqa: E402
 from shapelint.diagnostics import Diagnostic  # noqa: E402
 from shapelint.engine import lint_source  # noqa: E402
 
@@ -45,13 +45,22 @@ class Outcome:
 
 
 def evaluate(case: suite.Case) -> Outcome:
-    diagnostics = lint_source(case.source, case.name, Config(select=("SHP",)))
+    diagnostics = lint_source(case.source, case.name, family_config(case))
     placed = [(d, line) for d in diagnostics for line in _counted_lines(case, d)]
     findings = {(d.code, line) for d, line in placed}
     messages = {(d.code, line): d.message for d, line in placed}
     record = case.record() or {}
     comparison = oracle.compare(case.name, oracle.inferred(case.source), record.get("bound", {}))
     return Outcome(case, findings, messages, comparison, record.get("order", []))
+
+
+def family_config(case: suite.Case) -> Config:
+    """The settings of the case's family folder, as ``shapelint check`` finds them there
+    (``cases/keras3/shapelint.toml`` says the programs run under Keras 3, as they were
+    recorded), every rule selected."""
+    found = config_in(case.path.parent)
+    settings = load_config(found) if found is not None else Config()
+    return settings.with_overrides(select=("SHP",))
 
 
 def _counted_lines(case: suite.Case, diagnostic: Diagnostic) -> list[int]:

@@ -6,6 +6,8 @@ same function to the models; relative and unknown imports resolve to nothing.
 
 from __future__ import annotations
 
+import ast
+
 from shapelint.prefilter import ARRAY_LIBRARIES
 
 ROOTS = ARRAY_LIBRARIES
@@ -69,3 +71,38 @@ def canonical(qualname: str) -> str:
         if qualname.startswith(prefix):
             return replacement + qualname[len(prefix) :]
     return qualname
+
+
+# imports that only one Keras has: tf-keras is Keras 2; ``keras.ops`` (and ``keras_core``,
+# its preview) exist only in Keras 3
+_KERAS_2 = ("tf_keras",)
+_KERAS_3 = ("keras.ops", "keras_core", "keras.random", "keras.config")
+
+
+def imported_names(tree: ast.AST) -> list[str]:
+    """The dotted names a module's imports bring in, anywhere in it (CPython's tree: the
+    whole file, before the selective parse drops imports no finding needs); ``from keras
+    import ops`` gives ``keras`` and ``keras.ops``."""
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.append(node.module)
+            names.extend(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def keras_generation(imported: list[str]) -> int | None:
+    """Which Keras the module's imports (dotted names, ``from keras import ops`` as
+    ``keras.ops``) show it uses: 2, 3, or None when they show neither (``import keras`` and
+    ``tf.keras`` are Keras 3 or 2 depending on the installed versions) or both."""
+
+    def under(name: str, roots: tuple[str, ...]) -> bool:
+        return any(name == root or name.startswith(root + ".") for root in roots)
+
+    two = any(under(name, _KERAS_2) for name in imported)
+    three = any(under(name, _KERAS_3) for name in imported)
+    if two == three:
+        return None
+    return 2 if two else 3

@@ -39,9 +39,12 @@ def analyse(module: cst.Module, text: str = "") -> list[Event]:
     return Interpreter(module).run()
 
 
-def analyse_with_sites(module: cst.Module) -> list[tuple[Event, tuple[CallSite, ...]]]:
+def analyse_with_sites(
+    module: cst.Module, *, keras_version: int | None = None
+) -> list[tuple[Event, tuple[CallSite, ...]]]:
     """Every event with the calls of user functions it was found under, outermost first
-    (empty for module-level code and a function analysed on its own)."""
-    interpreter = Interpreter(module)
+    (empty for module-level code and a function analysed on its own). ``keras_version`` is
+    the project's Keras (the ``keras-version`` setting), else the module's imports tell."""
+    interpreter = Interpreter(module, keras_version=keras_version)
     events = interpreter.run()
     return list(zip(events, interpreter.event_sites, strict=True))

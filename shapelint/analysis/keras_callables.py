@@ -125,7 +125,8 @@ def run_compiled_loss(
     y_true, y_pred = batch_of(target), batch_of(outputs)
     if y_true is None or y_pred is None or y_true.shape.variadic or y_pred.shape.variadic:
         return
-    if (len(y_true.shape.dims), len(y_pred.shape.dims)) == (1, 2):
+    ranks = (len(y_true.shape.dims), len(y_pred.shape.dims))
+    if ranks == (1, 2) and machine.keras_version != 3:
         return  # tf.keras expands the targets, Keras 3 does not
     if not isinstance(machine.class_lookup(loss.class_key, "call"), FunctionRef):
         return

@@ -96,6 +96,7 @@ class _Watch:
 
     def __init__(self, target: Emitter, loud: bool):
         self.target, self.loud, self.failed = target, loud, False
+        self.keras_version = target.keras_version
 
     def emit(self, event: Any) -> None:
         self.failed = self.failed or isinstance(event, OpFailed)

@@ -52,7 +52,7 @@ def _keras_conv(call: LayerCall) -> Value:
             padding=padding,
             dilation=dilation,
             channels_last=data_format != "channels_first",
-            style="keras",
+            style="keras3" if call.emitter.keras_version == 3 else "keras",
         )
     )
 

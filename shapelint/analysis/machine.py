@@ -125,8 +125,13 @@ BUILTINS = frozenset(
 
 
 class Machine:
-    def __init__(self, module: cst.Module, *, record: bool = False) -> None:
+    def __init__(
+        self, module: cst.Module, *, record: bool = False, keras_version: int | None = None
+    ) -> None:
         self.module = module
+        # which Keras the module runs under (2, 3, or None: not known, so only what both
+        # Kerases refuse is reported); the engine reads it from the setting or the imports
+        self.keras_version = keras_version
         self._module_text: str | None = None  # made on first use (``module_text``)
         self.events: list[Event] = []
         # the user-function calls being analysed, outermost first, and each event's copy of

@@ -22,6 +22,8 @@ from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, Shape
 
 
 class Emitter(Protocol):
+    keras_version: int | None  # which Keras the module runs under; None: not known
+
     def emit(self, event: Event) -> None: ...
 
 

@@ -109,14 +109,18 @@ def keras_binary_loss(
 ) -> Value:
     """``keras.losses.binary_crossentropy``: the element losses, averaged over the last axis.
     Keras 3 refuses targets not of the output's shape; tf.keras broadcasts them against it.
-    Only what both refuse is reported (shapes that cannot broadcast: the spelling is the
-    same), and only the output's own shape gives a known result."""
+    Where the Keras is not known only what both refuse is reported (shapes that cannot
+    broadcast: the spelling is the same); only the output's own shape gives a known result."""
     x = convert.literal_tensor(prediction, framework)
     y = convert.literal_tensor(target, framework)
     if x is None or y is None or x.shape.variadic or y.shape.variadic:
         return Tensor(UNKNOWN_SHAPE, framework)
     if any(_disagree(a, b) for a, b in zip(reversed(x.shape.dims), reversed(y.shape.dims))):
         reason = f"target {y.shape} and output {x.shape} cannot broadcast"
+        emitter.emit(OpFailed(node, display, reason, (y.shape, x.shape)))
+        return Tensor(UNKNOWN_SHAPE, framework)
+    if emitter.keras_version == 3 and x.shape.equals(y.shape) is False:
+        reason = f"Keras 3 needs the target {y.shape} to have the output's shape {x.shape}"
         emitter.emit(OpFailed(node, display, reason, (y.shape, x.shape)))
         return Tensor(UNKNOWN_SHAPE, framework)
     if not x.shape.dims or x.shape.equals(y.shape) is not True:

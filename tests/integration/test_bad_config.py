@@ -44,6 +44,7 @@ def assert_one_line_error(code: int, out: str, err: str, *named: str) -> None:
 
 
 BUDGET = "`time-budget`: expected a positive, finite number"
+KERAS = "`keras-version`: expected 2 (tf-keras, Keras 2) or 3 (Keras 3)"
 
 # -- [tool.shapelint] ---------------------------------------------------------------------------
 BAD_TABLES = {
@@ -76,6 +77,9 @@ BAD_TABLES = {
     "time-budget a bool": ("time-budget = true", BUDGET),
     "time-budget infinite": ("time-budget = inf", BUDGET),
     "time-budget nan": ("time-budget = nan", BUDGET),
+    "keras-version 4": ("keras-version = 4", KERAS),
+    "keras-version a string": ('keras-version = "3"', KERAS),
+    "keras-version a bool": ("keras-version = true", KERAS),
 }
 
 

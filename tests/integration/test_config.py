@@ -128,6 +128,7 @@ def test_parse_table_builds_the_config() -> None:
             "per-file-ignores": {"tests/*": ["SHP002"]},
             "exclude": ["build"],
             "time-budget": 5,
+            "keras-version": 3,
         },
         "pyproject.toml: [tool.shapelint]",
     )
@@ -137,6 +138,7 @@ def test_parse_table_builds_the_config() -> None:
         per_file_ignores=(("tests/*", ("SHP002",)),),
         exclude=("build",),
         time_budget=5.0,
+        keras_version=3,
     )
 
 
