@@ -20,9 +20,10 @@ one of a few *layouts* (``FAMILIES`` says which layout each class follows):
 ``Independent(base, n)`` moves the base's last ``n`` batch axes into its event. Then, as in
 torch, ``sample(sample_shape)`` is ``sample_shape + batch + event``, ``log_prob(value)`` the
 broadcast of ``value`` without its event axes against the batch, ``entropy()`` the batch,
-and ``mean``/``variance``/``stddev``/``mode`` ``batch + event``. An argument the model does
-not read (``validate_args``, an unknown keyword, a sample shape that is not a tuple of ints)
-makes the result unknown.
+``mean``/``variance``/``stddev``/``mode`` ``batch + event``, ``expand(batch_shape)`` a new
+batch, and ``kl_divergence(p, q)`` of two of one class and shape the batch. An argument the
+model does not read (``validate_args``, an unknown keyword, a sample shape that is not a
+tuple of ints) makes the result unknown.
 """
 
 from __future__ import annotations
@@ -144,7 +145,7 @@ def family_of(qualname: str) -> str | None:
     if not qualname.startswith(PREFIX):
         return None
     parts = qualname[len(PREFIX) :].split(".")
-    if len(parts) > 2 or (parts[-1] not in FAMILIES and parts[-1] != "Independent"):
+    if len(parts) > 2 or (parts[-1] not in FAMILIES and parts[-1] not in _BUILDERS):
         return None
     return parts[-1]
 
@@ -251,8 +252,8 @@ def _parameter_shape(value: Value) -> Shape | None:
 def construct(name: str, positional: list[Value], keywords: Mapping[str, Value]) -> Value:
     """``torch.distributions.<name>(...)``: the distribution, or unknown when an argument is
     not understood or the call provably fails."""
-    if name == "Independent":
-        return _independent(positional, keywords)
+    if name in _BUILDERS:
+        return _BUILDERS[name](positional, keywords)
     family = FAMILIES[name]
     given = _bind(family.params, positional, keywords)
     if given is None:
@@ -301,13 +302,42 @@ def _independent(positional: list[Value], keywords: Mapping[str, Value]) -> Valu
     if batch is None or moved is None:
         return UNKNOWN
     return Distribution(
-        "Independent", batch, _concat(moved, base.event), (), base.origin, base.sample_kind
+        f"Independent({base.family})",
+        batch,
+        _concat(moved, base.event),
+        (),
+        base.origin,
+        base.sample_kind,
     )
+
+
+def _kl_divergence(positional: list[Value], keywords: Mapping[str, Value]) -> Value:
+    """``kl_divergence(p, q)``: one divergence per batch entry. Only two distributions of
+    one class with provably the same batch and event shapes are modelled (torch registers
+    few pairs across classes, and some that differ in batch shape fail)."""
+    given = _bind(("p", "q"), positional, keywords)
+    if given is None or len(given) != 2:
+        return UNKNOWN
+    p, q = given["p"], given["q"]
+    if not isinstance(p, Distribution) or not isinstance(q, Distribution):
+        return UNKNOWN
+    same = p.batch.equals(q.batch) is True and p.event.equals(q.event) is True
+    if p.family != q.family or not same:
+        return UNKNOWN
+    return _tensor(
+        p.batch, derived_origin(_tensor(Shape(()), p.origin), _tensor(Shape(()), q.origin))
+    )
+
+
+_BUILDERS: dict[str, Callable[[list[Value], Mapping[str, Value]], Value]] = {
+    "Independent": _independent,
+    "kl_divergence": _kl_divergence,
+}
 
 
 def attribute(dist: Distribution, name: str) -> Value:
     """``dist.<name>``: a method, a shape, a moment or an exposed parameter."""
-    if name in _SAMPLERS or name in _BATCH_METHODS or name in _VALUE_METHODS:
+    if name in _SAMPLERS or name in _BATCH_METHODS or name in _VALUE_METHODS or name == "expand":
         return BoundMethod(dist, name)
     if name == "batch_shape":
         return ShapeValue(dist.batch)
@@ -339,6 +369,10 @@ def method(
         if drawn is None:
             return UNKNOWN
         return _tensor(_concat(drawn, dist.batch, dist.event), DRAWN, dist.sample_kind)
+    if name == "expand":
+        given = _bind(("batch_shape",), positional, keywords)
+        written = given.get("batch_shape") if given is not None else None
+        return _expand(dist, convert.as_shape(written)) if written is not None else UNKNOWN
     if name in _BATCH_METHODS:
         return _tensor(dist.batch, dist.origin) if not positional and not keywords else UNKNOWN
     given = _bind(("value",), positional, keywords)
@@ -348,6 +382,28 @@ def method(
     if name != "log_prob" and dist.event.rank != 0:
         return UNKNOWN
     return _density(dist, value)
+
+
+def _expand(dist: Distribution, batch: Shape | None) -> Value:
+    """``dist.expand(batch_shape)``: the parameters broadcast to a new batch (which the old
+    one must broadcast to); each exposed parameter keeps what follows its batch axes."""
+    old = dist.batch
+    if batch is None or batch.variadic or old.variadic:
+        return UNKNOWN
+    if any(d.value is not None and d.value < 0 for d in batch.dims):
+        return UNKNOWN
+    try:
+        grown = broadcast(old, batch)
+    except ShapeError:
+        return UNKNOWN
+    if grown.equals(batch) is not True:
+        return UNKNOWN
+    exposed = tuple(
+        (name, _concat(batch, Shape(shape.dims[len(old.dims) :])))
+        for name, shape in dist.attributes
+        if not shape.variadic
+    )
+    return Distribution(dist.family, batch, dist.event, exposed, dist.origin, dist.sample_kind)
 
 
 def _density(dist: Distribution, value: Tensor) -> Value:

@@ -45,7 +45,24 @@ SHAPES = [
         "from torch.distributions.normal import Normal\nr = Normal(torch.rand(2), 1.0).sample()\n",
         "(2,)",
     ),
+    (
+        "p = D.Independent(D.Normal(torch.rand(4, 3), 1.0), 1)\n"
+        "q = D.Independent(D.Normal(torch.zeros(4, 3), torch.ones(4, 3)), 1)\n"
+        "r = D.kl_divergence(p, q)\n",
+        "(4,)",
+    ),
+    (
+        "from torch.distributions.kl import kl_divergence\n"
+        "p, q = D.Categorical(torch.rand(6, 5)), D.Categorical(logits=torch.rand(6, 5))\n"
+        "r = kl_divergence(p, q)\n",
+        "(6,)",
+    ),
+    ("r = D.Normal(torch.rand(4, 1), 1.0).expand((2, 4, 3)).sample()\n", "(2, 4, 3)"),
+    ("r = D.Categorical(torch.rand(4, 1, 5)).expand([4, 3]).probs\n", "(4, 3, 5)"),
     # not understood: unknown, never a guess
+    ("r = D.kl_divergence(D.Normal(torch.rand(4, 1), 1.0), D.Normal(torch.rand(3), 1.0))\n", None),
+    ("r = D.kl_divergence(D.Normal(torch.rand(3), 1.0), D.Laplace(torch.rand(3), 1.0))\n", None),
+    ("r = D.Normal(torch.rand(4, 2), 1.0).expand((4, 3)).sample()\n", None),
     ("d = D.Normal(torch.rand(4), torch.rand(4))\nr = d.sample(5)\n", None),
     ("d = D.Normal(torch.rand(4), 1.0, validate_args=False)\nr = d.sample()\n", None),
     ("d = D.Categorical(torch.rand(4, 2), logits=torch.rand(4, 2))\nr = d.sample()\n", None),
