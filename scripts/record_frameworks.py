@@ -267,7 +267,8 @@ def torch_clamp_cases() -> Iterator[Case]:
 def torch_interpolate_cases() -> Iterator[Case]:
     """``F.interpolate`` over input ranks, modes, sizes and scale factors (one per spatial
     dim or shared, whole and fractional), options that a mode refuses, and sizes that fall
-    to 0."""
+    to 0; ``nn.Upsample``, the same rule as a layer."""
+    from torch import nn
     from torch.nn import functional as F
 
     modes = ["nearest", "nearest-exact", "area", "linear", "bilinear", "bicubic", "trilinear"]
@@ -292,6 +293,17 @@ def torch_interpolate_cases() -> Iterator[Case]:
             {"mode": mode, **resize},
             [list(x)],
             lambda t, m=mode, r=resize: F.interpolate(t, mode=m, **r),
+        )
+    for x, mode, resize in itertools.product(
+        [(2, 3, 5), (1, 2, 5, 7), (1, 2, 3, 4, 5)],
+        ["nearest", "linear", "bilinear", "trilinear"],
+        [{"size": 4}, {"size": [3, 5]}, {"scale_factor": 2}, {"scale_factor": 0.5}, {}],
+    ):
+        yield (
+            "torch.nn.Upsample",
+            {"mode": mode, **resize},
+            [list(x)],
+            lambda t, m=mode, r=resize: nn.Upsample(mode=m, **r)(t),
         )
     options: list[dict[str, Any]] = [
         {"align_corners": True},

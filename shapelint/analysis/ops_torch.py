@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from shapelint.analysis import convert
 from shapelint.analysis.opcall import Call, input_tensor, run_rule, unknown_at
@@ -166,22 +167,30 @@ def _flag(value: Value | None, default: bool | None) -> object:
     return _UNREAD
 
 
+def interpolate_options(get: Callable[[str], Value | None]) -> tuple[Any, ...] | None:
+    """The arguments of ``torch_rules.interpolate`` after the input, read by name with
+    ``get`` (None when absent) from an ``F.interpolate`` call or an ``nn.Upsample``; None
+    when one is written with a value the analysis cannot read."""
+    mode = get("mode")
+    options = (
+        _sizes(get("size")),
+        _scales(get("scale_factor")),
+        "nearest" if mode is None else convert.as_str(mode) or _UNREAD,
+        _flag(get("align_corners"), None),
+        _flag(get("antialias"), False),
+        _flag(get("recompute_scale_factor"), None),
+    )
+    return None if _UNREAD in options else options
+
+
 def _interpolate(call: Call) -> Value:
     """``F.interpolate(x, size, scale_factor, mode, align_corners, recompute_scale_factor,
     antialias)``: an argument whose value is not read makes the result unknown."""
     x = input_tensor(call)
     if x is None:
         return call.unknown()
-    mode = call.get("mode")
-    options = (
-        _sizes(call.get("size")),
-        _scales(call.get("scale_factor")),
-        "nearest" if mode is None else convert.as_str(mode) or _UNREAD,
-        _flag(call.get("align_corners"), None),
-        _flag(call.get("antialias"), False),
-        _flag(call.get("recompute_scale_factor"), None),
-    )
-    if _UNREAD in options:
+    options = interpolate_options(call.get)
+    if options is None:
         return x.with_shape(UNKNOWN_SHAPE, keep_lineage=False)
     result = run_rule(call, torch_rules.interpolate, x.shape, *options, operands=(x.shape,))
     return x.with_shape(result or UNKNOWN_SHAPE, keep_lineage=False)

@@ -1,6 +1,6 @@
-"""``F.interpolate`` resizes the spatial dims of an (N, C, *spatial) input to ``size`` or by
-``scale_factor`` (the rule, ``torch_rules.interpolate``, is pinned by torch records); an
-argument whose value is not read leaves the result unknown."""
+"""``F.interpolate`` and ``nn.Upsample`` resize the spatial dims of an (N, C, *spatial) input
+to ``size`` or by ``scale_factor`` (the rule, ``torch_rules.interpolate``, is pinned by torch
+records); an argument whose value is not read leaves the result unknown."""
 
 from __future__ import annotations
 
@@ -24,6 +24,15 @@ SHAPES = [
     (
         "def f(x):\n    return F.interpolate(x, scale_factor=2)\nr = f(torch.ones(2, 4, 7, 9))\n",
         "(2, 4, 14, 18)",
+    ),
+    (
+        "r = nn.Upsample(scale_factor=2, mode='bilinear')(torch.ones(2, 3, 8, 9))\n",
+        "(2, 3, 16, 18)",
+    ),
+    (
+        "up = nn.Sequential(nn.Conv2d(3, 4, 3, padding=1), nn.Upsample(size=(5, 6)))\n"
+        "r = up(torch.ones(2, 3, 8, 9))\n",
+        "(2, 4, 5, 6)",
     ),
     # not read: unknown
     (
@@ -58,6 +67,16 @@ CASES = [
     pytest.param(
         TORCH + "x = F.interpolate(torch.ones(1, 3, 8, 8), size=4, mode='bilinear')\n",
         id="linear-mode-needs-a-3d-input-fixed",
+    ),
+    pytest.param(
+        TORCH + "up = nn.Upsample(scale_factor=2, mode='trilinear')\n"
+        "x = up(torch.ones(1, 3, 8, 8))  # SHP001: 5\n",
+        id="upsample-trilinear-needs-a-5d-input",
+    ),
+    pytest.param(
+        TORCH + "up = nn.Upsample(scale_factor=2, mode='trilinear')\n"
+        "x = up(torch.ones(1, 3, 4, 8, 8))\n",
+        id="upsample-trilinear-needs-a-5d-input-fixed",
     ),
 ]
 

@@ -181,6 +181,7 @@ def _interpolate(a: dict[str, Any], x: list[Shape]) -> Shape:
 RULES: dict[str, Rule] = {
     "torch.clamp": _clamp,
     "torch.nn.functional.interpolate": _interpolate,
+    "torch.nn.Upsample": _interpolate,
     "torch.gather": lambda a, x: tr.gather(x[0], a["dim"], x[1]),
     "torch.chunk": lambda a, x: _pieces(tr.chunk(x[0], a["chunks"], a["dim"])),
     "torch.split": lambda a, x: _pieces(tr.split(x[0], _sections(a["sections"]), a["dim"])),

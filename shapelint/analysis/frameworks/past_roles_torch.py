@@ -414,6 +414,7 @@ PAST_ROLES: dict[str, tuple[str, ...]] = {
         "dtype",
     ),
     "torch.nn.Unflatten": (),
+    "torch.nn.Upsample": (),
     "torch.nn.functional.adaptive_avg_pool1d": (),
     "torch.nn.functional.adaptive_avg_pool2d": (),
     "torch.nn.functional.adaptive_avg_pool3d": (),

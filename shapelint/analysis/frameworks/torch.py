@@ -310,6 +310,9 @@ LAYERS: dict[str, LayerSpec] = {
         "loss", "weight", "size_average", "reduce", "reduction", loss="same_shape"
     ),
     "PixelShuffle": layer("pixel_shuffle", "upscale_factor"),
+    "Upsample": layer(
+        "upsample", "size", "scale_factor", "mode", "align_corners", "recompute_scale_factor"
+    ),
     "PixelUnshuffle": layer("pixel_unshuffle", "downscale_factor"),
     "TransformerEncoderLayer": layer("transformer_encoder_layer", "d_model"),
     "TransformerEncoder": layer("transformer_encoder", "encoder_layer", "num_layers", "norm"),
