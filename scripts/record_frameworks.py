@@ -202,6 +202,7 @@ def torch_cases() -> Iterator[Case]:
     yield from torch_mha_cases(rng)
     yield from torch_piece_cases()
     yield from torch_clamp_cases()
+    yield from torch_interpolate_cases()
     yield from torch_loss_cases()
 
 
@@ -260,6 +261,66 @@ def torch_clamp_cases() -> Iterator[Case]:
                 rest[0] if isinstance(lo, tuple) else lo,
                 rest[-1] if isinstance(hi, tuple) else hi,
             ),
+        )
+
+
+def torch_interpolate_cases() -> Iterator[Case]:
+    """``F.interpolate`` over input ranks, modes, sizes and scale factors (one per spatial
+    dim or shared, whole and fractional), options that a mode refuses, and sizes that fall
+    to 0; ``nn.Upsample``, the same rule as a layer."""
+    from torch import nn
+    from torch.nn import functional as F
+
+    modes = ["nearest", "nearest-exact", "area", "linear", "bilinear", "bicubic", "trilinear"]
+    resizes: list[dict[str, Any]] = [
+        {"size": 4},
+        {"size": [3, 5]},
+        {"size": [2, 3, 4]},
+        {"size": [6]},
+        {"scale_factor": 2},
+        {"scale_factor": 0.5},
+        {"scale_factor": 1.7},
+        {"scale_factor": [2, 0.5]},
+        {"scale_factor": 0.1},
+        {},
+        {"size": 4, "scale_factor": 2},
+    ]
+    for x, mode, resize in itertools.product(
+        [(2, 3), (2, 3, 5), (1, 2, 5, 7), (1, 2, 3, 4, 5), (1, 1, 1, 1, 1, 1)], modes, resizes
+    ):
+        yield (
+            "torch.nn.functional.interpolate",
+            {"mode": mode, **resize},
+            [list(x)],
+            lambda t, m=mode, r=resize: F.interpolate(t, mode=m, **r),
+        )
+    for x, mode, resize in itertools.product(
+        [(2, 3, 5), (1, 2, 5, 7), (1, 2, 3, 4, 5)],
+        ["nearest", "linear", "bilinear", "trilinear"],
+        [{"size": 4}, {"size": [3, 5]}, {"scale_factor": 2}, {"scale_factor": 0.5}, {}],
+    ):
+        yield (
+            "torch.nn.Upsample",
+            {"mode": mode, **resize},
+            [list(x)],
+            lambda t, m=mode, r=resize: nn.Upsample(mode=m, **r)(t),
+        )
+    options: list[dict[str, Any]] = [
+        {"align_corners": True},
+        {"align_corners": False},
+        {"antialias": True},
+        {"antialias": False},
+        {"recompute_scale_factor": True},
+        {"recompute_scale_factor": False},
+    ]
+    for mode, option, resize in itertools.product(
+        ["nearest", "bilinear", "bicubic", "area"], options, [{"size": 3}, {"scale_factor": 1.5}]
+    ):
+        yield (
+            "torch.nn.functional.interpolate",
+            {"mode": mode, **resize, **option},
+            [[1, 2, 5, 7]],
+            lambda t, m=mode, r={**resize, **option}: F.interpolate(t, mode=m, **r),
         )
 
 

@@ -15,6 +15,7 @@ from shapelint.analysis import (
     containers,
     convert,
     declarations,
+    distributions,
     dtypes,
     frameworks,
     keras_callables,
@@ -317,6 +318,9 @@ class Calls(Transforms):
             return self.make_wrapper(WRAPPERS[qualname], positional, keywords)
         if qualname in LOOPS and not opaque:
             return self.call_loop(node, qualname, positional, keywords)
+        family = distributions.family_of(qualname)
+        if family is not None:
+            return UNKNOWN if opaque else distributions.construct(family, positional, keywords)
         display = one_line(declarations.source(node.func))
         found = frameworks.function_spec(qualname)
         if found is not None:
@@ -420,6 +424,10 @@ class Calls(Transforms):
                     grown_model = layers.built_sequential(self, node, grown, last)
                 self.assign_target(node.func.value, grown_model or UNKNOWN)
             return Constant(None)
+        if isinstance(receiver, distributions.Distribution):
+            if opaque:
+                return UNKNOWN
+            return distributions.method(receiver, method.name, positional, keywords)
         if not isinstance(receiver, Tensor):
             return UNKNOWN
         spec = tensor_method(receiver.framework, method.name)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import libcst as cst
 
-from shapelint.analysis import containers, convert, dtypes, layers, ops, scalars
+from shapelint.analysis import containers, convert, distributions, dtypes, layers, ops, scalars
 from shapelint.analysis.events import MatrixProduct, OpFailed
 from shapelint.analysis.frameworks.jax_libraries import MODULE_BASES, MODULE_RUNS
 from shapelint.analysis.imports import canonical
@@ -317,6 +317,8 @@ class Expressions(Machine):
             return BoundMethod(owner, name)
         if isinstance(owner, Tensor):
             return tensor_attribute(owner, name)
+        if isinstance(owner, distributions.Distribution):
+            return distributions.attribute(owner, name)
         if isinstance(owner, ShapedObject):  # of unknown kind: only its shape is known
             if name == "shape":
                 return ShapeValue(owner.shape)

@@ -1,5 +1,6 @@
 """PyTorch layer kinds: Linear, Bilinear, convolutions and transposed convolutions,
-pooling, Flatten/Unflatten, Embedding, the recurrent layers, MultiheadAttention and the norms.
+pooling, Flatten/Unflatten, Embedding, the recurrent layers, MultiheadAttention, the norms and
+Upsample.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from typing import Any
 
 from shapelint.analysis import convert
 from shapelint.analysis.layercall import LayerCall, refuse, unknown_size
+from shapelint.analysis.ops_torch import interpolate_options
 from shapelint.analysis.values import (
     UNKNOWN,
     IntValue,
@@ -299,6 +301,17 @@ def _pixel_shuffle(
     return impl
 
 
+def _upsample(call: LayerCall) -> Value:
+    """``nn.Upsample(size, scale_factor, mode, align_corners)``: ``F.interpolate``'s rule."""
+    x = call.input()
+    if x is None:
+        return UNKNOWN
+    options = interpolate_options(call.param)
+    if options is None:
+        return call.tensor(None)
+    return call.tensor(call.run(torch_rules.interpolate, x.shape, *options))
+
+
 def _transformer_encoder_layer(call: LayerCall) -> Value:
     x = call.input()
     if x is None:
@@ -324,4 +337,5 @@ KINDS: dict[str, Callable[[LayerCall], Value]] = {
     "pixel_shuffle": _pixel_shuffle(torch_rules.pixel_shuffle, "upscale_factor"),
     "pixel_unshuffle": _pixel_shuffle(torch_rules.pixel_unshuffle, "downscale_factor"),
     "transformer_encoder_layer": _transformer_encoder_layer,
+    "upsample": _upsample,
 }

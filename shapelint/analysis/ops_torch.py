@@ -1,14 +1,24 @@
 """torch op kinds that check an argument against the input: ``masked_fill``'s mask,
-``F.batch_norm``'s per-channel statistics, ``gather``'s index, and the pieces ``chunk`` and
-``split`` cut (the rules are ``shapes.torch_rules``)."""
+``F.batch_norm``'s per-channel statistics, ``gather``'s index, the pieces ``chunk`` and
+``split`` cut, and ``F.interpolate``'s resized maps (the rules are ``shapes.torch_rules``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from shapelint.analysis import convert
 from shapelint.analysis.opcall import Call, input_tensor, run_rule, unknown_at
-from shapelint.analysis.values import Constant, IntValue, ListOf, Tensor, TupleValue, Value
+from shapelint.analysis.values import (
+    Constant,
+    IntValue,
+    ListOf,
+    ShapeValue,
+    Tensor,
+    TupleValue,
+    Value,
+    exact_number,
+)
 from shapelint.shapes import torch_rules
 from shapelint.shapes.shape import UNKNOWN_SHAPE, Shape, ShapeError
 
@@ -122,7 +132,72 @@ def _clamp(call: Call) -> Value:
     return x.with_shape(result, keep_lineage=False)
 
 
+_UNREAD = object()  # an argument whose value the analysis cannot read
+
+
+def _sizes(value: Value | None) -> object:
+    """``size=``: None, a Dim for an int, a tuple of Dims for a sequence."""
+    if value is None or convert.is_none(value):
+        return None
+    if isinstance(value, IntValue):
+        return value.dim
+    shape = convert.as_shape(value) if isinstance(value, (TupleValue, ShapeValue)) else None
+    return tuple(shape.dims) if shape is not None and not shape.variadic else _UNREAD
+
+
+def _scales(value: Value | None) -> object:
+    """``scale_factor=``: None, a float, or a tuple of floats (all literal numbers)."""
+    if value is None or convert.is_none(value):
+        return None
+    number = exact_number(value)
+    if number is not None:
+        return number
+    if isinstance(value, TupleValue):
+        numbers = [exact_number(item) for item in value.items]
+        if all(n is not None for n in numbers):
+            return tuple(numbers)
+    return _UNREAD
+
+
+def _flag(value: Value | None, default: bool | None) -> object:
+    if value is None or (default is None and convert.is_none(value)):
+        return default
+    if isinstance(value, Constant) and isinstance(value.value, bool):
+        return value.value
+    return _UNREAD
+
+
+def interpolate_options(get: Callable[[str], Value | None]) -> tuple[Any, ...] | None:
+    """The arguments of ``torch_rules.interpolate`` after the input, read by name with
+    ``get`` (None when absent) from an ``F.interpolate`` call or an ``nn.Upsample``; None
+    when one is written with a value the analysis cannot read."""
+    mode = get("mode")
+    options = (
+        _sizes(get("size")),
+        _scales(get("scale_factor")),
+        "nearest" if mode is None else convert.as_str(mode) or _UNREAD,
+        _flag(get("align_corners"), None),
+        _flag(get("antialias"), False),
+        _flag(get("recompute_scale_factor"), None),
+    )
+    return None if _UNREAD in options else options
+
+
+def _interpolate(call: Call) -> Value:
+    """``F.interpolate(x, size, scale_factor, mode, align_corners, recompute_scale_factor,
+    antialias)``: an argument whose value is not read makes the result unknown."""
+    x = input_tensor(call)
+    if x is None:
+        return call.unknown()
+    options = interpolate_options(call.get)
+    if options is None:
+        return x.with_shape(UNKNOWN_SHAPE, keep_lineage=False)
+    result = run_rule(call, torch_rules.interpolate, x.shape, *options, operands=(x.shape,))
+    return x.with_shape(result or UNKNOWN_SHAPE, keep_lineage=False)
+
+
 KINDS: dict[str, Callable[[Call], Value]] = {
+    "torch_interpolate": _interpolate,
     "torch_clamp": _clamp,
     "masked_fill": _masked_fill,
     "batch_norm": _batch_norm,

@@ -14,11 +14,13 @@ import libcst.matchers as m
 
 from shapelint.analysis.declarations import Interpreter, refine, source
 from shapelint.analysis.events import AssertionFails, DeclarationMismatch
+from shapelint.analysis.frameworks.torch import ASSERTING
 from shapelint.analysis.primitives import truth
 from shapelint.analysis.values import (
     UNKNOWN,
     IntValue,
     ListOf,
+    ModuleRef,
     ShapedObject,
     ShapeValue,
     Tensor,
@@ -30,10 +32,15 @@ from shapelint.shapes.shape import UNKNOWN_DIM, Dim, Shape
 # -- asserts ----------------------------------------------------------------------------
 
 
-def check_assert(interp: Interpreter, node: cst.Assert) -> bool:
+def check_assert(
+    interp: Interpreter, node: cst.CSTNode, test: cst.BaseExpression | None = None
+) -> bool:
     """Check an assert and learn from it; True when it is proven to fail (what follows it
-    does not run)."""
-    test = node.test
+    does not run). ``node`` is the ``assert`` statement, or a call that asserts ``test``
+    (``torch._assert(test, message)``)."""
+    if test is None:
+        assert isinstance(node, cst.Assert)
+        test = node.test
     verdict = truth(interp.eval(test))
     if (
         isinstance(test, cst.Comparison)
@@ -46,19 +53,31 @@ def check_assert(interp: Interpreter, node: cst.Assert) -> bool:
             if holds is not None:
                 return not holds
     if verdict is False:
-        _check_failing_assert(interp, node)
+        _check_failing_assert(interp, node, test)
         return True
     return False
 
 
-def _check_failing_assert(interp: Interpreter, node: cst.Assert) -> None:
+def asserted_test(interp: Interpreter, node: cst.BaseExpression) -> cst.BaseExpression | None:
+    """The condition of a call that is an assert statement (``torch._assert(cond, msg)``,
+    ``ASSERTING`` in the torch table), or None for any other expression."""
+    if not isinstance(node, cst.Call) or not node.args:
+        return None
+    first = node.args[0]
+    if first.keyword is not None or first.star:
+        return None
+    callee = interp.eval(node.func)
+    return first.value if isinstance(callee, ModuleRef) and callee.qualname in ASSERTING else None
+
+
+def _check_failing_assert(interp: Interpreter, node: cst.CSTNode, test: cst.BaseExpression) -> None:
     """An assert proven false by the sizes it reads (``assert h % 2 == 0`` with ``h`` known
     to be 5), on a path that surely runs. One that reads no known size (``assert False``, a
     flag), or an item of a container (a callback's call counter), is left alone."""
     if not interp.frame.on_a_sure_path:
         return  # the assert may state what the branch it sits in implies
     known = []
-    for part in _named_parts(node.test):
+    for part in _named_parts(test):
         if isinstance(part, cst.Subscript) and not isinstance(
             interp.eval(part.value), (ShapeValue, Tensor)
         ):
@@ -69,7 +88,7 @@ def _check_failing_assert(interp: Interpreter, node: cst.Assert) -> None:
         elif isinstance(value, ShapeValue) and value.shape.rank is not None:
             known.append(f"{source(part)} = {value.shape}")
     if known:
-        interp.emit(AssertionFails(node, source(node.test), ", ".join(dict.fromkeys(known))))
+        interp.emit(AssertionFails(node, source(test), ", ".join(dict.fromkeys(known))))
 
 
 def _named_parts(node: cst.BaseExpression) -> list[cst.BaseExpression]:
@@ -94,7 +113,7 @@ def _named_parts(node: cst.BaseExpression) -> list[cst.BaseExpression]:
 
 
 def _assert_shape(
-    interp: Interpreter, node: cst.Assert, subject: cst.BaseExpression, other: cst.BaseExpression
+    interp: Interpreter, node: cst.CSTNode, subject: cst.BaseExpression, other: cst.BaseExpression
 ) -> bool | None:
     """None when ``subject`` reads no shape; else whether the assert may hold (False: it
     is proven to fail)."""

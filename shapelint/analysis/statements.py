@@ -156,6 +156,9 @@ class Statements(Machine):
         elif isinstance(node, cst.AugAssign):
             self.exec_augassign(node)
         elif isinstance(node, cst.Expr):
+            test = shape_reads.asserted_test(self, node.value)
+            if test is not None:
+                return shape_reads.check_assert(self, node.value, test)
             value = self.eval(node.value)
             declarations.check_comment(self, line, node, value, expression=True)
         elif isinstance(node, cst.Return):

@@ -8,6 +8,9 @@ Like ``frameworks.py`` these are pure and pinned by records of real torch
 
 from __future__ import annotations
 
+import math
+from typing import TypeVar
+
 from shapelint.shapes.algebra import broadcast, broadcast_expansion, normalise_axis
 from shapelint.shapes.shape import UNKNOWN_DIM, UNKNOWN_SHAPE, Dim, Shape, ShapeError
 
@@ -203,3 +206,80 @@ def clamp(x: Shape, low: Bound, high: Bound) -> Shape:
         if isinstance(bound, Shape):
             result = broadcast(result, bound)
     return result
+
+
+# F.interpolate: the input ranks each mode takes, and the modes that interpolate
+_MODE_RANKS = {
+    "nearest": (3, 4, 5),
+    "nearest-exact": (3, 4, 5),
+    "area": (3, 4, 5),
+    "linear": (3,),
+    "bilinear": (4,),
+    "bicubic": (4,),
+    "trilinear": (5,),
+}
+_INTERPOLATING = frozenset({"linear", "bilinear", "bicubic", "trilinear"})
+Sizes = Dim | tuple[Dim, ...] | None
+Scales = float | tuple[float, ...] | None
+_Item = TypeVar("_Item", Dim, float)
+
+
+def _per_axis(value: _Item | tuple[_Item, ...], count: int, what: str) -> tuple[_Item, ...]:
+    """One entry per spatial dim: a single value repeats, a sequence must have one each."""
+    if not isinstance(value, tuple):
+        return (value,) * count
+    if len(value) != count:
+        raise ShapeError(f"`interpolate`: {what} has {len(value)} entries for {count} spatial dims")
+    return value
+
+
+def _scaled(d: Dim, scale: float) -> Dim:
+    """``floor(d * scale)`` as torch computes it in Python floats."""
+    scale = float(scale)
+    if d.value is not None:
+        return Dim.of(math.floor(float(d.value) * scale))
+    if scale.is_integer():
+        return d * int(scale)
+    return UNKNOWN_DIM
+
+
+def interpolate(
+    x: Shape,
+    size: Sizes = None,
+    scale_factor: Scales = None,
+    mode: str = "nearest",
+    align_corners: bool | None = None,
+    antialias: bool = False,
+    recompute_scale_factor: bool | None = None,
+) -> Shape:
+    """``F.interpolate(x, size | scale_factor, mode)``: (N, C, *spatial) with 1 to 3
+    spatial dims (the rank the mode takes) resized to ``size``, or to
+    ``floor(dim * scale_factor)``; exactly one of the two, and every size above 0 (but
+    ``area``, an adaptive pooling, may give 0). An unknown mode or rank makes no claim."""
+    ranks = _MODE_RANKS.get(mode)
+    if ranks is None or x.rank is None:
+        return UNKNOWN_SHAPE
+    if x.rank not in ranks:
+        takes = " or ".join(f"{r}-d" for r in ranks)
+        raise ShapeError(f"`interpolate` in mode {mode!r} takes a {takes} input, not {x}")
+    if size is None and scale_factor is None:
+        raise ShapeError("`interpolate` needs one of size and scale_factor")
+    if size is not None and scale_factor is not None:
+        raise ShapeError("`interpolate` takes only one of size and scale_factor")
+    if align_corners is not None and mode not in _INTERPOLATING:
+        raise ShapeError(f"`interpolate`: align_corners does not apply to mode {mode!r}")
+    if antialias and mode not in ("bilinear", "bicubic"):
+        raise ShapeError(f"`interpolate`: antialias does not apply to mode {mode!r}")
+    if recompute_scale_factor and size is not None:
+        raise ShapeError("`interpolate`: recompute_scale_factor needs a scale_factor")
+    spatial = x.dims[2:]
+    if size is not None:
+        out = _per_axis(size, len(spatial), "size")
+    else:
+        assert scale_factor is not None
+        scales = _per_axis(scale_factor, len(spatial), "scale_factor")
+        out = tuple(_scaled(d, s) for d, s in zip(spatial, scales, strict=True))
+    for d in (*spatial, *out) if mode != "area" else ():  # area pools: to 0 is allowed
+        if d.value is not None and d.value <= 0:
+            raise ShapeError(f"`interpolate`: sizes must be above 0, got {x} to {Shape(out)}")
+    return Shape(x.dims[:2] + out)

@@ -145,6 +145,31 @@ CASES = [
         "y = torch.ones(2, 16)\nassert y.size(-1) == 16\n",
         id="torch-dim-by-size-of-an-axis",
     ),
+    pytest.param(
+        "import torch\n"
+        "from torch import _assert\n"
+        "def split(x):\n"
+        "    h = x.shape[0]\n"
+        "    _assert(h % 2 == 0, 'height must be even')  # SHP005: 5\n"
+        "    return x.reshape(2, h // 2)\n"
+        "y = split(torch.ones(5))\n",
+        id="torch-assert-is-an-assert-and-ends-the-path",
+    ),
+    pytest.param(
+        "import torch\n"
+        "def split(x):\n"
+        "    h = x.shape[0]\n"
+        "    torch._check(h % 2 == 0, lambda: 'height must be even')\n"
+        "    return x.reshape(2, h // 2)\n"
+        "y = split(torch.ones(6))\n",
+        id="torch-check-that-holds-fixed",
+    ),
+    pytest.param(
+        "import torch\n"
+        "x = torch.ones(2, 3)\n"
+        "torch._assert(x.shape == (2, 4), 'shape')  # SHP005: 1\n",
+        id="torch-assert-on-a-shape",
+    ),
 ]
 
 

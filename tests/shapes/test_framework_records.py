@@ -165,8 +165,23 @@ def _clamp(a: dict[str, Any], x: list[Shape]) -> Shape:
     return tr.clamp(x[0], low, high)
 
 
+def _interpolate(a: dict[str, Any], x: list[Shape]) -> Shape:
+    size, scale = a.get("size"), a.get("scale_factor")
+    return tr.interpolate(
+        x[0],
+        tuple(Dim.of(s) for s in size) if isinstance(size, list) else size and Dim.of(size),
+        tuple(scale) if isinstance(scale, list) else scale,
+        a["mode"],
+        a.get("align_corners"),
+        a.get("antialias", False),
+        a.get("recompute_scale_factor"),
+    )
+
+
 RULES: dict[str, Rule] = {
     "torch.clamp": _clamp,
+    "torch.nn.functional.interpolate": _interpolate,
+    "torch.nn.Upsample": _interpolate,
     "torch.gather": lambda a, x: tr.gather(x[0], a["dim"], x[1]),
     "torch.chunk": lambda a, x: _pieces(tr.chunk(x[0], a["chunks"], a["dim"])),
     "torch.split": lambda a, x: _pieces(tr.split(x[0], _sections(a["sections"]), a["dim"])),

@@ -158,7 +158,16 @@ FUNCTIONS: dict[str, Op] = {
     },
     "nn.functional.one_hot": op("unknown"),
     "nn.functional.embedding": op("unknown"),
-    "nn.functional.interpolate": op("unknown"),
+    "nn.functional.interpolate": op(
+        "torch_interpolate",
+        "x",
+        "size",
+        "scale_factor",
+        "mode",
+        "align_corners",
+        "recompute_scale_factor",
+        "antialias",
+    ),
     "argsort": op("identity"),
     "sort": op("unknown"),
     "topk": op("unknown"),
@@ -301,6 +310,9 @@ LAYERS: dict[str, LayerSpec] = {
         "loss", "weight", "size_average", "reduce", "reduction", loss="same_shape"
     ),
     "PixelShuffle": layer("pixel_shuffle", "upscale_factor"),
+    "Upsample": layer(
+        "upsample", "size", "scale_factor", "mode", "align_corners", "recompute_scale_factor"
+    ),
     "PixelUnshuffle": layer("pixel_unshuffle", "downscale_factor"),
     "TransformerEncoderLayer": layer("transformer_encoder_layer", "d_model"),
     "TransformerEncoder": layer("transformer_encoder", "encoder_layer", "num_layers", "norm"),
@@ -320,3 +332,9 @@ LAYERS.update({name: layer("identity") for name in _IDENTITY_LAYERS})
 FUNCTIONS = declare(FUNCTIONS, torch_params.FUNCTIONS)
 METHODS = declare(METHODS, torch_params.METHODS)
 LAYERS = declare(LAYERS, torch_params.LAYERS)
+
+
+# functions that are an ``assert`` statement: ``torch._assert(condition, message)`` (what
+# scripting code writes for ``assert``) and ``torch._check(condition, message)`` raise when
+# the condition is false
+ASSERTING = frozenset({"torch._assert", "torch._check"})

@@ -167,10 +167,6 @@ FUNCTIONS: dict[str, tuple[str, str]] = {
     "nn.functional.gelu": ("approximate", ""),
     "nn.functional.hardtanh": ("max_val min_val", ""),
     "nn.functional.huber_loss": ("delta", "weight"),
-    "nn.functional.interpolate": (
-        "",
-        "align_corners antialias mode recompute_scale_factor scale_factor size",
-    ),
     "nn.functional.l1_loss": ("", "reduce size_average weight"),
     "nn.functional.layer_norm": ("bias eps normalized_shape weight", ""),
     "nn.functional.leaky_relu": ("negative_slope", ""),
