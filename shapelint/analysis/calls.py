@@ -381,12 +381,20 @@ class Calls(Builtins):
             return result
         if isinstance(receiver, Layer) and method.name in MODEL_RUNS:
             inputs = positional[:1]
-            if inputs and isinstance(inputs[0], TupleValue):
+            given = inputs[0] if inputs else None
+            if isinstance(given, TupleValue):
                 # a list of arrays is the model's inputs, one per input layer: a model of
-                # one input takes the list's single array; several are not followed
-                if len(inputs[0].items) != 1:
-                    return UNKNOWN
-                inputs = [inputs[0].items[0]]
+                # one input takes the list's single array; several are not followed. A
+                # list of numbers is one array (tf-keras converts it; Keras 3 refuses it)
+                if all(isinstance(item, Tensor) for item in given.items):
+                    if len(given.items) != 1:
+                        return UNKNOWN
+                    inputs = [given.items[0]]
+                else:
+                    written = convert.literal_tensor(given, receiver.framework)
+                    if written is None:
+                        return UNKNOWN
+                    inputs = [written]
             outputs = layers.apply_layer(self, node, receiver, inputs, {})
             target = positional[1] if len(positional) > 1 else keywords.get("y")
             if target is not None and not method.name.startswith("predict"):
