@@ -7,6 +7,8 @@ unknown). Checked against the recorded real signatures by ``tests/shapes/test_si
 """
 
 FUNCTIONS: dict[str, tuple[str, str]] = {
+    "tril": ("k", ""),
+    "triu": ("k", ""),
     "repeat": ("", "total_repeat_length"),
     "abs": ("", ""),
     "absolute": ("", ""),
