@@ -280,3 +280,44 @@ def test_jax_transforms_run_the_function(source: str) -> None:
 @pytest.mark.parametrize("source", LAYER_LIBRARIES)
 def test_jax_layer_libraries(source: str) -> None:
     assert actual(source) == expected(source)
+
+
+SAMPLER = (
+    JAX + "from jax.scipy.ndimage import map_coordinates\n"
+    "def sample(img, coords):\n"
+    "    def one(image, points):\n"
+    "        return map_coordinates(image, [points[:, 0], points[:, 1]], order=1)\n"
+    "    return jax.vmap(one)(img, coords)\n"
+)
+
+MAP_COORDINATES = [
+    pytest.param(
+        SAMPLER + "v, g = jax.value_and_grad(sample)(jnp.zeros((2, 5, 5)), jnp.ones((2, 3, 2)))"
+        "  # SHP001: 8\n",
+        id="value-and-grad-of-one-sample-per-point",
+    ),
+    pytest.param(
+        SAMPLER + "f = jax.value_and_grad(lambda i, c: sample(i, c).sum())\n"
+        "v, g = f(jnp.zeros((2, 5, 5)), jnp.ones((2, 3, 2)))\n",
+        id="value-and-grad-of-one-sample-per-point-fixed",
+    ),
+    pytest.param(
+        # one value per point of the broadcast coordinates: (3, 4) here
+        SAMPLER + "r = map_coordinates(jnp.zeros((5, 5)), [jnp.ones((3, 1)), jnp.ones(4)], 0)\n"
+        "z = r @ jnp.ones((3, 1))  # SHP001: 5\n",
+        id="map-coordinates-broadcasts-the-coordinates",
+    ),
+    pytest.param(
+        # an array of coordinates is one row per dim; order 3 is not implemented
+        SAMPLER + "r = map_coordinates(jnp.zeros((5, 5)), jnp.ones((2, 3, 4)), order=1)\n"
+        "z = r @ jnp.ones((4, 1))\n"
+        "u = map_coordinates(jnp.zeros((5, 5)), [jnp.ones(3), jnp.ones(3)], order=3)\n"
+        "w = u @ jnp.ones((4, 1))\n",
+        id="map-coordinates-array-and-unsupported-order",
+    ),
+]
+
+
+@pytest.mark.parametrize("source", MAP_COORDINATES)
+def test_map_coordinates(source: str) -> None:
+    assert actual(source) == expected(source)

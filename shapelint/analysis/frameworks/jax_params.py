@@ -196,3 +196,8 @@ NN: dict[str, tuple[str, str]] = {
     "softmax": ("axis", "where"),
     "squareplus": ("b", ""),
 }
+
+SCIPY_NDIMAGE: dict[str, tuple[str, str]] = {
+    # an unsupported mode raises NotImplementedError, a supported one keeps the shape
+    "map_coordinates": ("mode cval", ""),
+}

@@ -195,4 +195,5 @@ PAST_ROLES: dict[str, tuple[str, ...]] = {
     "jax.random.split": (),
     "jax.random.truncated_normal": ("dtype",),
     "jax.random.uniform": ("dtype", "minval", "maxval"),
+    "jax.scipy.ndimage.map_coordinates": ("mode", "cval"),
 }
