@@ -317,7 +317,7 @@ class Calls(Builtins, Stax):
         if qualname in scalars.FLOAT_FUNCTIONS and not positional and not keywords:
             return scalars.SOME_FLOAT
         if qualname in WRAPPERS and not opaque:
-            return self.make_wrapper(WRAPPERS[qualname], positional, keywords)
+            return self.make_wrapper(qualname, positional, keywords)
         if qualname in LOOPS and not opaque:
             return self.call_loop(node, qualname, positional, keywords)
         family = distributions.family_of(qualname)

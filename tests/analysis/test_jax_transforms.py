@@ -50,6 +50,35 @@ CASES = [
         id="grad-has-the-shape-of-its-argument",
     ),
     pytest.param(
+        # the options by position: jax.grad(f, 1) is argnums=1
+        JAX + "def net(w, x):\n"
+        "    return x @ w\n"
+        "g = jax.grad(net, 1)(jnp.ones((3, 1)), jnp.ones(3))  # SHP001: 5\n",
+        id="grad-with-positional-argnums-of-a-non-scalar",
+    ),
+    pytest.param(
+        JAX + "def net(w, x):\n"
+        "    return jnp.squeeze(x @ w, axis=-1)\n"
+        "g = jax.grad(net, 1)(jnp.ones((3, 1)), jnp.ones(3))\n"
+        "h = g @ jnp.ones((4, 2))  # SHP001: 5\n",
+        id="grad-with-positional-argnums-is-shaped-like-that-argument",
+    ),
+    pytest.param(
+        JAX + "def f(a, b):\n"
+        "    return a * b\n"
+        "y = jax.vmap(f, (0, None), 1)(jnp.ones((5, 3)), jnp.ones(3))\n"
+        "z = y @ jnp.ones((3, 2))  # SHP001: 5\n",
+        id="vmap-with-positional-in-and-out-axes",
+    ),
+    pytest.param(
+        JAX + "def f(a, b):\n"
+        "    return a * b\n"
+        "y = jax.vmap(f, (0, None), 1)(jnp.ones((5, 3)), jnp.ones(3))\n"
+        "z = y @ jnp.ones((5, 2))\n"
+        "g = jax.grad(f, 0, argnums=1)\n",
+        id="vmap-with-positional-in-and-out-axes-fixed",
+    ),
+    pytest.param(
         JAX + "def loss(w, x):\n"
         "    return jnp.sum(x @ w)\n"
         "w = jnp.ones((3, 4))\n"
