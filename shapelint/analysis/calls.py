@@ -314,6 +314,11 @@ class Calls(Builtins, Stax):
             return scalars.math_call(qualname[len("math.") :], positional)
         if qualname.startswith("random."):
             return scalars.random_call(qualname[len("random.") :])
+        if qualname.startswith("numpy.") and not keywords and not opaque:
+            # NumPy's elementwise math of one Python number: a np.float64, a float
+            exact = scalars.exact_call(qualname[len("numpy.") :], positional)
+            if exact is not None:
+                return exact
         if qualname in scalars.FLOAT_FUNCTIONS and not positional and not keywords:
             return scalars.SOME_FLOAT
         if qualname in WRAPPERS and not opaque:

@@ -211,6 +211,12 @@ class SomeFloat(float):
 SOME_FLOAT: Final = Constant(SomeFloat())
 
 
+class ComputedFloat(SomeFloat):
+    """A float Python computes from known numbers (``np.log2(48) - np.log2(4)``). It keeps
+    its value for the sizes made from it (``int(...)``), but like "some float" it decides
+    no comparison: a libm may round the last bit of ``log2`` differently."""
+
+
 def exact_number(value: Value) -> float | None:
     """The number a literal int or float (not "some float") holds."""
     if isinstance(value, IntValue):
