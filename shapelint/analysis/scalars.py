@@ -6,9 +6,11 @@ makes is "some float" (``SOME_FLOAT``), so that a tensor scaled by ``d ** -0.5``
 shape, and it decides no comparison. When it is computed from known numbers (arithmetic, and
 ``math``'s and NumPy's elementwise functions of one number: ``np.log2(48)`` is a
 ``np.float64``, a Python float) it is a ``ComputedFloat``, which keeps its value for the
-sizes made from it, so ``int(np.log2(size) - np.log2(minres))`` is followed. The libm behind
-those functions may round the last bit differently from the user's, so ``int()`` (and
-``math.floor``/``ceil``/``trunc``) of a float within rounding of an integer is left unknown.
+sizes made from it, so ``int(np.log2(size) - np.log2(minres))`` is followed. IEEE 754
+rounds ``+ - * /`` and ``sqrt`` correctly, the same everywhere; the libm behind ``log2`` or
+``**`` may round the last bit differently from the user's, so ``int()`` (and
+``math.floor``/``ceil``/``trunc``) of a float made with one, within rounding of an integer,
+is left unknown.
 An int stays an ``IntValue`` (possibly symbolic), so dims computed from ints are followed
 exactly.
 """
@@ -108,7 +110,7 @@ def number_arithmetic(symbol: str, left: Value, right: Value) -> Value:
         result = _OPERATORS[symbol](a, b)
     except (ArithmeticError, ValueError):
         return SOME_FLOAT
-    return _float(result)
+    return _float(result, symbol == "**" or _approximate(left) or _approximate(right))
 
 
 _OPERATORS: dict[str, Callable[[float, float], Any]] = {
@@ -129,10 +131,14 @@ def _number(value: Value) -> float | None:
     return exact_number(value)
 
 
-def _float(result: Any) -> Value:
+def _approximate(value: Value) -> bool:
+    return isinstance(value, Constant) and getattr(value.value, "approximate", False)
+
+
+def _float(result: Any, approximate: bool) -> Value:
     """A computed float as a value: followed when it is a finite float."""
     if isinstance(result, float) and math.isfinite(result):
-        return Constant(ComputedFloat(result))
+        return Constant(ComputedFloat(result, approximate))
     return SOME_FLOAT
 
 
@@ -145,6 +151,13 @@ def format_field(value: Value) -> str | None:
     return None
 
 
+def true_division(a: int, b: int) -> Value:
+    """``a / b`` of two known ints: correctly rounded by IEEE 754, so known exactly."""
+    if b == 0 or max(abs(a), abs(b)) >= 2**53:
+        return SOME_FLOAT
+    return _float(a / b, False)
+
+
 def exact_call(name: str, positional: list[Value]) -> Value | None:
     """``math.<name>(x)`` or ``np.<name>(x)`` of one known number, computed; None when the
     function is not one of those or its argument is not a known number."""
@@ -153,18 +166,20 @@ def exact_call(name: str, positional: list[Value]) -> Value | None:
     if function is None or number is None:
         return None
     try:
-        return _float(function(number))
+        approximate = name != "sqrt" or _approximate(positional[0])
+        return _float(function(number), approximate)
     except (ArithmeticError, ValueError):
         return SOME_FLOAT  # NumPy warns and returns nan or inf: not followed
 
 
 def _to_int(value: Value, rounding: Callable[[float], int]) -> Value:
-    """An int made from a float: known when the float is, and not within rounding of an
-    integer."""
+    """An int made from a float: known when the float is, unless a libm-rounded function
+    went into it and it lies within rounding of an integer."""
     number = _number(value)
     if number is None or not math.isfinite(number) or isinstance(value, IntValue):
         return IntValue(UNKNOWN_DIM)
-    if abs(number - round(number)) <= _ROUNDING * max(1.0, abs(number)):
+    near = abs(number - round(number)) <= _ROUNDING * max(1.0, abs(number))
+    if near and _approximate(value):
         return IntValue(UNKNOWN_DIM)
     result = rounding(number)
     return IntValue(Dim.of(result)) if abs(result) < 2**63 else IntValue(UNKNOWN_DIM)

@@ -214,7 +214,15 @@ SOME_FLOAT: Final = Constant(SomeFloat())
 class ComputedFloat(SomeFloat):
     """A float Python computes from known numbers (``np.log2(48) - np.log2(4)``). It keeps
     its value for the sizes made from it (``int(...)``), but like "some float" it decides
-    no comparison: a libm may round the last bit of ``log2`` differently."""
+    no comparison. ``approximate``: a function IEEE 754 does not require to be correctly
+    rounded (``log2``, ``**``) went into it, so another libm may differ in the last bit."""
+
+    approximate: bool
+
+    def __new__(cls, value: float, approximate: bool) -> ComputedFloat:
+        made = super().__new__(cls, value)
+        made.approximate = approximate
+        return made
 
 
 def exact_number(value: Value) -> float | None:

@@ -215,6 +215,23 @@ COMPUTED = [
         id="int-within-rounding-of-an-integer-is-unknown",
     ),
     pytest.param(
+        # IEEE 754 rounds sqrt and / correctly: 14.0 is 14 everywhere
+        "import math\n"
+        "import numpy as np\n"
+        "side = int(math.sqrt(196))\n"
+        "half = int(side / 2)\n"
+        "y = np.ones((2, side * half)) @ np.ones((97, 1))  # SHP001: 5\n",
+        id="int-of-a-correctly-rounded-float-is-a-size",
+    ),
+    pytest.param(
+        "import math\n"
+        "import numpy as np\n"
+        "side = int(math.sqrt(196))\n"
+        "half = int(side / 2)\n"
+        "y = np.ones((2, side * half)) @ np.ones((98, 1))\n",
+        id="int-of-a-correctly-rounded-float-is-a-size-fixed",
+    ),
+    pytest.param(
         "import numpy as np\n"
         "s = np.log2(8.0) * 1.0\n"
         "if s == 3.0:\n"
