@@ -7,8 +7,13 @@ the layer (a ``StaxLayer``: ``Dense(out_dim)``, the elementwise activations, ``F
 parameters with the shapes the real one draws (``Dense``: ``W`` ``(input_shape[-1], out_dim)``,
 ``b`` ``(out_dim,)``; a ``serial``'s list of its layers' ones) and ``apply_fun`` runs the
 real computation on the parameters it is given (``jnp.dot(inputs, W) + b``), so a kernel
-initialised for another input width fails as ``jnp.dot`` does. Any other stax layer is
-opaque: its output shape and parameters are unknown, and so is what follows from them.
+initialised for another input width fails as ``jnp.dot`` does. ``Conv(out_chan,
+filter_shape, strides, padding)`` is ``lax.conv_general_dilated`` on NHWC inputs and an HWIO
+kernel (``"VALID"``: ``ceil((size - k + 1) / s)``, at least 0; ``"SAME"``: ``ceil(size /
+s)``), whose input channels must be the kernel's; ``MaxPool``/``AvgPool``/``SumPool`` slide a
+window the same way over the inner dims. Any other stax layer (or option, such as explicit
+padding pairs) is opaque: its output shape and parameters are unknown, and so is what
+follows from them.
 
 ``optimizers.adam(...)`` (and the other optimizers) return ``(init, update, get_params)``:
 the state ``init(params)`` makes holds the parameters, ``get_params`` gives them back, and
@@ -21,9 +26,11 @@ from __future__ import annotations
 import libcst as cst
 
 from shapelint.analysis import convert
+from shapelint.analysis.events import OpFailed
 from shapelint.analysis.machine import Machine
 from shapelint.analysis.values import (
     UNKNOWN,
+    Constant,
     DictValue,
     IntValue,
     ModuleRef,
@@ -50,6 +57,7 @@ _OPTIMIZERS = frozenset(
     "sgd momentum nesterov adagrad rmsprop rmsprop_momentum adam adamax sm3".split()
 )
 _OPAQUE = StaxLayer("opaque")
+_POOLS = frozenset({"MaxPool", "AvgPool", "SumPool"})
 
 
 def _name(qualname: str, prefixes: tuple[str, ...]) -> str | None:
@@ -111,9 +119,74 @@ def _constructor(name: str, positional: list[Value], keywords: dict[str, Value])
         width = args.get("out_dim")
         dim = width.dim if isinstance(width, IntValue) else UNKNOWN_DIM
         return _pair(StaxLayer("Dense", _size(dim)))
+    if name == "Conv":
+        return _pair(_windowed("Conv", ("out_chan", "filter_shape"), positional, keywords))
+    if name in _POOLS:
+        return _pair(_windowed(name, ("window_shape",), positional, keywords))
     if name[:1].isupper():
-        return _pair(_OPAQUE)  # another layer constructor (Conv, BatchNorm, Dropout...)
+        return _pair(_OPAQUE)  # another layer constructor (BatchNorm, Dropout...)
     return UNKNOWN
+
+
+def _windowed(
+    kind: str, leading: tuple[str, ...], positional: list[Value], keywords: dict[str, Value]
+) -> StaxLayer:
+    """``Conv(out_chan, filter_shape, strides, padding, W_init, b_init)`` and
+    ``MaxPool(window_shape, strides, padding, spec)``: a layer when every option is read."""
+    trailing = ("W_init", "b_init") if kind == "Conv" else ("spec",)
+    names = (*leading, "strides", "padding", *trailing)
+    args = dict(zip(names, positional))
+    if len(positional) > len(names) or any(k in args or k not in names for k in keywords):
+        return _OPAQUE
+    args.update(keywords)
+    window = _ints(args.get(leading[-1]))
+    given = args.get("strides")
+    default = given is None or convert.is_none(given)
+    strides = None if default else _ints(given)
+    padding = args.get("padding", Constant("VALID"))
+    spec = args.get("spec")
+    if (
+        window is None
+        or (kind == "Conv" and len(window) != 2)  # Conv is NHWC with an HWIO kernel
+        or (strides is None and not default)
+        or (strides is not None and len(strides) != len(window))
+        or not (isinstance(padding, Constant) and padding.value in ("VALID", "SAME"))
+        or (spec is not None and not convert.is_none(spec))
+    ):
+        return _OPAQUE
+    width = args.get("out_chan")
+    dim = _size(width.dim) if isinstance(width, IntValue) else UNKNOWN_DIM
+    return StaxLayer(
+        kind, dim, window=window, strides=strides or (1,) * len(window), padding=padding.value
+    )
+
+
+def _ints(value: Value | None) -> tuple[int, ...] | None:
+    """A tuple of known positive ints."""
+    if not isinstance(value, TupleValue):
+        return None
+    items = [convert.as_int(item) for item in value.items]
+    if not items or any(i is None or i <= 0 for i in items):
+        return None
+    return tuple(i for i in items if i is not None)
+
+
+def _slid(size: Dim, window: int, stride: int, padding: str) -> Dim:
+    """A dim after a window slides over it: lax's "VALID" and "SAME" paddings."""
+    n = size.value
+    if n is None or n < 0:
+        return UNKNOWN_DIM
+    if padding == "SAME":
+        return Dim.of(-(-n // stride))
+    return Dim.of(max(0, -(-(n - window + 1) // stride)))
+
+
+def _slide(layer: StaxLayer, dims: tuple[Dim, ...], kernel: tuple[int, ...]) -> tuple[Dim, ...]:
+    """The inner (spatial) dims of NHWC ``dims`` after the layer's window."""
+    inner = dims[1:-1]
+    return tuple(
+        _slid(d, k, s, layer.padding) for d, k, s in zip(inner, kernel, layer.strides, strict=True)
+    )
 
 
 def _size(dim: Dim) -> Dim:
@@ -185,6 +258,14 @@ class Stax(Machine):
             if not isinstance(product, Tensor):
                 return Tensor(UNKNOWN_SHAPE, "jax")
             return self.binary(node, "+", product, bias)
+        if layer.kind in _POOLS:
+            shape = inputs.shape
+            if shape.variadic or len(shape.dims) != len(layer.window) + 2:
+                return Tensor(UNKNOWN_SHAPE, "jax")
+            inner = _slide(layer, shape.dims, layer.window)
+            return Tensor(Shape((shape.dims[0], *inner, shape.dims[-1])), "jax")
+        if layer.kind == "Conv":
+            return self._convolve(node, layer, params, inputs)
         if layer.kind == "serial":
             if not (isinstance(params, TupleValue) and len(params.items) == len(layer.layers)):
                 return Tensor(UNKNOWN_SHAPE, "jax")
@@ -193,6 +274,40 @@ class Stax(Machine):
                 value = self._apply(node, child, child_params, value)
             return value
         return Tensor(UNKNOWN_SHAPE, "jax")
+
+    def _convolve(
+        self, node: cst.CSTNode, layer: StaxLayer, params: Value, inputs: Tensor
+    ) -> Value:
+        """``lax.conv_general_dilated(inputs, W, strides, padding)`` (NHWC, HWIO) ``+ b``."""
+        if not (isinstance(params, TupleValue) and len(params.items) == 2):
+            return Tensor(UNKNOWN_SHAPE, "jax")
+        weight, bias = params.items
+        shape = inputs.shape
+        if not isinstance(weight, Tensor) or weight.shape.variadic or shape.variadic:
+            return Tensor(UNKNOWN_SHAPE, "jax")
+        kernel = weight.shape.dims
+        if len(kernel) != len(layer.window) + 2:
+            return Tensor(UNKNOWN_SHAPE, "jax")
+        reason = None
+        if len(shape.dims) != len(kernel):
+            reason = (
+                f"convolution requires lhs and rhs ndim to be equal, got {len(shape.dims)} "
+                f"and {len(kernel)}"
+            )
+        elif shape.dims[-1].equals(kernel[-2]) is False:
+            reason = (
+                "conv_general_dilated lhs feature dimension size must equal the rhs input "
+                f"feature dimension size, but {shape.dims[-1]} != {kernel[-2]}"
+            )
+        if reason is not None:
+            self.emit(OpFailed(node, "conv_general_dilated", reason, (shape, weight.shape)))
+            return Tensor(UNKNOWN_SHAPE, "jax")
+        sizes = tuple(k.value for k in kernel[:-2])
+        if any(k is None for k in sizes):
+            return Tensor(UNKNOWN_SHAPE, "jax")
+        inner = _slide(layer, shape.dims, tuple(k for k in sizes if k is not None))
+        out = Tensor(Shape((shape.dims[0], *inner, kernel[-1])), "jax")
+        return self.binary(node, "+", out, bias)
 
 
 def _init(layer: StaxLayer, dims: tuple[Dim, ...]) -> tuple[tuple[Dim, ...] | None, Value]:
@@ -210,6 +325,16 @@ def _init(layer: StaxLayer, dims: tuple[Dim, ...]) -> tuple[tuple[Dim, ...] | No
         weight = Tensor(Shape((_size(dims[-1]), layer.width)), "jax")
         bias = Tensor(Shape((layer.width,)), "jax")
         return dims[:-1] + (layer.width,), TupleValue((weight, bias))
+    if layer.kind == "Conv" or layer.kind in _POOLS:
+        if len(dims) != len(layer.window) + 2:
+            return None, UNKNOWN
+        inner = _slide(layer, dims, layer.window)
+        if layer.kind in _POOLS:
+            batch = dims[0] if _size(dims[0]) == dims[0] else UNKNOWN_DIM
+            return (batch, *inner, dims[-1]), TupleValue(())
+        kernel = Tensor(Shape((*map(Dim.of, layer.window), _size(dims[-1]), layer.width)), "jax")
+        bias = Tensor(Shape((*(Dim.of(1),) * (len(dims) - 1), layer.width)), "jax")
+        return (dims[0], *inner, layer.width), TupleValue((kernel, bias))
     if layer.kind == "serial":
         params: list[Value] = []
         current: tuple[Dim, ...] | None = dims

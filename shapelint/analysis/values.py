@@ -360,11 +360,16 @@ class Wrapped(Value):
 @dataclass(frozen=True, slots=True)
 class StaxLayer(Value):
     """A layer of ``jax.example_libraries.stax`` (see ``analysis.stax``): its kind, the
-    constructor arguments its shapes read (``Dense``'s width) and, for ``serial``, its layers."""
+    constructor arguments its shapes read (``Dense``'s and ``Conv``'s width, a window) and,
+    for ``serial``, its layers."""
 
     kind: str
     width: Dim = UNKNOWN_DIM
     layers: tuple[StaxLayer, ...] = ()
+    # a convolution's or pooling's window, strides and padding ("VALID" or "SAME")
+    window: tuple[int, ...] = ()
+    strides: tuple[int, ...] = ()
+    padding: str = ""
 
 
 @dataclass(frozen=True, slots=True)

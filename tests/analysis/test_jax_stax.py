@@ -59,11 +59,33 @@ CASES = [
     ),
     pytest.param(
         STAX + "key = jax.random.PRNGKey(0)\n"
-        "init_fn, apply_fn = stax.serial(stax.Conv(8, (3, 3)), stax.Flatten, stax.Dense(4))\n"
+        "init_fn, apply_fn = stax.serial(stax.BatchNorm(), stax.Flatten, stax.Dense(4))\n"
         "_, params = init_fn(key, (-1, 28, 28, 1))\n"
         "y = apply_fn(params, jnp.ones((2, 28, 28, 1)))\n"
         "z = y @ jnp.ones((7, 3))\n",
         id="an-unmodelled-layer-makes-what-follows-unknown",
+    ),
+    pytest.param(
+        STAX + "key = jax.random.PRNGKey(0)\n"
+        "init_fn, apply_fn = stax.serial(stax.Conv(8, (3, 3)), stax.Relu)\n"
+        "_, params = init_fn(key, (-1, 28, 28, 1))\n"
+        "y = apply_fn(params, jnp.ones((2, 28, 28, 3)))  # SHP001: 5\n",
+        id="conv-kernel-initialised-for-other-channels",
+    ),
+    pytest.param(
+        STAX + "key = jax.random.PRNGKey(0)\n"
+        "init_fn, apply_fn = stax.serial(stax.Conv(8, (3, 3), padding='SAME'), stax.Flatten)\n"
+        "_, params = init_fn(key, (-1, 28, 28, 3))\n"
+        "y = apply_fn(params, jnp.ones((2, 28, 28, 3)))\n"
+        "z = y @ jnp.ones((6272, 3))\n"
+        "w = apply_fn(params, jnp.ones((28, 28, 3)))  # SHP001: 5\n",
+        id="conv-on-the-channels-it-was-initialised-for-and-a-missing-batch-axis",
+    ),
+    pytest.param(
+        STAX + "init_fn, apply_fn = stax.Conv(8, (3, 3), padding=[(1, 1), (1, 1)])\n"
+        "_, params = init_fn(jax.random.PRNGKey(0), (-1, 28, 28, 1))\n"
+        "y = apply_fn(params, jnp.ones((2, 28, 28, 3)))\n",
+        id="explicit-padding-is-not-read",
     ),
     pytest.param(
         NET + "_, params = init_fn(key, (-1, 1))\ny = apply_fn(params, x, mode='train')\n",
@@ -108,6 +130,48 @@ SHAPES = [
         STAX + "init_fn, apply_fn = stax.serial(stax.Dense(10))\n"
         "r = apply_fn(load(), jnp.ones((5, 3)))",
         "(…)",
+    ),
+]
+
+
+# checked against jax 0.10.2: Conv(8, (3, 3), strides, padding) on (2, 10, 7, 3), and pools
+_CONV = "init_fn, apply_fn = stax.Conv(8, (3, 3){})\n"
+_RUN = (
+    "_, params = init_fn(jax.random.PRNGKey(0), (-1, 10, 7, 3))\n"
+    "r = apply_fn(params, jnp.ones((2, 10, 7, 3)))"
+)
+for options, shape in [
+    ("", "(2, 8, 5, 8)"),
+    (", strides=(2, 2)", "(2, 4, 3, 8)"),
+    (", (3, 1)", "(2, 3, 5, 8)"),
+    (", padding='SAME'", "(2, 10, 7, 8)"),
+    (", (2, 2), 'SAME'", "(2, 5, 4, 8)"),
+    (", strides=(3, 1), padding='SAME'", "(2, 4, 7, 8)"),
+]:
+    SHAPES.append((STAX + _CONV.format(options) + _RUN, shape))
+for layer, shape in [
+    ("stax.MaxPool((2, 2))", "(2, 9, 6, 3)"),
+    ("stax.MaxPool((2, 2), strides=(2, 2), padding='SAME')", "(2, 5, 4, 3)"),
+    ("stax.AvgPool((3, 3), strides=(2, 2))", "(2, 4, 3, 3)"),
+]:
+    SHAPES.append((STAX + f"init_fn, apply_fn = {layer}\n" + _RUN, shape))
+SHAPES += [
+    (
+        STAX + _CONV.format("") + "out, params = init_fn(jax.random.PRNGKey(0), (-1, 10, 7, 3))\n"
+        "r = params[0]",
+        "(3, 3, 3, 8)",
+    ),
+    (
+        STAX + _CONV.format("") + "out, params = init_fn(jax.random.PRNGKey(0), (-1, 10, 7, 3))\n"
+        "r = params[1]",
+        "(1, 1, 1, 8)",
+    ),
+    (
+        STAX
+        + _CONV.format(", (2, 2)")
+        + "out, params = init_fn(jax.random.PRNGKey(0), (-1, 10, 7, 3))\n"
+        "r = out[1] * 10 + out[2]",
+        "43",
     ),
 ]
 
