@@ -205,7 +205,7 @@ def _shape_slice(
 
 def _assert_shape_slice(
     interp: Interpreter,
-    node: cst.Assert,
+    node: cst.CSTNode,
     holder: cst.BaseExpression,
     start: int | None,
     stop: int | None,
