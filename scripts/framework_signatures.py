@@ -56,6 +56,7 @@ def modelled_names(framework: str) -> Iterator[tuple[str, str]]:
         yield from ((f"jax.random.{n}", f"jax.random.{n}") for n in jax.RANDOM)
         yield from ((f"jax.nn.{n}", f"jax.nn.{n}") for n in jax.NN)
         yield from ((f"jax.lax.{n}", f"jax.lax.{n}") for n in jax.LAX)
+        yield from ((f"jax.scipy.ndimage.{n}", f"jax.scipy.ndimage.{n}") for n in jax.SCIPY_NDIMAGE)
         yield from ((f"jax.Array.{n}", f"jax.Array.{n}") for n in jax.METHODS)
     elif framework == "torch":
         yield from ((f"torch.{n}", f"torch.{n}") for n in torch.FUNCTIONS)

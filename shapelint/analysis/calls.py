@@ -23,6 +23,7 @@ from shapelint.analysis import (
     model_steps,
     ops,
     scalars,
+    stax,
 )
 from shapelint.analysis.builtin_calls import Builtins
 from shapelint.analysis.display import layer_display, one_line
@@ -41,6 +42,7 @@ from shapelint.analysis.primitives import (
     iteration_value,
     tensor_method,
 )
+from shapelint.analysis.stax import Stax
 from shapelint.analysis.transforms import LOOPS, WRAPPERS
 from shapelint.analysis.values import (
     LEARNED,
@@ -59,6 +61,7 @@ from shapelint.analysis.values import (
     ModuleRef,
     ShapeValue,
     Splat,
+    StaxFunction,
     Tensor,
     TupleValue,
     Value,
@@ -68,7 +71,7 @@ from shapelint.analysis.values import (
 from shapelint.shapes.shape import UNKNOWN_SHAPE
 
 
-class Calls(Builtins):
+class Calls(Builtins, Stax):
     def call_function(
         self,
         ref: FunctionRef,
@@ -261,6 +264,8 @@ class Calls(Builtins):
             return UNKNOWN
         if isinstance(callee, Wrapped):
             return self.call_wrapped(node, callee, positional, keywords)
+        if isinstance(callee, StaxFunction):
+            return self.call_stax(node, callee, positional, keywords)
         if isinstance(callee, FunctionRef):
             return self.call_function(callee, positional, keywords, node, arg_nodes)
         if isinstance(callee, ClassRef):
@@ -309,15 +314,23 @@ class Calls(Builtins):
             return scalars.math_call(qualname[len("math.") :], positional)
         if qualname.startswith("random."):
             return scalars.random_call(qualname[len("random.") :])
+        if qualname.startswith("numpy.") and not keywords and not opaque:
+            # NumPy's elementwise math of one Python number: a np.float64, a float
+            exact = scalars.exact_call(qualname[len("numpy.") :], positional)
+            if exact is not None:
+                return exact
         if qualname in scalars.FLOAT_FUNCTIONS and not positional and not keywords:
             return scalars.SOME_FLOAT
         if qualname in WRAPPERS and not opaque:
-            return self.make_wrapper(WRAPPERS[qualname], positional, keywords)
+            return self.make_wrapper(qualname, positional, keywords)
         if qualname in LOOPS and not opaque:
             return self.call_loop(node, qualname, positional, keywords)
         family = distributions.family_of(qualname)
         if family is not None:
             return UNKNOWN if opaque else distributions.construct(family, positional, keywords)
+        made_stax = stax.construct(qualname, positional, keywords)
+        if made_stax is not None:
+            return UNKNOWN if opaque else made_stax
         display = one_line(declarations.source(node.func))
         found = frameworks.function_spec(qualname)
         if found is not None:

@@ -72,6 +72,7 @@ _CAST_TO = frozenset({"astype", "type", "to"})
 _KEEPS_KIND = frozenset(
     {
         "reshape",
+        "triangle",
         "permute",
         "squeeze",
         "expand",

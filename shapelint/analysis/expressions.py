@@ -109,6 +109,27 @@ class Expressions(Machine):
             return Constant(left.value + right.value)
         return UNKNOWN
 
+    def eval_FormattedString(self, node: cst.FormattedString) -> Value:
+        """An f-string whose fields are known ints or strings, without conversion or format
+        spec (``f"s{i}res"``), is the string it makes, so a dict filled under such keys
+        keeps its entries; any other is unknown (its fields are evaluated all the same)."""
+        pieces: list[str] | None = []
+        for part in node.parts:
+            if isinstance(part, cst.FormattedStringText):
+                text = part.value
+                known = "\\" not in text and "{" not in text and "}" not in text
+                piece = text if known else None
+            else:
+                assert isinstance(part, cst.FormattedStringExpression)
+                value = self.eval(part.expression)
+                plain = part.conversion is None and part.format_spec is None and part.equal is None
+                piece = scalars.format_field(value) if plain else None
+            if piece is None or pieces is None:
+                pieces = None
+            else:
+                pieces.append(piece)
+        return Constant("".join(pieces)) if pieces is not None else UNKNOWN
+
     def eval_Ellipsis(self, node: cst.Ellipsis) -> Value:
         return Constant(...)
 

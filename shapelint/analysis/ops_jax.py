@@ -1,4 +1,4 @@
-"""JAX op kinds beyond NumPy's: PRNG keys.
+"""JAX op kinds beyond NumPy's: PRNG keys, and ``jax.scipy.ndimage.map_coordinates``.
 
 A key is an array like any other to the analysis: ``PRNGKey(seed)`` is the legacy raw key,
 ``uint32`` of shape ``(2,)`` under the default ``threefry2x32`` implementation (another
@@ -6,6 +6,11 @@ A key is an array like any other to the analysis: ``PRNGKey(seed)`` is the legac
 the implementation. ``split(key, num)`` gives ``num`` keys stacked in front of the key's own
 shape (``(n, 2)`` raw, ``(n,)`` typed; JAX refuses a batch of keys), and ``fold_in`` one key
 of the same shape, so what is drawn with them, and ``vmap`` over them, keeps its sizes.
+
+``map_coordinates(input, coordinates, order)`` takes one coordinate array per dim of
+``input`` and samples it where they point: the result has their broadcast shape. A count
+that is not ``input.ndim``, an ``order`` other than 0 or 1 (not implemented) or shapes that
+do not broadcast raise; the result is then left unknown.
 """
 
 from __future__ import annotations
@@ -14,8 +19,9 @@ from collections.abc import Callable
 
 from shapelint.analysis import convert
 from shapelint.analysis.opcall import Call, input_tensor
-from shapelint.analysis.values import IntValue, TupleValue, Value
-from shapelint.shapes.shape import Shape
+from shapelint.analysis.values import IntValue, Tensor, TupleValue, Value
+from shapelint.shapes import algebra
+from shapelint.shapes.shape import Shape, ShapeError
 
 # the raw key of ``PRNGKey`` under the default implementation, threefry2x32
 RAW_KEY = Shape.of(2)
@@ -52,8 +58,33 @@ def _derived_key(call: Call) -> Value:
     return call.tensor(key.shape)
 
 
+def _map_coordinates(call: Call) -> Value:
+    image = input_tensor(call, "x")
+    coordinates = call.get("coordinates")
+    order = convert.as_int(call.get("order"))
+    if image is None or image.shape.variadic or order not in (0, 1):
+        return call.unknown()
+    if isinstance(coordinates, TupleValue):
+        arrays = [convert.literal_tensor(item, "jax") for item in coordinates.items]
+    elif isinstance(coordinates, Tensor) and not coordinates.shape.variadic:
+        # an array is iterated: one coordinate array per row
+        rows = coordinates.shape.dims
+        count = rows[0].value if rows else None
+        arrays = [Tensor(Shape(rows[1:]), "jax")] * count if count == len(image.shape.dims) else []
+    else:
+        return call.unknown()
+    if not arrays or len(arrays) != len(image.shape.dims) or any(a is None for a in arrays):
+        return call.unknown()
+    try:
+        shape = algebra.broadcast(*(a.shape for a in arrays if a is not None))
+    except ShapeError:
+        return call.unknown()
+    return call.tensor(shape)
+
+
 KINDS: dict[str, Callable[[Call], Value]] = {
     "prng_key": _prng_key,
     "split_key": _split_key,
     "derived_key": _derived_key,
+    "map_coordinates": _map_coordinates,
 }

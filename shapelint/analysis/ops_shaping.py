@@ -451,6 +451,21 @@ def _identity(call: Call) -> Value:
     return call.tensor(converted.shape) if converted is not None else call.unknown()
 
 
+def _triangle(call: Call) -> Value:
+    """``tril``/``triu``: the input's shape, zeros above or below a diagonal. NumPy reads a
+    1-D ``(n,)`` as the rows of an ``(n, n)`` matrix; JAX refuses fewer than 2 dims ("must be
+    at least 2D"), left unknown here as is any input of unknown rank."""
+    x = input_tensor(call)
+    if x is None or x.shape.variadic:
+        return call.unknown()
+    rank = len(x.shape.dims)
+    if rank == 1 and call.family == "numpy":
+        return call.tensor(Shape(x.shape.dims * 2))
+    if rank < 2:
+        return call.unknown()
+    return call.tensor(x.shape)
+
+
 def _size(call: Call) -> Value:
     x = input_tensor(call)
     if x is None:
@@ -530,6 +545,7 @@ KINDS: dict[str, Callable[[Call], Value]] = {
     "expand": _expand,
     "broadcast_to": _broadcast_to,
     "identity": _identity,
+    "triangle": _triangle,
     "inplace_identity": _none,
     "size": _size,
     "shape_of": _shape_of,

@@ -12,7 +12,7 @@ from typing import Any
 
 import libcst as cst
 
-from shapelint.analysis import convert, frameworks, layers, ops
+from shapelint.analysis import convert, frameworks, layers, ops, scalars
 from shapelint.analysis.values import (
     SOME_FLOAT,
     UNKNOWN,
@@ -321,6 +321,8 @@ def int_arithmetic(symbol: str, a: Dim, b: Dim) -> Value:
         result = a.value**b.value
         return IntValue(Dim.of(result)) if abs(result) < 2**63 else IntValue(UNKNOWN_DIM)
     if symbol == "/":
+        if a.value is not None and b.value is not None:
+            return scalars.true_division(a.value, b.value)
         return SOME_FLOAT
     return IntValue(UNKNOWN_DIM)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import libcst as cst
 import libcst.matchers as m
 
+from shapelint.analysis import convert
 from shapelint.analysis.declarations import Interpreter, refine, source
 from shapelint.analysis.events import AssertionFails, DeclarationMismatch
 from shapelint.analysis.frameworks.torch import ASSERTING
@@ -117,6 +118,9 @@ def _assert_shape(
 ) -> bool | None:
     """None when ``subject`` reads no shape; else whether the assert may hold (False: it
     is proven to fail)."""
+    sliced = _shape_slice(subject)
+    if sliced is not None:
+        return _assert_shape_slice(interp, node, *sliced, other)
     holder, kind, index = _shape_expression(subject)
     if holder is None:
         return None
@@ -176,6 +180,52 @@ def _assert_shape(
         interp.emit(DeclarationMismatch(node, source(holder), declared, current, "assert"))
         return False
     _rebind(interp, holder, tensor, refine(current, declared))
+    return True
+
+
+def _shape_slice(
+    node: cst.BaseExpression,
+) -> tuple[cst.BaseExpression, int | None, int | None] | None:
+    """``x.shape[a:b]`` with literal bounds (either may be absent) and no step."""
+    if not (isinstance(node, cst.Subscript) and len(node.slice) == 1):
+        return None
+    inner, key = node.value, node.slice[0].slice
+    if not (
+        isinstance(inner, cst.Attribute)
+        and inner.attr.value == "shape"
+        and isinstance(key, cst.Slice)
+        and key.step is None
+    ):
+        return None
+    bounds = [None if b is None else _literal_int(b) for b in (key.lower, key.upper)]
+    if any(b is None and given is not None for b, given in zip(bounds, (key.lower, key.upper))):
+        return None
+    return inner.value, bounds[0], bounds[1]
+
+
+def _assert_shape_slice(
+    interp: Interpreter,
+    node: cst.CSTNode,
+    holder: cst.BaseExpression,
+    start: int | None,
+    stop: int | None,
+    other: cst.BaseExpression,
+) -> bool:
+    """``assert x.shape[-3:] == (H, W, C)``: the dims the slice takes, when the rank is known,
+    against the declared ones (whether the assert may hold)."""
+    tensor = interp.eval(holder)
+    declared = _declared_shape(interp, other)
+    if not isinstance(tensor, (Tensor, ShapedObject)) or tensor.shape.variadic or declared is None:
+        return True
+    taken = Shape(tensor.shape.dims[start:stop])
+    if taken.equals(declared) is False:
+        bounds = f"{'' if start is None else start}:{'' if stop is None else stop}"
+        interp.emit(
+            DeclarationMismatch(
+                node, f"{source(holder)}.shape[{bounds}]", declared, taken, "assert"
+            )
+        )
+        return False
     return True
 
 
@@ -264,6 +314,9 @@ def _declared_shape(interp: Interpreter, node: cst.BaseExpression) -> Shape | No
     value = interp.eval(node)
     if isinstance(value, ShapeValue):
         return value.shape
+    if isinstance(value, TupleValue) and not value.is_list:
+        # a tuple of ints held by a name (``self._shape``); a list never equals a shape
+        return convert.shape_from_items(value.items)
     return None
 
 

@@ -46,15 +46,33 @@ WRAPPERS = {
     "equinox.filter_vmap": "vmap",
     "flax.linen.jit": "jit",
 }
+# the options a transform also takes by position, after the function (its real signature)
+_GRAD_OPTIONS = ("argnums", "has_aux", "holomorphic", "allow_int", "reduce_axes")
+POSITIONAL_OPTIONS = {
+    "jax.grad": _GRAD_OPTIONS,
+    "jax.value_and_grad": _GRAD_OPTIONS,
+    "jax.vmap": ("in_axes", "out_axes", "axis_name", "axis_size", "spmd_axis_name", "sum_match"),
+}
 LOOPS = frozenset({"jax.lax.scan", "jax.lax.fori_loop", "jax.lax.while_loop"})
 _NOT_MAPPED = object()
 
 
 class Transforms(Machine):
-    def make_wrapper(self, kind: str, positional: list[Value], keywords: dict[str, Value]) -> Value:
+    def make_wrapper(
+        self, qualname: str, positional: list[Value], keywords: dict[str, Value]
+    ) -> Value:
+        """The callable ``qualname(fun, ...)`` makes; the options a transform takes by
+        position become the keywords they are (``jax.grad(f, 1)`` is ``argnums=1``)."""
         if not positional:
             return UNKNOWN
-        return Wrapped(kind, positional[0], tuple(positional[1:]), tuple(keywords.items()))
+        function, rest = positional[0], positional[1:]
+        names = POSITIONAL_OPTIONS.get(qualname, ())
+        if rest and len(rest) <= len(names):
+            named = dict(zip(names, rest))
+            if any(name in keywords for name in named):
+                return UNKNOWN  # the same option twice: a TypeError
+            keywords, rest = {**named, **keywords}, []
+        return Wrapped(WRAPPERS[qualname], function, tuple(rest), tuple(keywords.items()))
 
     def invoke(
         self, node: cst.CSTNode, callee: Value, positional: list[Value], keywords: dict[str, Value]

@@ -211,6 +211,20 @@ class SomeFloat(float):
 SOME_FLOAT: Final = Constant(SomeFloat())
 
 
+class ComputedFloat(SomeFloat):
+    """A float Python computes from known numbers (``np.log2(48) - np.log2(4)``). It keeps
+    its value for the sizes made from it (``int(...)``), but like "some float" it decides
+    no comparison. ``approximate``: a function IEEE 754 does not require to be correctly
+    rounded (``log2``, ``**``) went into it, so another libm may differ in the last bit."""
+
+    approximate: bool
+
+    def __new__(cls, value: float, approximate: bool) -> ComputedFloat:
+        made = super().__new__(cls, value)
+        made.approximate = approximate
+        return made
+
+
 def exact_number(value: Value) -> float | None:
     """The number a literal int or float (not "some float") holds."""
     if isinstance(value, IntValue):
@@ -344,6 +358,37 @@ class Wrapped(Value):
 
 
 @dataclass(frozen=True, slots=True)
+class StaxLayer(Value):
+    """A layer of ``jax.example_libraries.stax`` (see ``analysis.stax``): its kind, the
+    constructor arguments its shapes read (``Dense``'s and ``Conv``'s width, a window) and,
+    for ``serial``, its layers."""
+
+    kind: str
+    width: Dim = UNKNOWN_DIM
+    layers: tuple[StaxLayer, ...] = ()
+    # a convolution's or pooling's window, strides and padding ("VALID" or "SAME")
+    window: tuple[int, ...] = ()
+    strides: tuple[int, ...] = ()
+    padding: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StaxFunction(Value):
+    """One of the functions stax and its ``optimizers`` hand out: a layer's ``init_fun`` or
+    ``apply_fun`` (``layer`` set), or an optimizer's ``init``/``update``/``get_params``."""
+
+    role: str
+    layer: StaxLayer | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OptimizerState(Value):
+    """What an ``optimizers`` triple's ``init(params)`` returns: it holds ``params``."""
+
+    params: Value
+
+
+@dataclass(frozen=True, slots=True)
 class AtIndexer(Value):
     """JAX's ``x.at`` (``indexed`` False) and ``x.at[idx]`` (True): its methods return an
     array shaped like ``x``."""
@@ -392,6 +437,8 @@ def join_values(a: Value, b: Value) -> Value:
         return a.unbuilt()  # built on one path (or on different widths): no width is known
     if isinstance(a, TupleValue) and isinstance(b, TupleValue) and len(a.items) == len(b.items):
         return TupleValue(tuple(join_values(x, y) for x, y in zip(a.items, b.items)), a.is_list)
+    if isinstance(a, OptimizerState) and isinstance(b, OptimizerState):
+        return OptimizerState(join_values(a.params, b.params))
     if isinstance(a, ShapeValue) and isinstance(b, ShapeValue):
         return ShapeValue(join(a.shape, b.shape), a.of if a.of == b.of else None)
     if isinstance(a, (ShapedObject, Tensor)) and isinstance(b, (ShapedObject, Tensor)):
@@ -460,6 +507,8 @@ def signature_of(value: Value) -> Any:
         return ("list", signature_of(value.item), value.length)
     if isinstance(value, DictValue):
         return ("dict", tuple((k, signature_of(v)) for k, v in value.items))
+    if isinstance(value, OptimizerState):
+        return ("optimizer state", signature_of(value.params))
     try:
         hash(value)
     except TypeError:

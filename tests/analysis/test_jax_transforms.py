@@ -50,6 +50,35 @@ CASES = [
         id="grad-has-the-shape-of-its-argument",
     ),
     pytest.param(
+        # the options by position: jax.grad(f, 1) is argnums=1
+        JAX + "def net(w, x):\n"
+        "    return x @ w\n"
+        "g = jax.grad(net, 1)(jnp.ones((3, 1)), jnp.ones(3))  # SHP001: 5\n",
+        id="grad-with-positional-argnums-of-a-non-scalar",
+    ),
+    pytest.param(
+        JAX + "def net(w, x):\n"
+        "    return jnp.squeeze(x @ w, axis=-1)\n"
+        "g = jax.grad(net, 1)(jnp.ones((3, 1)), jnp.ones(3))\n"
+        "h = g @ jnp.ones((4, 2))  # SHP001: 5\n",
+        id="grad-with-positional-argnums-is-shaped-like-that-argument",
+    ),
+    pytest.param(
+        JAX + "def f(a, b):\n"
+        "    return a * b\n"
+        "y = jax.vmap(f, (0, None), 1)(jnp.ones((5, 3)), jnp.ones(3))\n"
+        "z = y @ jnp.ones((3, 2))  # SHP001: 5\n",
+        id="vmap-with-positional-in-and-out-axes",
+    ),
+    pytest.param(
+        JAX + "def f(a, b):\n"
+        "    return a * b\n"
+        "y = jax.vmap(f, (0, None), 1)(jnp.ones((5, 3)), jnp.ones(3))\n"
+        "z = y @ jnp.ones((5, 2))\n"
+        "g = jax.grad(f, 0, argnums=1)\n",
+        id="vmap-with-positional-in-and-out-axes-fixed",
+    ),
+    pytest.param(
         JAX + "def loss(w, x):\n"
         "    return jnp.sum(x @ w)\n"
         "w = jnp.ones((3, 4))\n"
@@ -279,4 +308,45 @@ def test_jax_transforms_run_the_function(source: str) -> None:
 
 @pytest.mark.parametrize("source", LAYER_LIBRARIES)
 def test_jax_layer_libraries(source: str) -> None:
+    assert actual(source) == expected(source)
+
+
+SAMPLER = (
+    JAX + "from jax.scipy.ndimage import map_coordinates\n"
+    "def sample(img, coords):\n"
+    "    def one(image, points):\n"
+    "        return map_coordinates(image, [points[:, 0], points[:, 1]], order=1)\n"
+    "    return jax.vmap(one)(img, coords)\n"
+)
+
+MAP_COORDINATES = [
+    pytest.param(
+        SAMPLER + "v, g = jax.value_and_grad(sample)(jnp.zeros((2, 5, 5)), jnp.ones((2, 3, 2)))"
+        "  # SHP001: 8\n",
+        id="value-and-grad-of-one-sample-per-point",
+    ),
+    pytest.param(
+        SAMPLER + "f = jax.value_and_grad(lambda i, c: sample(i, c).sum())\n"
+        "v, g = f(jnp.zeros((2, 5, 5)), jnp.ones((2, 3, 2)))\n",
+        id="value-and-grad-of-one-sample-per-point-fixed",
+    ),
+    pytest.param(
+        # one value per point of the broadcast coordinates: (3, 4) here
+        SAMPLER + "r = map_coordinates(jnp.zeros((5, 5)), [jnp.ones((3, 1)), jnp.ones(4)], 0)\n"
+        "z = r @ jnp.ones((3, 1))  # SHP001: 5\n",
+        id="map-coordinates-broadcasts-the-coordinates",
+    ),
+    pytest.param(
+        # an array of coordinates is one row per dim; order 3 is not implemented
+        SAMPLER + "r = map_coordinates(jnp.zeros((5, 5)), jnp.ones((2, 3, 4)), order=1)\n"
+        "z = r @ jnp.ones((4, 1))\n"
+        "u = map_coordinates(jnp.zeros((5, 5)), [jnp.ones(3), jnp.ones(3)], order=3)\n"
+        "w = u @ jnp.ones((4, 1))\n",
+        id="map-coordinates-array-and-unsupported-order",
+    ),
+]
+
+
+@pytest.mark.parametrize("source", MAP_COORDINATES)
+def test_map_coordinates(source: str) -> None:
     assert actual(source) == expected(source)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.analysis.inference import NP, TF, TORCH, infer
+from tests.analysis.inference import JNP, NP, TF, TORCH, codes, infer
 
 CASES = [
     (TORCH + "r = torch.ones(2, 3, 4).view(-1, 4)", "(6, 4)"),
@@ -43,3 +43,36 @@ CASES = [
 )
 def test_inferred_shape(source: str, shape: str | None) -> None:
     assert infer(source) == shape
+
+
+TRIANGLE_CASES = [
+    # the input's shape; NumPy reads a 1-D array as the rows of a square matrix
+    (NP + "r = np.tril(np.ones((2, 3, 4)))", "(2, 3, 4)"),
+    (NP + "r = np.triu(np.ones((3, 5)), k=1)", "(3, 5)"),
+    (NP + "r = np.tril(np.ones(4))", "(4, 4)"),
+    (NP + "r = np.tril(m=np.ones((2, 3)), k=-1)", "(2, 3)"),
+    (JNP + "r = jnp.tril(jnp.ones((1, 1, 5, 5), dtype=bool))", "(1, 1, 5, 5)"),
+    (JNP + "r = jnp.triu(jnp.ones((2, 3)), 1)", "(2, 3)"),
+    # JAX refuses fewer than 2 dims: nothing is claimed
+    (JNP + "r = jnp.tril(jnp.ones(4))", "(…)"),
+]
+
+
+@pytest.mark.parametrize(
+    ("source", "shape"), TRIANGLE_CASES, ids=[c[0].splitlines()[-1] for c in TRIANGLE_CASES]
+)
+def test_triangle_keeps_the_shape(source: str, shape: str) -> None:
+    assert infer(source) == shape
+
+
+def test_triangle_keeps_a_bool_mask_and_its_asserted_shape_is_checked() -> None:
+    source = (
+        JNP
+        + "m = jnp.tril(jnp.ones((1, 1, 5, 5), dtype=bool))\n"
+        + "x = jnp.ones((5, 5, 3, 2))\n"
+        + "r = x[m[0, 0]]\n"
+        + "assert m.shape == x.shape\n"
+    )
+    assert infer(source) == "(?, 3, 2)"
+    assert codes(source) == [("SHP005", 5)]
+    assert codes(source.replace("m.shape == x.shape", "m.ndim == x.ndim")) == []

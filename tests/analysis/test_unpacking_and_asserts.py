@@ -173,6 +173,53 @@ CASES = [
 ]
 
 
+SLICES = [
+    pytest.param(
+        "import jax.numpy as jnp\n"
+        "x = jnp.ones((2, 32, 32, 3))\n"
+        "assert x.shape[-3:] == (48, 48, 3)  # SHP005: 1\n",
+        id="the-last-dims-against-a-literal",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "class Decoder:\n"
+        "    def __init__(self, shape):\n"
+        "        self._shape = shape\n"
+        "    def check(self, x):\n"
+        "        assert x.shape[1:] == self._shape, x.shape  # SHP005: 9\n"
+        "Decoder((48, 3)).check(np.ones((2, 32, 3)))\n",
+        id="the-trailing-dims-against-a-tuple-held-by-an-attribute",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "x = np.ones((2, 48, 48, 3))\n"
+        "assert x.shape[-3:] == (48, 48, 3)\n"
+        "assert x.shape[:2] == (2, 48)\n"
+        "s = (48, 48, 3)\n"
+        "assert x.shape[1:] == s\n",
+        id="slices-that-hold",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "def f(x, n):\n"
+        "    assert x.shape[-2:] == (n, 3)\n"
+        "    assert x.shape[::2] == (4, 3)\n"
+        "    assert x.shape[1:] == [5, 3]\n"
+        "    return x\n"
+        "f(np.ones((2, 5, 3)), len(input()))\n"
+        "def g(x):\n"
+        "    assert x.shape[1:] == (5, 3)\n"
+        "g(np.ones((2, 5, 3)))\n",
+        id="unknown-sizes-a-step-or-a-list-decide-nothing",
+    ),
+]
+
+
+@pytest.mark.parametrize("source", SLICES)
+def test_asserts_on_a_slice_of_the_shape(source: str) -> None:
+    assert actual(source) == expected(source)
+
+
 @pytest.mark.parametrize("source", CASES)
 def test_unpacking_and_asserts(source: str) -> None:
     assert actual(source) == expected(source)

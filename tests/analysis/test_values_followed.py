@@ -188,3 +188,79 @@ CASES = [
 @pytest.mark.parametrize("source", CASES)
 def test_values_are_followed(source: str) -> None:
     assert actual(source) == expected(source)
+
+
+COMPUTED = [
+    pytest.param(
+        # NumPy's math of Python numbers is a float with its value: a size made from it
+        "import jax\n"
+        "import numpy as np\n"
+        "stages = int(np.log2(48) - np.log2(4))\n"
+        "keys = jax.random.split(jax.random.PRNGKey(0), stages + 1)\n"
+        "y = keys @ np.ones((3, 1))  # SHP001: 5\n",
+        id="int-of-numpy-logs-is-a-size",
+    ),
+    pytest.param(
+        "import math\n"
+        "import numpy as np\n"
+        "n = math.floor(math.log2(10) * 2)\n"
+        "y = np.ones((n, 2)) @ np.ones((6, 1))  # SHP001: 5\n",
+        id="floor-of-math-is-a-size",
+    ),
+    pytest.param(
+        # 3.0 exactly here; a libm rounding the last bit down would make it 2
+        "import numpy as np\n"
+        "stages = int(np.log2(48) - np.log2(6))\n"
+        "y = np.ones((2, stages)) @ np.ones((5, 1))\n",
+        id="int-within-rounding-of-an-integer-is-unknown",
+    ),
+    pytest.param(
+        # IEEE 754 rounds sqrt and / correctly: 14.0 is 14 everywhere
+        "import math\n"
+        "import numpy as np\n"
+        "side = int(math.sqrt(196))\n"
+        "half = int(side / 2)\n"
+        "y = np.ones((2, side * half)) @ np.ones((97, 1))  # SHP001: 5\n",
+        id="int-of-a-correctly-rounded-float-is-a-size",
+    ),
+    pytest.param(
+        "import math\n"
+        "import numpy as np\n"
+        "side = int(math.sqrt(196))\n"
+        "half = int(side / 2)\n"
+        "y = np.ones((2, side * half)) @ np.ones((98, 1))\n",
+        id="int-of-a-correctly-rounded-float-is-a-size-fixed",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        "s = np.log2(8.0) * 1.0\n"
+        "if s == 3.0:\n"
+        "    a = np.ones((2, 3))\n"
+        "else:\n"
+        "    a = np.ones((2, 4))\n"
+        "y = a @ np.ones((4, 1))\n",
+        id="a-computed-float-decides-no-comparison",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        'params = {"in": np.ones((3, 4))}\n'
+        "for i in range(3):\n"
+        '    params[f"s{i}res"] = np.ones((4, i + 1))\n'
+        'y = params["in"] @ params["s2res"] @ np.ones((2, 1))  # SHP001: 5\n',
+        id="dict-filled-under-f-string-keys",
+    ),
+    pytest.param(
+        "import numpy as np\n"
+        'params = {"in": np.ones((3, 4))}\n'
+        "for i in range(3):\n"
+        '    params[f"s{i:02d}"] = np.ones((4, i + 1))\n'
+        'y = params["in"] @ np.ones((4, 1))\n'
+        'z = params["s02"] @ np.ones((5, 1))\n',
+        id="an-f-string-with-a-format-spec-is-unknown",
+    ),
+]
+
+
+@pytest.mark.parametrize("source", COMPUTED)
+def test_computed_values_are_followed(source: str) -> None:
+    assert actual(source) == expected(source)

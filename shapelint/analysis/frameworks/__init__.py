@@ -24,6 +24,7 @@ _FUNCTION_TABLES: tuple[tuple[str, dict[str, Op], str], ...] = (
     ("jax.random.", jax.RANDOM, "jax"),
     ("jax.nn.", jax.NN, "jax"),
     ("jax.lax.", jax.LAX, "jax"),
+    ("jax.scipy.ndimage.", jax.SCIPY_NDIMAGE, "jax"),
     ("torch.", torch.FUNCTIONS, "torch"),
     ("tensorflow.", tensorflow.FUNCTIONS, "tensorflow"),
     ("keras.backend.", keras.BACKEND, "keras"),

@@ -56,8 +56,15 @@ NN["one_hot"] = op("one_hot", "x", "depth", aliases={"num_classes": "depth"})
 # jax.lax functions that are plain ops (scan, fori_loop and the like are in ``transforms``)
 LAX: dict[str, Op] = {"stop_gradient": op("identity")}
 
+# jax.scipy.ndimage: map_coordinates samples ``input`` at one point per element of the
+# (broadcast) coordinate arrays
+SCIPY_NDIMAGE: dict[str, Op] = {
+    "map_coordinates": op("map_coordinates", "x", "coordinates", "order", aliases={"input": "x"}),
+}
+
 # every real parameter classified: see spec.py and tests/shapes/test_signatures.py
 FUNCTIONS = declare(FUNCTIONS, jax_params.FUNCTIONS)
 RANDOM = declare(RANDOM, jax_params.RANDOM)
 METHODS = declare(METHODS, jax_params.METHODS)
 NN = declare(NN, jax_params.NN)
+SCIPY_NDIMAGE = declare(SCIPY_NDIMAGE, jax_params.SCIPY_NDIMAGE)

@@ -7,6 +7,8 @@ unknown). Checked against the recorded real signatures by ``tests/shapes/test_si
 """
 
 FUNCTIONS: dict[str, tuple[str, str]] = {
+    "tril": ("k", ""),
+    "triu": ("k", ""),
     "repeat": ("", "total_repeat_length"),
     "abs": ("", ""),
     "absolute": ("", ""),
@@ -193,4 +195,9 @@ NN: dict[str, tuple[str, str]] = {
     "one_hot": ("", "axis"),
     "softmax": ("axis", "where"),
     "squareplus": ("b", ""),
+}
+
+SCIPY_NDIMAGE: dict[str, tuple[str, str]] = {
+    # an unsupported mode raises NotImplementedError, a supported one keeps the shape
+    "map_coordinates": ("mode cval", ""),
 }

@@ -105,6 +105,8 @@ FUNCTIONS: dict[str, Op] = {
     "split": op("split", "x", "sections", "axis"),
     "array_split": op("split", "x", "sections", "axis", inexact=True),
     "diag": op("unknown"),
+    "tril": op("triangle", "x", aliases={"m": "x"}),
+    "triu": op("triangle", "x", aliases={"m": "x"}),
     "linalg.inv": op("identity"),
     "linalg.norm": op("reduce", "x", "ord", "axis", "keepdims"),
     "linalg.pinv": op("reverse_last2"),

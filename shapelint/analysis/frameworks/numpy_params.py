@@ -18,6 +18,8 @@ METHODS: dict[str, tuple[str, str]] = {
 
 
 FUNCTIONS: dict[str, tuple[str, str]] = {
+    "tril": ("k", ""),
+    "triu": ("k", ""),
     "abs": ("", "where"),
     "absolute": ("", "where"),
     "add": ("", "where"),

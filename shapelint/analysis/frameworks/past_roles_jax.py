@@ -178,6 +178,8 @@ PAST_ROLES: dict[str, tuple[str, ...]] = {
     "jax.numpy.tensordot": (),
     "jax.numpy.tile": (),
     "jax.numpy.transpose": (),
+    "jax.numpy.tril": ("k",),
+    "jax.numpy.triu": ("k",),
     "jax.numpy.true_divide": (),
     "jax.numpy.trunc": (),
     "jax.numpy.var": ("dtype", "out", "ddof", "keepdims"),
@@ -193,4 +195,5 @@ PAST_ROLES: dict[str, tuple[str, ...]] = {
     "jax.random.split": (),
     "jax.random.truncated_normal": ("dtype",),
     "jax.random.uniform": ("dtype", "minval", "maxval"),
+    "jax.scipy.ndimage.map_coordinates": ("mode", "cval"),
 }

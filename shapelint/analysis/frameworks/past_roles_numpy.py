@@ -171,6 +171,8 @@ PAST_ROLES: dict[str, tuple[str, ...]] = {
     "numpy.tensordot": (),
     "numpy.tile": (),
     "numpy.transpose": (),
+    "numpy.tril": ("k",),
+    "numpy.triu": ("k",),
     "numpy.true_divide": ("out",),
     "numpy.trunc": ("out",),
     "numpy.var": ("dtype", "out", "ddof", "keepdims"),
