@@ -17,6 +17,7 @@ from shapelint.analysis.opcall import (
 from shapelint.analysis.values import (
     CONSTANT,
     DRAWN,
+    GRID,
     LEARNED,
     WRITTEN,
     Constant,
@@ -249,14 +250,15 @@ def _parameter(call: Call) -> Value:
     )
 
 
-def _constant(kind: Callable[[Call], Value]) -> Callable[[Call], Value]:
-    """A kind whose values are fixed by its arguments (``arange``, ``linspace``)."""
+def _grid(kind: Callable[[Call], Value]) -> Callable[[Call], Value]:
+    """A kind whose values are evenly spaced and fixed by its arguments (``arange``,
+    ``linspace``): a grid, laid out to be broadcast into tables."""
 
-    def constant(call: Call) -> Value:
+    def grid(call: Call) -> Value:
         result = kind(call)
-        return replace(result, origin=CONSTANT) if isinstance(result, Tensor) else result
+        return replace(result, origin=GRID) if isinstance(result, Tensor) else result
 
-    return constant
+    return grid
 
 
 KINDS: dict[str, Callable[[Call], Value]] = {
@@ -264,8 +266,8 @@ KINDS: dict[str, Callable[[Call], Value]] = {
     "like": _like,
     "array": _array,
     "tensor_ctor": _tensor_ctor,
-    "arange": _constant(_arange),
-    "linspace": _constant(_linspace),
+    "arange": _grid(_arange),
+    "linspace": _grid(_linspace),
     "eye": _eye,
     "randint": _randint,
     "normal": _normal,

@@ -128,15 +128,17 @@ class Tensor(Value):
 # initial value); LEARNED: a parameter, or computed from parameters and constants only;
 # CONSTANT: made by a deterministic constructor (``eye``, ``ones``) or a scalar; WRITTEN:
 # an array literal, whose every element the author chose (a table of coefficients), kept
-# apart from CONSTANT because a filled buffer is often data to come and a literal never is.
+# apart from CONSTANT because a filled buffer is often data to come and a literal never is;
+# GRID: evenly spaced values (``arange``, ``linspace``), laid out to index or tabulate.
 # Anything else is unknown (None).
 INPUT = "input"
 DRAWN = "drawn"
 LEARNED = "learned"
 CONSTANT = "constant"
 WRITTEN = "written"
-FIXED = (CONSTANT, WRITTEN)
-_PRECEDENCE = (INPUT, DRAWN, None, LEARNED, WRITTEN, CONSTANT)
+GRID = "grid"  # evenly spaced values a constructor lays out (``arange``, ``linspace``)
+FIXED = (CONSTANT, WRITTEN, GRID)
+_PRECEDENCE = (INPUT, DRAWN, None, LEARNED, WRITTEN, CONSTANT, GRID)
 
 
 def derived_origin(*values: Value) -> str | None:

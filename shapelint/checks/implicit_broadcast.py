@@ -44,7 +44,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from shapelint.analysis.events import Elementwise
-from shapelint.analysis.values import CONSTANT
+from shapelint.analysis.values import GRID
 from shapelint.checks import fixing
 from shapelint.checks.base import Finding, Rule
 from shapelint.diagnostics import Severity
@@ -135,7 +135,7 @@ class ImplicitBroadcast(Rule):
             return
         if (
             not event.paired
-            and CONSTANT in (left.origin, right.origin)
+            and GRID in (left.origin, right.origin)
             and not _meets_itself(left.shape, right.shape)
         ):
             return  # a grid (``linspace``, ``arange``) against a column builds a table

@@ -499,7 +499,7 @@ def test_malformed_shape_declarations(tmp_path, monkeypatch, capsys) -> None:
 
 
 # -- the per-file time budget and the crash boundary ----------------------------------------------
-def spin(*args: object) -> list[object]:
+def spin(*args: object, **options: object) -> list[object]:
     """An analysis that never ends, in Python code (where a stop can land)."""
     while True:
         pass
@@ -542,7 +542,7 @@ def test_an_exception_in_the_analysis_is_one_finding(monkeypatch, error, text) -
     from shapelint.analysis import interpreter
     from shapelint.engine import lint_source
 
-    def broken(*args: object) -> list[object]:
+    def broken(*args: object, **options: object) -> list[object]:
         raise error
 
     monkeypatch.setattr(interpreter, "analyse_with_sites", broken)
