@@ -150,7 +150,9 @@ def test_judge_agrees_with_the_algebra(a: tuple[int, ...], b: tuple[int, ...], o
         raised = False
     except ShapeError:
         raised = True
-    assert confirms_failure(op, (S(*a), S(*b))) is raised
+    verdict = confirms_failure(op, (S(*a), S(*b)))
+    assume(verdict is not None)  # over the judge's work cap: no verdict
+    assert verdict is raised
 
 
 @given(einsum_case())
@@ -176,7 +178,9 @@ def test_judge_agrees_on_tensordot(case: tuple[tuple[int, ...], tuple[int, ...],
         raised = False
     except ShapeError:
         raised = True
-    assert confirms_failure("tensordot", (S(*a), S(*b), axes)) is raised
+    verdict = confirms_failure("tensordot", (S(*a), S(*b), axes))
+    assume(verdict is not None)  # over the judge's work cap: no verdict
+    assert verdict is raised
 
 
 @given(reshape_case())
@@ -187,4 +191,6 @@ def test_judge_agrees_on_reshape(case: tuple[tuple[int, ...], list[int]]) -> Non
         raised = False
     except ShapeError:
         raised = True
-    assert confirms_failure("reshape", (S(*dims), target)) is raised
+    verdict = confirms_failure("reshape", (S(*dims), target))
+    assume(verdict is not None)  # over the judge's work cap: no verdict
+    assert verdict is raised
