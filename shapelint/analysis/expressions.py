@@ -478,7 +478,7 @@ class Expressions(Machine):
             else:
                 return tensor.with_shape(UNKNOWN_SHAPE, keep_lineage=False)
         try:
-            shape = indexing.index(tensor.shape, items)
+            shape = indexing.index(tensor.shape, items, clamped=tensor.framework == "jax")
         except ShapeError as error:
             self.emit(OpFailed(node, "[]", error.reason, (tensor.shape,)))
             return tensor.with_shape(UNKNOWN_SHAPE, keep_lineage=False)

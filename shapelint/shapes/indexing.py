@@ -75,9 +75,10 @@ def _advanced_shape(item: object) -> Shape | None:
     return None
 
 
-def index(a: Shape, key: Sequence[object]) -> Shape:
+def index(a: Shape, key: Sequence[object], *, clamped: bool = False) -> Shape:
     """NumPy indexing ``a[key]``: ints, ``Slice``, ``None``, ``Ellipsis``, ``ArrayIndex``
-    and ``BoolIndex`` items, with NumPy's placement of advanced-index dims."""
+    and ``BoolIndex`` items, with NumPy's placement of advanced-index dims. ``clamped``:
+    an index out of bounds is clamped to the axis instead of raising (JAX's arrays)."""
     items = list(key)
     if sum(1 for item in items if item is Ellipsis) > 1:
         raise ShapeError("an index can only have a single ellipsis ('...')")
@@ -100,16 +101,21 @@ def index(a: Shape, key: Sequence[object]) -> Shape:
     if Ellipsis not in items:
         items.append(Ellipsis)
     if a.variadic:
-        return _index_variadic(a, items, consumed, has_array)
-    return _index_known(a, items, len(a.dims) - consumed, has_array, nothing_indexed)
+        return _index_variadic(a, items, consumed, has_array, clamped)
+    return _index_known(a, items, len(a.dims) - consumed, has_array, nothing_indexed, clamped)
 
 
 def _is_advanced(item: object) -> bool:
     return isinstance(item, (ArrayIndex, BoolIndex, int, Dim))
 
 
-def _check_int(item: int | Dim, d: Dim, axis: int) -> None:
-    if isinstance(item, int) and d.value is not None and not -d.value <= item < d.value:
+def _check_int(item: int | Dim, d: Dim, axis: int, clamped: bool = False) -> None:
+    if (
+        not clamped
+        and isinstance(item, int)
+        and d.value is not None
+        and not -d.value <= item < d.value
+    ):
         raise ShapeError(f"index {item} is out of bounds for axis {axis} with size {d}")
 
 
@@ -132,6 +138,7 @@ def _index_known(
     ellipsis_width: int,
     has_array: bool,
     nothing_indexed: bool = False,
+    clamped: bool = False,
 ) -> Shape:
     before: list[Dim] = []  # basic dims before the first advanced index
     after: list[Dim] = []
@@ -154,13 +161,13 @@ def _index_known(
             target.append(item.length(a.dims[cursor]))
             cursor += 1
         elif isinstance(item, (int, Dim)):
-            _check_int(item, a.dims[cursor], cursor)
+            _check_int(item, a.dims[cursor], cursor, clamped)
             if advanced:
                 adv.append(Shape(()))
             cursor += 1
         elif isinstance(item, (ArrayIndex, BoolIndex)):
             width = item.shape.rank or 0 if isinstance(item, BoolIndex) else 1
-            if not nothing_indexed or item.shape.rank == 0:  # a 0-d array acts as an int
+            if not (nothing_indexed or clamped) or item.shape.rank == 0:  # 0-d: an int
                 _check_array(item, a.dims[cursor : cursor + max(width, 1)], cursor)
             adv.append(_advanced_shape(item) or Shape(()))
             cursor += width
@@ -172,7 +179,9 @@ def _index_known(
     return Shape(middle.dims + tuple(before + after))
 
 
-def _index_variadic(a: Shape, items: list[object], consumed: int, has_array: bool) -> Shape:
+def _index_variadic(
+    a: Shape, items: list[object], consumed: int, has_array: bool, clamped: bool
+) -> Shape:
     if has_array:
         return UNKNOWN_SHAPE
     split = items.index(Ellipsis)
@@ -190,7 +199,7 @@ def _index_variadic(a: Shape, items: list[object], consumed: int, has_array: boo
         if isinstance(item, Slice):
             out.append(item.length(d))
         elif isinstance(item, (int, Dim)):
-            _check_int(item, d, -offset)
+            _check_int(item, d, -offset, clamped)
         offset -= 1
     for item in items[:split]:
         if isinstance(item, Slice):

@@ -15,6 +15,13 @@ JAX = "import jax\nimport jax.numpy as jnp\nfrom jax import lax\n"
 
 KEYS = [
     pytest.param(
+        JAX + "keys = jax.random.split(jax.random.PRNGKey(0), 4)\n"
+        "k = keys[4]\n"
+        "v = jnp.arange(10)[11]\n"
+        "y = k @ jnp.ones((3, 1))  # SHP001: 5\n",
+        id="an-index-out-of-bounds-is-clamped",
+    ),
+    pytest.param(
         JAX + "k = jax.random.PRNGKey(0)\ny = k @ jnp.ones((3, 1))  # SHP001: 5\n",
         id="raw-key-has-two-words",
     ),

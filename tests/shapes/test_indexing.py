@@ -48,6 +48,20 @@ def test_index_reasons() -> None:
     )
 
 
+def test_a_clamping_framework_takes_any_int_index() -> None:
+    """JAX clamps an index out of bounds (``jnp.arange(10)[11]`` is 9, run under JAX
+    0.10.2); NumPy, torch and TensorFlow raise. The rank is checked either way."""
+    assert indexing.index(S(10), [11], clamped=True) == S()
+    assert indexing.index(S(4, 2), [-9], clamped=True) == S(2)
+    assert indexing.index(V(10), [Ellipsis, 11], clamped=True) == Shape((), True)
+    assert reason(lambda: indexing.index(S(10), [11])) == (
+        "index 11 is out of bounds for axis 0 with size 10"
+    )
+    assert reason(lambda: indexing.index(S(3, 4), [1, 2, 3], clamped=True)) == (
+        "too many indices for (3, 4): 3 were indexed"
+    )
+
+
 def test_index_advanced_placement() -> None:
     assert indexing.index(S(3, 4, 5), [0, Slice(), ArrayIndex(S(2))]) == S(2, 4)  # separated
     assert indexing.index(S(3, 4, 5), [Slice(), 0, ArrayIndex(S(2))]) == S(3, 2)  # adjacent
