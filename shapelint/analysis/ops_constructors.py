@@ -43,7 +43,7 @@ def _shape(call: Call) -> Value:
         ):
             return _parameters_shape(call)
         return call.unknown()
-    if _negative(shape):
+    if _negative(shape) or _dtype_adds_axes(call.get("dtype")):
         return call.unknown()
     if not call.opt("random"):  # filled with one value (zeros, ones, full), or unknown
         return call.tensor(shape, origin=CONSTANT if call.opt("filled") else None)
@@ -117,6 +117,18 @@ def _like_draw(call: Call, shape: Shape) -> Draw:
     return Draw(call.node, call.node, shape, f"{module}.{name}" if name and dot else None)
 
 
+def _dtype_adds_axes(dtype: Value | None, strings: bool = False) -> bool:
+    """A ``dtype=`` that changes the shape (or may): a sub-array dtype ``(float, (2,))``,
+    whose shape is appended, or, for text, ``"c"``, which splits strings into characters
+    (``np.asarray(["+-+", "| |"], dtype="c")`` is (2, 3)). A plain or structured dtype keeps
+    the shape."""
+    if dtype is None:
+        return False
+    if isinstance(dtype, TupleValue):
+        return True
+    return strings and convert.as_str(dtype) == "c"
+
+
 def _array(call: Call) -> Value:
     """A constructor or conversion: its result is an array of its own library, whatever the
     input's (``torch.from_numpy``, ``np.asarray(t)``, ``tf.convert_to_tensor``)."""
@@ -125,6 +137,8 @@ def _array(call: Call) -> Value:
     if declared is not None and not convert.is_none(call.get("shape")):
         return Tensor(declared, framework)
     value = call.get("object")
+    if _dtype_adds_axes(call.get("dtype"), strings=True):
+        return call.unknown()
     if isinstance(value, Tensor):
         return Tensor(
             value.shape,

@@ -59,3 +59,15 @@ def test_linspace_of_endpoints_of_unknown_shape_is_unknown() -> None:
 def test_linspace_of_endpoints_that_cannot_broadcast_raises() -> None:
     source = NP + "r = np.linspace(np.zeros(3), np.ones(4), 5)\n"
     assert codes(source) == [("SHP001", 2)]
+
+
+def test_a_dtype_that_changes_the_shape_makes_it_unknown() -> None:
+    """``dtype="c"`` splits strings into characters (gymnasium's taxi map, ``np.asarray(MAP,
+    dtype="c")``, is (7, 11)), and a sub-array dtype appends its shape; both run under NumPy
+    2.4. A plain dtype keeps the shape."""
+    grid = NP + "MAP = ['+---+', '|R:G|']\ndesc = np.asarray(MAP, dtype='c')\nr = desc[1, 2]\n"
+    assert infer(grid) in (None, "(…)")
+    assert codes(grid) == []
+    assert infer(NP + "r = np.zeros(3, dtype=(np.float64, (2,)))\n") in (None, "(…)")
+    assert infer(NP + "r = np.zeros((3, 2), dtype=np.float32)\n") == "(3, 2)"
+    assert infer(NP + "r = np.array(['ab', 'cd'])\n") == "(2,)"
