@@ -35,6 +35,8 @@ class Interpreter(Protocol):
 
     frame: Frame
     scopes: list[dict[str, Value]]
+    unstable_globals: set[str]  # names a ``global`` or ``nonlocal`` statement rebinds
+    changed_attributes: set[str]  # attribute names assigned outside ``__init__``/``build``
 
     def eval(self, node: cst.BaseExpression) -> Value: ...
 
@@ -325,7 +327,33 @@ def iter_small_statements(body: Iterable[cst.CSTNode]) -> Iterator[cst.BaseSmall
         stack.extend(children[::-1])
 
 
-def _assigned_self_attributes(statement: cst.BaseSmallStatement) -> set[str]:
+def attributes_changed_later(module: cst.Module) -> set[str]:
+    """The attribute names assigned anywhere but in an ``__init__``/``build`` (``counter.count
+    += 1`` in a handler): an object's attribute of such a name may change when another
+    function runs."""
+    names: set[str] = set()
+    stack: list[cst.CSTNode] = list(module.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.FunctionDef) and node.name.value in INIT_METHODS:
+            continue
+        if isinstance(node, cst.SimpleStatementLine):
+            for statement in node.body:
+                names |= _assigned_attributes(statement)
+            continue
+        for attr in ("body", "orelse", "handlers", "finalbody", "cases"):
+            part = getattr(node, attr, None)
+            if isinstance(part, (list, tuple)):
+                stack.extend(part)
+            elif isinstance(part, cst.BaseSuite):
+                stack.extend(part.body)
+            elif isinstance(part, cst.CSTNode):
+                stack.append(part)
+    return names
+
+
+def _assigned_attributes(statement: cst.BaseSmallStatement, base: str | None = None) -> set[str]:
+    """The attribute names a statement assigns (of ``base`` only, when given)."""
     targets: list[cst.BaseExpression] = []
     if isinstance(statement, cst.Assign):
         targets = [t.target for t in statement.targets]
@@ -334,10 +362,8 @@ def _assigned_self_attributes(statement: cst.BaseSmallStatement) -> set[str]:
     names: set[str] = set()
     while targets:
         target = targets.pop()
-        if (
-            isinstance(target, cst.Attribute)
-            and isinstance(target.value, cst.Name)
-            and target.value.value == "self"
+        if isinstance(target, cst.Attribute) and (
+            base is None or isinstance(target.value, cst.Name) and target.value.value == base
         ):
             names.add(target.attr.value)
         elif isinstance(target, (cst.Tuple, cst.List)):
@@ -368,5 +394,5 @@ def unstable_attributes(
             and statement.name.value not in helpers
         ):
             for small in iter_small_statements([statement]):
-                names |= _assigned_self_attributes(small)
+                names |= _assigned_attributes(small, base="self")
     return frozenset(names)

@@ -26,6 +26,7 @@ class Interpreter(Statements, Loops, Expressions, Calls, Classes):
 
     def run(self) -> list[Event]:
         self.unstable_globals = declarations.global_names(self.module)
+        self.changed_attributes = declarations.attributes_changed_later(self.module)
         self.nonlocal_names = declarations.global_names(self.module, nonlocal_only=True)
         self.exec_block(self.module.body)
         for key in range(len(self.functions)):

@@ -161,6 +161,7 @@ class Machine:
         self.catching: list[int] = []
         self.analysed: set[int] = set()
         self.unstable_globals: set[str] = set()
+        self.changed_attributes: set[str] = set()
         self.nonlocal_names: set[str] = set()
         self.record = record
         self.recorded: dict[cst.CSTNode, list[tuple[str, Value]]] = {}

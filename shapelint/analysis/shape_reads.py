@@ -19,6 +19,7 @@ from shapelint.analysis.frameworks.torch import ASSERTING
 from shapelint.analysis.primitives import truth
 from shapelint.analysis.values import (
     UNKNOWN,
+    Instance,
     IntValue,
     ListOf,
     ModuleRef,
@@ -74,7 +75,9 @@ def asserted_test(interp: Interpreter, node: cst.BaseExpression) -> cst.BaseExpr
 def _check_failing_assert(interp: Interpreter, node: cst.CSTNode, test: cst.BaseExpression) -> None:
     """An assert proven false by the sizes it reads (``assert h % 2 == 0`` with ``h`` known
     to be 5), on a path that surely runs. One that reads no known size (``assert False``, a
-    flag), or an item of a container (a callback's call counter), is left alone."""
+    flag), or what another function may have changed when it runs (an item of a container,
+    an attribute of an object, a name a ``global`` statement rebinds: a callback's call
+    counter), is left alone."""
     if not interp.frame.on_a_sure_path:
         return  # the assert may state what the branch it sits in implies
     known = []
@@ -83,6 +86,14 @@ def _check_failing_assert(interp: Interpreter, node: cst.CSTNode, test: cst.Base
             interp.eval(part.value), (ShapeValue, Tensor)
         ):
             return  # an item of a list or dict another function may have changed
+        if (
+            isinstance(part, cst.Attribute)
+            and part.attr.value in interp.changed_attributes
+            and isinstance(interp.eval(part.value), Instance)
+        ):
+            return  # an attribute of an object a function changes (a handler's counter)
+        if isinstance(part, cst.Name) and part.value in interp.unstable_globals:
+            return  # a name a function rebinds through ``global``
         value = interp.eval(part)
         if isinstance(value, IntValue) and value.dim.value is not None:
             known.append(f"{source(part)} = {value.dim}")

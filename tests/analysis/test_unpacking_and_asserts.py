@@ -90,6 +90,22 @@ CASES = [
     ),
     pytest.param(
         "import numpy as np\n"
+        "class Counter:\n"
+        "    def __init__(self, count=0):\n"
+        "        self.count = count\n"
+        "counter = Counter()\n"
+        "ticks = 0\n"
+        "def on_epoch(engine):\n"
+        "    global ticks\n"
+        "    counter.count += 1\n"
+        "    ticks += 1\n"
+        "run(np.ones(3), on_epoch)\n"
+        "assert counter.count == 7\n"
+        "assert ticks == 7\n",
+        id="an-attribute-or-global-a-handler-changes-is-unknown-fixed",
+    ),
+    pytest.param(
+        "import numpy as np\n"
         "def check(x, fits):\n"
         "    for k in range(1, 6):\n"
         "        if fits(x, k):\n"
