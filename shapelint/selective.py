@@ -53,6 +53,8 @@ SEED_WORDS = frozenset(
     {*ARRAY_LIBRARIES, "__import__", "import_module"}
     | {"shape", "ndim", "dim", "ndimension", "size"}
 )
+# the attributes through which a statement reads a name's shape (and may teach it one)
+_SHAPE_READS = frozenset({"shape", "ndim", "dim", "ndimension", "size"})
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")  # the line breaks CPython and libcst count
 _BREAK = re.compile(r"\r\n|\r|\n")
 _SHADOWS = frozenset(dir(builtins)) | {"True", "False", "None"}  # unbound, they are not unknown
@@ -177,6 +179,8 @@ def _describe(group: _Group, span: str) -> None:
             parts.append(statement)
         for part in parts:
             _walk(part, group)
+        if not group.mentioned.isdisjoint(_SHAPE_READS):
+            _bind_shape_holders(statement, group)
 
 
 def _walk(node: ast.AST, group: _Group) -> None:
@@ -200,6 +204,17 @@ def _walk(node: ast.AST, group: _Group) -> None:
             caught = child.rest if isinstance(child, ast.MatchMapping) else child.name
             if caught is not None:
                 group.bind(caught, OBJECT)
+
+
+def _bind_shape_holders(node: ast.AST, group: _Group) -> None:
+    """A name whose shape a statement reads is bound by it: an assert that holds, or a read
+    that names the dims (``B, T = x.shape``), teaches ``x`` its shape, so every statement
+    binding ``x`` is kept with it (a dropped ``x = g()`` would leave the shape taught)."""
+    for child in ast.walk(node):
+        if isinstance(child, ast.Attribute) and child.attr in _SHAPE_READS:
+            holder = child.value
+            if isinstance(holder, ast.Name):
+                group.bind(holder.id, OBJECT)
 
 
 def _bind_globals(node: ast.AST, group: _Group) -> None:

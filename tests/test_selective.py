@@ -164,6 +164,9 @@ def test_array_libraries_are_the_interpreters() -> None:
         "    assert x.ndimension() == 3\n",
         "import numpy as np\ndef check(x):\n    assert x.ndim == 2\n    assert x.dim() == 3\n",
         "import numpy as np\ndef check(x):\n    b, t = x.shape\n    assert x.size() == (2, 3, 4)\n",
+        # an assert or a named read teaches a name its shape: a later rebinding is kept
+        "import numpy as np\nx = f()\nassert x.shape == ()\nx = g()\nassert x.shape == (3, 4)\n",
+        "import numpy as np\nx = f()\nb, t = x.shape\nx = g()\nc = x.reshape(b, t, 2)\n",
     ],
 )
 def test_cases_where_statements_share_state(text: str) -> None:
