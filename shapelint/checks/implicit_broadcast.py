@@ -31,7 +31,8 @@ loss = ((pred - target.squeeze(1)) ** 2).mean()
 A grid that a constructor lays out (`linspace`, `arange`, `eye`) broadcast against a column
 of another length builds a table on purpose (`jnp.sin(t + offset)` with `t` of (16,) and
 `offset` of (n, 1)): not reported. Against a column of its own length (targets computed from
-a `linspace` met by a (100, 1) prediction) it is. Values written out
+a `linspace` met by a (100, 1) prediction) it is. A tensor met with its own transpose
+(`X - X.t()`, a kernel matrix) pairs its entries on purpose: not reported. Values written out
 (`torch.tensor([2.0, 3.0])`) are data like any other.
 
 ## Known problems
@@ -44,7 +45,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from shapelint.analysis.events import Elementwise
-from shapelint.analysis.values import GRID
+from shapelint.analysis.values import GRID, Tensor
 from shapelint.checks import fixing
 from shapelint.checks.base import Finding, Rule
 from shapelint.diagnostics import Severity
@@ -90,6 +91,16 @@ def _squeeze_fix(event: Elementwise) -> Rewrite | None:
     return None
 
 
+def _transposed_copy(a: Tensor, b: Tensor) -> bool:
+    """One operand is the other with its axes reordered (``X.t()``, ``X.T``, ``permute``):
+    the same values, so the op pairs them with each other (a kernel matrix)."""
+    if a.lineage != b.lineage or a.shape.variadic or b.shape.variadic:
+        return False
+    return sorted(map(str, a.shape.dims)) == sorted(map(str, b.shape.dims)) and (
+        a.shape.equals(b.shape) is not True
+    )
+
+
 def _meets_itself(a: Shape, b: Shape) -> bool:
     """Whether a size each operand is stretched along is provably the size the other one
     is stretched along: ``(n,)`` against ``(n, 1)``, an ``(n, n)`` of pairs, the mark of a
@@ -115,6 +126,7 @@ class ImplicitBroadcast(Rule):
         "loss = pred - target.squeeze(1)\n",
         "import numpy as np\nt = np.linspace(0, 6.3, 16)\noffset = np.random.rand(100, 1)\n"
         "x = np.sin(t + offset)\n",
+        "import torch\nX = torch.rand(100, 1)\nK = (-0.5 * (X - X.t()).pow(2)).exp()\n",
         "import numpy as np\na = np.ones(5)\nb = np.ones(7)\nd = a[:, None] - b[None, :]\n",
     )
     INVALID = (
@@ -139,6 +151,8 @@ class ImplicitBroadcast(Rule):
             and not _meets_itself(left.shape, right.shape)
         ):
             return  # a grid (``linspace``, ``arange``) against a column builds a table
+        if not event.paired and _transposed_copy(left, right):
+            return  # ``X - X.t()``: every pair of one tensor's entries, on purpose
         expands_left, expands_right = broadcast_expansion(left.shape, right.shape)
         if expands_left and expands_right and event.paired:
             yield self.finding(
