@@ -403,7 +403,8 @@ def _is_plain_dim(tree: ast.expr) -> bool:
 
 def _is_prose(body: str) -> bool:
     """Text that only mentions a shape: words outside one bracketed group (``[h, i] or
-    [i, h]``, ``(B, T) after transpose``) or words with no brackets and no dim syntax."""
+    [i, h]``, ``(B, T) after transpose``) or words with no brackets and no dim syntax
+    (``437 x 2``, sizes joined by a spelt-out times)."""
     if body[0] in "([":
         depth = 0
         for index, char in enumerate(body):
@@ -412,7 +413,7 @@ def _is_prose(body: str) -> bool:
             if depth == 0:
                 return bool(body[index + 1 :].strip())
         return False
-    return bool(re.search(r"[A-Za-z_]\w*\s+[A-Za-z_]", body))
+    return bool(re.search(r"[A-Za-z_]\w*\s+[A-Za-z_]|\w\s+[x×]\s+\w", body))
 
 
 def parse_shape_comment(comment: str) -> DimPattern | None:

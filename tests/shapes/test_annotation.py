@@ -205,6 +205,8 @@ def test_not_a_shape_comment(comment: str) -> None:
         "# shape: (B, T), (B, F)",
         "# shape: (B, T) + (F,)",
         "# shape: batch x seq",
+        "# shape: 437 x 2",
+        "# shape: N × 3",
         "# shape: x.shape",
         "# shape: f(x)",
         "# shape: None",
