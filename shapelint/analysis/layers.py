@@ -412,8 +412,28 @@ def check_compiled_loss(
     )
     if named == "categorical_crossentropy" and isinstance(outputs, Tensor):
         LOSSES["keras_categorical"](
-            emitter, node, f"loss={named!r}", outputs, target, outputs.framework
+            emitter,
+            node,
+            f"loss={named!r}",
+            outputs,
+            _ranked_like(target, outputs),
+            outputs.framework,
         )
+
+
+def _ranked_like(target: Value, outputs: Tensor) -> Value:
+    """The targets as a compiled loss gets them: both Kerases first give targets of one axis
+    fewer than the outputs a trailing axis (tf-keras' ``match_dtype_and_rank``, Keras 3's
+    ``squeeze_or_expand_to_same_rank``), and take one of one axis more off when it is 1."""
+    y = convert.literal_tensor(target, outputs.framework)
+    if y is None or y.shape.variadic or outputs.shape.variadic:
+        return target
+    rank, wanted = len(y.shape.dims), len(outputs.shape.dims)
+    if rank == wanted - 1:
+        return y.with_shape(Shape((*y.shape.dims, Dim.of(1))), keep_dtype=True)
+    if rank == wanted + 1 and y.shape.dims[-1].is_one() is True:
+        return y.with_shape(Shape(y.shape.dims[:-1]), keep_dtype=True)
+    return target
 
 
 def _keras_input(call: Call) -> Value:
