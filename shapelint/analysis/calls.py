@@ -272,7 +272,23 @@ class Calls(Builtins, Stax):
             return self.instantiate(callee, positional, keywords, node)
         if isinstance(callee, Instance):
             return self.call_instance(callee, positional, keywords, node, arg_nodes)
+        self.forget_plain_attributes([*positional, *keywords.values()])
         return UNKNOWN
+
+    def forget_plain_attributes(self, given: list[Value]) -> None:
+        """An object handed to a function the analysis cannot see may come back changed
+        (``tuner.scale_batch_size(model)`` sets ``model.batch_size``, ``trainer.fit(model)``
+        fills ``model.scores``): its plain data attributes (numbers, strings, lists, dicts)
+        become unknown. What it is built of (layers, tensors, other objects) is kept."""
+        for value in given:
+            if not isinstance(value, Instance):
+                continue
+            attrs = self.attributes(value)
+            for name, held in list(attrs.items()):
+                if name.startswith("__"):
+                    continue  # the analysis's own records (``__built__``, ``__set_up__``)
+                if isinstance(held, (IntValue, Constant, TupleValue, ListOf, DictValue)):
+                    self.store.write(attrs, name, UNKNOWN)
 
     def call_framework(
         self,

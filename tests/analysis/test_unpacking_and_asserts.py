@@ -239,3 +239,27 @@ def test_asserts_on_a_slice_of_the_shape(source: str) -> None:
 @pytest.mark.parametrize("source", CASES)
 def test_unpacking_and_asserts(source: str) -> None:
     assert actual(source) == expected(source)
+
+
+def test_an_object_handed_to_an_unseen_function_may_come_back_changed() -> None:
+    """``tuner.scale_batch_size(model)`` sets ``model.batch_size`` (Lightning's tuner tests):
+    after an object goes to a function the analysis cannot see, its plain data attributes
+    are unknown, while its layers stay known."""
+    source = (
+        "import torch\n"
+        "from torch import nn\n"
+        "from lightning import Tuner\n"
+        "class Model(nn.Module):\n"
+        "    def __init__(self, batch_size):\n"
+        "        super().__init__()\n"
+        "        self.batch_size = batch_size\n"
+        "        self.fc = nn.Linear(4, 2)\n"
+        "    def forward(self, x):\n"
+        "        return self.fc(x)  # SHP001: 16\n"
+        "model = Model(batch_size=2)\n"
+        "Tuner().scale_batch_size(model)\n"
+        "after = model.batch_size\n"
+        "assert after != 2\n"
+        "y = model(torch.randn(3, 5))\n"
+    )
+    assert actual(source) == expected(source)
