@@ -232,7 +232,9 @@ def _front(
     source = select_source(text, tree) if selective and isinstance(tree, ast.Module) else text
     if source is None:
         return []  # no statement can yield a finding: nothing for libcst to do
-    keras = config.keras_version or keras_generation(imported_names(tree))
+    keras = config.keras_version
+    if keras is None and "keras" in text:  # no import can name a Keras without the word
+        keras = keras_generation(imported_names(tree))
     return source, keras, time.thread_time() - started
 
 
